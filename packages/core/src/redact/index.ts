@@ -1,0 +1,2 @@
+export { REDACTED, SECRET_HEADERS, SECRET_KEY_PATTERN, SECRET_TEXT_PATTERNS } from './patterns.js';
+export { redactBody, redactForm, redactHeaders, redactJson, redactText, redactUrl } from './redact.js';

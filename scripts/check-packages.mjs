@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Package-shape gate: publint --strict, @arethetypeswrong/cli and the size budget of every
+// publishable package. Run after `pnpm build`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const dirs = ['packages', 'mocks'].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
+);
+
+let failed = 0;
+const run = (label, cmd, args, cwd) => {
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed += 1;
+    console.error(`✗ ${label}`);
+  }
+};
+
+for (const dir of dirs) {
+  const manifestPath = join(dir, 'package.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (manifest.private) continue;
+  if (!existsSync(join(dir, 'dist'))) {
+    failed += 1;
+    console.error(`✗ ${manifest.name}: dist/ missing — run pnpm build first`);
+    continue;
+  }
+  console.log(`\n── ${manifest.name}`);
+  run(`${manifest.name}: publint`, 'pnpm', ['exec', 'publint', '--strict'], dir);
+  run(`${manifest.name}: attw`, 'pnpm', ['exec', 'attw', '--pack', '.', '--profile', 'node16'], dir);
+  if (manifest['size-limit']) run(`${manifest.name}: size-limit`, 'pnpm', ['exec', 'size-limit'], dir);
+}
+
+if (failed > 0) {
+  console.error(`\ncheck:packages: ${failed} check(s) failed`);
+  process.exit(1);
+}
+console.log('\ncheck:packages: all packages pass');

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import sibling packages from source, so `pnpm test` needs no build step
+// and a stack trace points at the file you edit.
+const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, import.meta.url));
+
+export const workspaceAliases = {
+  '@goskit/core': src('packages/core'),
+  '@goskit/validation': src('packages/validation'),
+  '@goskit/crypto': src('packages/crypto'),
+  '@goskit/simulator': src('mocks/simulator'),
+};
+
+const project = (name: string, dir: string, extra: Record<string, unknown> = {}) => ({
+  extends: true as const,
+  test: { name, root: `./${dir}`, include: ['test/**/*.test.ts', 'src/**/*.test.ts'], ...extra },
+});
+
+export default defineConfig({
+  resolve: { alias: workspaceAliases },
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    projects: [
+      project('core', 'packages/core'),
+      project('validation', 'packages/validation'),
+      project('crypto', 'packages/crypto'),
+      project('simulator', 'mocks/simulator'),
+    ],
+  },
+});
