@@ -21,9 +21,13 @@ const run = (label, cmd, args, cwd) => {
 
 for (const dir of dirs) {
   const manifestPath = join(dir, 'package.json');
-  if (!existsSync(manifestPath)) continue;
+  if (!existsSync(manifestPath)) {
+    continue;
+  }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  if (manifest.private) continue;
+  if (manifest.private) {
+    continue;
+  }
   if (!existsSync(join(dir, 'dist'))) {
     failed += 1;
     console.error(`✗ ${manifest.name}: dist/ missing — run pnpm build first`);
@@ -32,7 +36,9 @@ for (const dir of dirs) {
   console.log(`\n── ${manifest.name}`);
   run(`${manifest.name}: publint`, 'pnpm', ['exec', 'publint', '--strict'], dir);
   run(`${manifest.name}: attw`, 'pnpm', ['exec', 'attw', '--pack', '.', '--profile', 'node16'], dir);
-  if (manifest['size-limit']) run(`${manifest.name}: size-limit`, 'pnpm', ['exec', 'size-limit'], dir);
+  if (manifest['size-limit']) {
+    run(`${manifest.name}: size-limit`, 'pnpm', ['exec', 'size-limit'], dir);
+  }
 }
 
 if (failed > 0) {

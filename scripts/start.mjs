@@ -11,11 +11,15 @@ const cli = join(root, 'mocks', 'simulator', 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.log('goskit: building packages (first run only)…');
   const build = runPnpm(root, ['build']);
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) {
+    process.exit(build.status ?? 1);
+  }
 }
 const args = process.argv.slice(2);
 const child = spawn(process.execPath, [cli, ...(args.length > 0 ? args : ['--seed', 'demo'])], {
   stdio: 'inherit',
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
 child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));

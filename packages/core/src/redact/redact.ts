@@ -25,7 +25,9 @@ export function redactHeaders(
       ? (headers as Iterable<[string, string]>)
       : Object.entries(headers);
   for (const [name, value] of entries) {
-    if (value === undefined) continue;
+    if (value === undefined) {
+      continue;
+    }
     const text = Array.isArray(value) ? value.join(', ') : String(value);
     const lower = name.toLowerCase();
     out[lower] = SECRET_HEADERS.has(lower) ? redactAuthorization(text) : redactText(text);
@@ -63,22 +65,33 @@ export function redactForm(body: string | URLSearchParams): string {
 
 function redactSearchParams(params: URLSearchParams): void {
   for (const key of new Set(params.keys())) {
-    if (SECRET_KEY_PATTERN.test(key)) params.set(key, REDACTED);
-    else {
+    if (SECRET_KEY_PATTERN.test(key)) {
+      params.set(key, REDACTED);
+    } else {
       const values = params.getAll(key).map(redactText);
       params.delete(key);
-      for (const value of values) params.append(key, value);
+      for (const value of values) {
+        params.append(key, value);
+      }
     }
   }
 }
 
 /** Deep copy of a JSON-like value with secret keys masked and free text scrubbed. Cycles are cut. */
 export function redactJson(value: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value)) return '[Circular]';
+  if (typeof value === 'string') {
+    return redactText(value);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (seen.has(value)) {
+    return '[Circular]';
+  }
   seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, seen));
+  if (Array.isArray(value)) {
+    return value.map((item) => redactJson(item, seen));
+  }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     out[key] =
@@ -96,6 +109,8 @@ export function redactBody(body: string, contentType = ''): string {
       return redactText(body);
     }
   }
-  if (/x-www-form-urlencoded/i.test(contentType)) return redactForm(body);
+  if (/x-www-form-urlencoded/i.test(contentType)) {
+    return redactForm(body);
+  }
   return redactText(body);
 }

@@ -36,14 +36,18 @@ export class MemoryStore<V = unknown> implements KeyValueStore<V> {
   }
 
   async setIfAbsent(key: string, value: V, options?: StoreWriteOptions): Promise<boolean> {
-    if (this.#live(key)) return false;
+    if (this.#live(key)) {
+      return false;
+    }
     this.#write(key, value, options);
     return true;
   }
 
   async take(key: string): Promise<V | undefined> {
     const entry = this.#live(key);
-    if (entry) this.#entries.delete(key);
+    if (entry) {
+      this.#entries.delete(key);
+    }
     return entry?.value;
   }
 
@@ -76,7 +80,9 @@ export class MemoryStore<V = unknown> implements KeyValueStore<V> {
     });
     while (this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
+      if (oldest === undefined) {
+        break;
+      }
       this.#entries.delete(oldest);
     }
   }
