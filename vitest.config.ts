@@ -9,6 +9,7 @@ export const workspaceAliases = {
   '@goskit/core': src('packages/core'),
   '@goskit/validation': src('packages/validation'),
   '@goskit/crypto': src('packages/crypto'),
+  '@goskit/gosuslugi': src('packages/gosuslugi'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -26,6 +27,7 @@ export default defineConfig({
       project('core', 'packages/core'),
       project('validation', 'packages/validation'),
       project('crypto', 'packages/crypto'),
+      project('gosuslugi', 'packages/gosuslugi'),
       project('simulator', 'mocks/simulator'),
     ],
   },

@@ -1,4 +1,67 @@
-export { GoskitError, isGoskitError } from './errors/goskit-error.js';
+export {
+  createTokenProvider,
+  type FetchedToken,
+  type TokenFetchReason,
+  type TokenProvider,
+  type TokenProviderOptions,
+} from './auth/token-provider.js';
+export * from './errors/index.js';
+export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, TransportEventBase } from './hooks/hooks.js';
+export { ERROR_BODY_LIMIT } from './http/read-body.js';
+export { REQUEST_ID_HEADERS, readRequestId } from './http/request-id.js';
+export {
+  type AcquireOptions,
+  createRateLimiter,
+  type LimitConfig,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type Release,
+} from './limiter/rate-limiter.js';
+export {
+  type BucketConfig,
+  type BucketDecision,
+  type BucketState,
+  takeToken,
+} from './limiter/token-bucket.js';
+export {
+  type CreateLoggerOptions,
+  createLogger,
+  isRedactingLogger,
+  type RedactingLogger,
+} from './log/create-logger.js';
+export { consoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './log/logger.js';
+export {
+  type Page,
+  type PageRequest,
+  type Paginated,
+  type PaginateOptions,
+  paginate,
+  type ToArrayOptions,
+} from './pagination/paginate.js';
 export * from './redact/index.js';
+export { type BackoffOptions, fullJitterDelay } from './retry/backoff.js';
+export { parseRetryAfter } from './retry/retry-after.js';
+export {
+  DEFAULT_RETRY,
+  type RetryInput,
+  type RetryOptions,
+  type RetrySignal,
+  type RetrySignalDecision,
+} from './retry/retry-options.js';
 export type { KeyValueStore, StoreWriteOptions } from './store/key-value-store.js';
 export { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
+export { createTransport } from './transport/create-transport.js';
+export type {
+  DataOf,
+  HttpMethod,
+  MethodOptions,
+  Query,
+  QueryValue,
+  RawResult,
+  RequestOptions,
+  ResponseType,
+  Transport,
+  TransportOptions,
+} from './transport/transport-options.js';
+export { type Clock, systemClock } from './util/clock.js';
+export { type Sleep, sleep } from './util/sleep.js';

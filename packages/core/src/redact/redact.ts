@@ -1,8 +1,17 @@
-import { REDACTED, SECRET_HEADERS, SECRET_KEY_PATTERN, SECRET_TEXT_PATTERNS } from './patterns.js';
+import {
+  REDACTED,
+  SECRET_HEADERS,
+  SECRET_JSON_FIELD_PATTERN,
+  SECRET_KEY_PATTERN,
+  SECRET_TEXT_PATTERNS,
+} from './patterns.js';
 
 /** Masks secrets and personal data inside free text (log lines, error messages, bodies). */
 export function redactText(text: string): string {
-  let out = text;
+  let out = text.replace(
+    SECRET_JSON_FIELD_PATTERN,
+    (_match, name: string, colon: string) => `"${name}"${colon}"${REDACTED}"`,
+  );
   for (const pattern of SECRET_TEXT_PATTERNS) {
     out = out.replace(pattern, (match, name: unknown) =>
       typeof name === 'string' && match.includes('=')
@@ -65,7 +74,7 @@ export function redactForm(body: string | URLSearchParams): string {
 
 function redactSearchParams(params: URLSearchParams): void {
   for (const key of new Set(params.keys())) {
-    if (SECRET_KEY_PATTERN.test(key)) {
+    if (isSecretKey(key)) {
       params.set(key, REDACTED);
     } else {
       const values = params.getAll(key).map(redactText);
@@ -75,6 +84,11 @@ function redactSearchParams(params: URLSearchParams): void {
       }
     }
   }
+}
+
+/** Secret field names, plus header names — an echoed `{"cookie": "..."}` is as secret as the header. */
+function isSecretKey(key: string): boolean {
+  return SECRET_KEY_PATTERN.test(key) || SECRET_HEADERS.has(key.toLowerCase());
 }
 
 /** Deep copy of a JSON-like value with secret keys masked and free text scrubbed. Cycles are cut. */
@@ -94,8 +108,7 @@ export function redactJson(value: unknown, seen: WeakSet<object> = new WeakSet()
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] =
-      SECRET_KEY_PATTERN.test(key) && item !== null && item !== undefined ? REDACTED : redactJson(item, seen);
+    out[key] = isSecretKey(key) && item !== null && item !== undefined ? REDACTED : redactJson(item, seen);
   }
   return out;
 }

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  seed?: string;
+  scenarios: string[];
+  journalSize?: number;
+  dataFile?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `Usage: goskit-sim [options]
+
+Simulator of Russian government and school portals (ESIA, EPGU, Sferum, Параграф, Госпочта).
+
+Options:
+  --port <n>           port to listen on (default 4010; 0 picks a free one)
+  --host <addr>        address to bind (default 127.0.0.1)
+  --seed <text>        seed of the demo data and of every random decision (default goskit)
+  --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated)
+  --journal-size <n>   request journal capacity (default 1000)
+  --data <file>        JSON or YAML file with extra demo data (organisation, classes, personas)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Control API: http://<host>:<port>/__goskit/   Dashboard: http://<host>:<port>/`;
+
+function integer(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+/** Parses argv (without node and script); throws UsageError for unknown or malformed flags. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const scenarios = (values.scenario ?? [])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  const options: CliOptions = {
+    port: integer('port', values.port, 0, 65_535) ?? 4010,
+    host: values.host ?? '127.0.0.1',
+    scenarios,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  if (values.host !== undefined && values.host.trim().length === 0) throw new UsageError('--host must not be empty');
+  if (values.seed !== undefined) {
+    if (values.seed.length === 0) throw new UsageError('--seed must not be empty');
+    options.seed = values.seed;
+  }
+  const journalSize = integer('journal-size', values['journal-size'], 1, 10_000_000);
+  if (journalSize !== undefined) options.journalSize = journalSize;
+  if (values.data !== undefined) options.dataFile = values.data;
+  return options;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      seed: { type: 'string', short: 's' },
+      scenario: { type: 'string', multiple: true },
+      'journal-size': { type: 'string' },
+      data: { type: 'string', short: 'd' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}

@@ -1,0 +1,80 @@
+import { performance } from 'node:perf_hooks';
+import { SIMULATOR_VERSION } from '../control/version.js';
+import { createSimulator } from '../engine/create-simulator.js';
+import type { SimulatorOptions } from '../engine/types.js';
+import { listen } from '../server/listen.js';
+import { parseCliArgs, USAGE, UsageError } from './args.js';
+import { DataFileError, loadDataFile } from './data-file.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/**
+ * Runs goskit-sim. Resolves with an exit code for the early exits (help, bad flags); once the
+ * server is up it stays up until SIGINT/SIGTERM, then closes the server and exits 0.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number | undefined> {
+  let options: ReturnType<typeof parseCliArgs>;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    io.err(`goskit-sim: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    io.out(SIMULATOR_VERSION);
+    return 0;
+  }
+  const simOptions: SimulatorOptions = { scenarios: options.scenarios };
+  if (options.seed !== undefined) simOptions.seed = options.seed;
+  if (options.journalSize !== undefined) simOptions.journalSize = options.journalSize;
+  try {
+    if (options.dataFile !== undefined) simOptions.data = await loadDataFile(options.dataFile);
+    const sim = createSimulator(simOptions);
+    const server = await listen(sim, { port: options.port, host: options.host });
+    for (const portal of sim.portals) io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
+    io.out(`  control    ${server.url}/__goskit/`);
+    io.out(`goskit-sim ready on ${server.url} (seed ${sim.seed}) in ${Math.round(performance.now())} ms`);
+    installShutdown(server, io);
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof DataFileError || code === 'INVALID_DATA' || code === 'UNKNOWN_SCENARIO') {
+      io.err(`goskit-sim: ${(error as Error).message}`);
+      return 2;
+    }
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      io.err(`goskit-sim: cannot listen on ${options.host}:${options.port} (${code})`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function installShutdown(server: { close(): Promise<void> }, io: CliIo): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (closing) process.exit(0);
+    closing = true;
+    io.out(`goskit-sim: ${signal}, shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+export { UsageError };

@@ -1,0 +1,290 @@
+import type { z } from 'zod';
+import type { SimRequest, SimResponse, Simulator } from '../engine/types.js';
+import { jsonResponse } from '../server/write-response.js';
+import { controlError, errorToResponse } from './error-response.js';
+import { JournalQueryError, patternFromQuery, toPattern } from './journal-query.js';
+import { nearest } from './nearest.js';
+import { type ControlRoute, matchRoute } from './router.js';
+import {
+  advanceBody,
+  describeIssue,
+  enableBody,
+  resetBody,
+  ruleBody,
+  seedBody,
+  setClockBody,
+  verifyBody,
+} from './schemas.js';
+import { SIMULATOR_VERSION } from './version.js';
+
+/** Path prefix of the control API on the standalone server. */
+export const CONTROL_PREFIX = '/__goskit';
+
+interface Call {
+  sim: Simulator;
+  request: SimRequest;
+  params: Record<string, string>;
+  /** 'http://127.0.0.1:4010', as the client addressed the server. */
+  origin: string;
+  startedAt: number;
+}
+
+type Handler = (call: Call) => SimResponse;
+
+class BadBody extends Error {
+  constructor(readonly response: SimResponse) {
+    super('bad body');
+  }
+}
+
+function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
+  const bytes = call.request.body;
+  let value: unknown = {};
+  if (bytes !== undefined && bytes.byteLength > 0) {
+    try {
+      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    } catch {
+      throw new BadBody(controlError(400, { error: 'INVALID_JSON', field: 'body', message: 'body: not valid JSON' }));
+    }
+  } else if (!optional) {
+    throw new BadBody(controlError(400, { error: 'INVALID_BODY', field: 'body', message: 'body: a JSON body is required' }));
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const { field, message } = describeIssue(parsed.error);
+    throw new BadBody(controlError(400, { error: 'INVALID_BODY', field, message }));
+  }
+  return parsed.data;
+}
+
+const ok = (payload: unknown, status = 200): SimResponse => jsonResponse(status, payload);
+const clockOf = (sim: Simulator) => ({ now: sim.clock.now().toISOString(), ms: sim.clock.nowMs() });
+const scenariosOf = (sim: Simulator) => ({ scenarios: sim.faults.scenarios(), active: sim.faults.active() });
+
+function portalsOf(call: Call) {
+  return call.sim.portals.map((portal) => ({
+    name: portal.name,
+    title: portal.title,
+    prefix: portal.prefix,
+    baseUrl: call.origin + portal.prefix,
+    hosts: portal.hosts,
+    routes: portal.routes.map((route) => ({ method: route.method, path: route.path, operation: route.operation })),
+  }));
+}
+
+function unknownScenario(call: Call): SimResponse | undefined {
+  const name = call.params.name ?? '';
+  const valid = call.sim.faults.scenarios().map((scenario) => scenario.name);
+  if (valid.includes(name)) return undefined;
+  return controlError(400, {
+    error: 'UNKNOWN_SCENARIO',
+    field: 'name',
+    message: `unknown scenario "${name}"; valid scenarios: ${valid.join(', ')}`,
+    valid,
+  });
+}
+
+export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    handler: ({ sim, startedAt }) =>
+      ok({
+        status: 'ok',
+        name: 'goskit-sim',
+        version: SIMULATOR_VERSION,
+        seed: sim.seed,
+        portals: sim.portals.map((portal) => portal.name),
+        uptimeMs: Date.now() - startedAt,
+        now: sim.clock.now().toISOString(),
+      }),
+  },
+  {
+    method: 'POST',
+    path: '/reset',
+    handler: (call) => {
+      const body = parseBody(call, resetBody, true);
+      call.sim.reset(body.seed === undefined ? undefined : { seed: body.seed });
+      return ok({ seed: call.sim.seed, now: call.sim.clock.now().toISOString() });
+    },
+  },
+  { method: 'GET', path: '/seed', handler: ({ sim }) => ok({ seed: sim.seed }) },
+  {
+    method: 'POST',
+    path: '/seed',
+    handler: (call) => {
+      const body = parseBody(call, seedBody);
+      call.sim.reset({ seed: body.seed });
+      return ok({ seed: call.sim.seed });
+    },
+  },
+  { method: 'GET', path: '/scenarios', handler: ({ sim }) => ok(scenariosOf(sim)) },
+  {
+    method: 'POST',
+    path: '/scenarios/:name/enable',
+    handler: (call) => {
+      const unknown = unknownScenario(call);
+      if (unknown !== undefined) return unknown;
+      const body = parseBody(call, enableBody, true);
+      call.sim.faults.enable(call.params.name as string, body.portals === undefined ? undefined : { portals: body.portals });
+      return ok(scenariosOf(call.sim));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/scenarios/:name/disable',
+    handler: (call) => {
+      const unknown = unknownScenario(call);
+      if (unknown !== undefined) return unknown;
+      call.sim.faults.disable(call.params.name as string);
+      return ok(scenariosOf(call.sim));
+    },
+  },
+  { method: 'GET', path: '/rules', handler: ({ sim }) => ok({ rules: sim.faults.rules().map(serialiseRule) }) },
+  {
+    method: 'POST',
+    path: '/rules',
+    handler: (call) => {
+      const body = parseBody(call, ruleBody);
+      const rule = stripUndefined(body) as Parameters<Simulator['faults']['addRule']>[0];
+      return ok({ id: call.sim.faults.addRule(rule) }, 201);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/rules',
+    handler: ({ sim }) => {
+      const removed = sim.faults.rules().length;
+      sim.faults.clearRules();
+      return ok({ removed });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/rules/:id',
+    handler: ({ sim, params }) =>
+      sim.faults.removeRule(params.id as string)
+        ? ok({ removed: 1 })
+        : controlError(404, { error: 'UNKNOWN_RULE', field: 'id', message: `no fault rule with id "${params.id}"` }),
+  },
+  { method: 'GET', path: '/clock', handler: ({ sim }) => ok(clockOf(sim)) },
+  {
+    method: 'POST',
+    path: '/clock/advance',
+    handler: (call) => {
+      call.sim.clock.advance(parseBody(call, advanceBody).duration);
+      return ok(clockOf(call.sim));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/clock/set',
+    handler: (call) => {
+      call.sim.clock.set(parseBody(call, setClockBody).time);
+      return ok(clockOf(call.sim));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/journal',
+    handler: ({ sim, request }) => {
+      const { pattern, limit } = patternFromQuery(request.query);
+      const found = sim.journal.find(pattern);
+      const entries = found.length > limit ? found.slice(found.length - limit) : found;
+      return ok({ entries, total: found.length, size: sim.journal.size, capacity: sim.journal.capacity });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/journal/count',
+    handler: ({ sim, request }) => ok({ count: sim.journal.count(patternFromQuery(request.query).pattern) }),
+  },
+  {
+    method: 'POST',
+    path: '/journal/verify',
+    handler: (call) => {
+      const body = parseBody(call, verifyBody);
+      const pattern = toPattern(body.pattern, 'body.pattern');
+      const times = stripUndefined(body.times) as Parameters<Simulator['journal']['verify']>[0];
+      call.sim.journal.verify(times, pattern);
+      return ok({ ok: true, count: call.sim.journal.count(pattern) });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/journal',
+    handler: ({ sim }) => {
+      const cleared = sim.journal.size;
+      sim.journal.clear();
+      return ok({ cleared });
+    },
+  },
+  { method: 'GET', path: '/personas', handler: ({ sim }) => ok({ personas: sim.demo.personas }) },
+  { method: 'GET', path: '/portals', handler: (call) => ok({ portals: portalsOf(call) }) },
+];
+
+/** Drops undefined fields so exactOptionalPropertyTypes-typed engine calls get clean objects. */
+function stripUndefined<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = stripUndefined(field);
+  return out as T;
+}
+
+/** RegExp paths become their '/source/' string form in JSON. */
+function serialiseRule(rule: ReturnType<Simulator['faults']['rules']>[number]) {
+  return rule.path instanceof RegExp ? { ...rule, path: `/${rule.path.source}/` } : rule;
+}
+
+const ROUTE_NAMES = CONTROL_ROUTES.map((route) => `${route.method} ${CONTROL_PREFIX}${route.path}`);
+
+export interface ControlApiOptions {
+  /** Wall-clock start of the server, for uptime. */
+  startedAt?: number;
+}
+
+/**
+ * The control API as a transport-neutral handler: takes a SimRequest whose `path` is the part
+ * after '/__goskit', returns JSON. Cross-site browser writes are refused (a web page must not
+ * reconfigure a developer's simulator).
+ */
+export function createControlApi(sim: Simulator, options: ControlApiOptions = {}) {
+  const startedAt = options.startedAt ?? Date.now();
+  return function handleControl(request: SimRequest): SimResponse {
+    const method = request.method;
+    if (method !== 'GET' && method !== 'HEAD' && request.headers['sec-fetch-site'] === 'cross-site') {
+      return controlError(403, { error: 'CROSS_SITE', message: 'cross-site writes to the control API are refused' });
+    }
+    const match = matchRoute(CONTROL_ROUTES, method, request.path);
+    if (match.kind === 'not-found') {
+      const closest = nearest(`${method} ${CONTROL_PREFIX}${request.path}`, ROUTE_NAMES);
+      return controlError(404, {
+        error: 'NOT_FOUND',
+        message: `no control route ${method} ${CONTROL_PREFIX}${request.path}; nearest: ${closest}`,
+        valid: ROUTE_NAMES as string[],
+      });
+    }
+    if (match.kind === 'method-not-allowed') {
+      return controlError(
+        405,
+        { error: 'METHOD_NOT_ALLOWED', message: `${CONTROL_PREFIX}${request.path} allows ${match.allow.join(', ')}` },
+        { allow: match.allow.join(', ') },
+      );
+    }
+    const origin = request.baseUrl.endsWith(CONTROL_PREFIX)
+      ? request.baseUrl.slice(0, -CONTROL_PREFIX.length)
+      : request.baseUrl;
+    try {
+      return match.handler({ sim, request, params: match.params, origin, startedAt });
+    } catch (error) {
+      if (error instanceof BadBody) return error.response;
+      if (error instanceof JournalQueryError) {
+        return controlError(400, { error: 'INVALID_QUERY', field: error.field, message: error.message });
+      }
+      if (error instanceof Error && (error as { code?: unknown }).code === 'UNKNOWN_SCENARIO') {
+        return errorToResponse(error, { valid: sim.faults.scenarios().map((scenario) => scenario.name) });
+      }
+      return errorToResponse(error);
+    }
+  };
+}

@@ -1,0 +1,206 @@
+import { SimulatorError } from '../engine/errors.js';
+import type { FaultRule, JournalEntry, Persona, ScenarioInfo, VerifyTimes } from '../engine/types.js';
+
+export interface SimulatorControlOptions {
+  /** Server root, e.g. 'http://127.0.0.1:4010' (the '/__goskit' prefix is added). */
+  baseUrl: string;
+  /** Custom fetch (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Per-call timeout in ms; default 10 000. */
+  timeoutMs?: number;
+}
+
+/** Journal filters as the control API takes them: a path regex travels as its source text. */
+export interface JournalQuery {
+  portal?: string;
+  operation?: string;
+  method?: string;
+  path?: string;
+  pathRegex?: string | RegExp;
+  status?: number;
+  since?: string | number | Date;
+}
+
+export interface Health {
+  status: 'ok';
+  name: 'goskit-sim';
+  version: string;
+  seed: string;
+  portals: string[];
+  uptimeMs: number;
+  now: string;
+}
+export interface ScenarioList {
+  scenarios: ScenarioInfo[];
+  active: string[];
+}
+export interface ClockState {
+  now: string;
+  ms: number;
+}
+export interface JournalPage {
+  entries: JournalEntry[];
+  total: number;
+  size: number;
+  capacity: number;
+}
+export interface PortalInfo {
+  name: string;
+  title: string;
+  prefix: string;
+  baseUrl: string;
+  hosts: string[];
+  routes: { method: string; path: string; operation: string }[];
+}
+/** A fault rule in JSON form: a path regex is written as '/source/'. */
+export type RemoteFaultRule = Omit<FaultRule, 'path'> & { path?: string };
+
+/** A non-2xx answer (or a network failure) of the control API. `code` is the server's error code. */
+export class SimulatorControlError extends SimulatorError {
+  readonly status: number;
+  readonly serverCode: string;
+  readonly body: unknown;
+  constructor(status: number, serverCode: string, message: string, body: unknown, cause?: unknown) {
+    super(errorCodeFor(serverCode), message, cause === undefined ? undefined : { cause });
+    this.status = status;
+    this.serverCode = serverCode;
+    this.body = body;
+  }
+}
+
+const KNOWN_CODES = new Set([
+  'UNKNOWN_SCENARIO',
+  'UNKNOWN_PORTAL',
+  'INVALID_DURATION',
+  'INVALID_DATE',
+  'VERIFICATION_FAILED',
+  'INVALID_RULE',
+  'INVALID_DATA',
+]);
+
+/** Engine codes pass through (so `code === 'UNKNOWN_SCENARIO'` works remotely); others become CONTROL_REQUEST_FAILED. */
+function errorCodeFor(serverCode: string): SimulatorError['code'] {
+  return (KNOWN_CODES.has(serverCode) ? serverCode : 'CONTROL_REQUEST_FAILED') as SimulatorError['code'];
+}
+
+/**
+ * Typed client of the /__goskit/ control API, for suites that run goskit-sim in another process.
+ * @example
+ * const control = new SimulatorControl({ baseUrl: 'http://127.0.0.1:4010' });
+ * await control.scenarios.enable('flaky');
+ * await control.journal.verify(1, { portal: 'esia', operation: 'token.exchange' });
+ */
+export class SimulatorControl {
+  readonly #root: string;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+
+  constructor(options: SimulatorControlOptions) {
+    this.#root = `${options.baseUrl.replace(/\/+$/, '')}/__goskit`;
+    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  health(): Promise<Health> {
+    return this.#call('GET', '/health');
+  }
+  reset(options: { seed?: string | number } = {}): Promise<{ seed: string; now: string }> {
+    return this.#call('POST', '/reset', options);
+  }
+  /** Without an argument reads the seed; with one, rebuilds all state from the new seed. */
+  seed(seed?: string | number): Promise<{ seed: string }> {
+    return seed === undefined ? this.#call('GET', '/seed') : this.#call('POST', '/seed', { seed });
+  }
+  personas(): Promise<Persona[]> {
+    return this.#call<{ personas: Persona[] }>('GET', '/personas').then((page) => page.personas);
+  }
+  portals(): Promise<PortalInfo[]> {
+    return this.#call<{ portals: PortalInfo[] }>('GET', '/portals').then((page) => page.portals);
+  }
+
+  readonly scenarios = {
+    list: (): Promise<ScenarioList> => this.#call('GET', '/scenarios'),
+    enable: (name: string, options: { portals?: string[] } = {}): Promise<ScenarioList> =>
+      this.#call('POST', `/scenarios/${encodeURIComponent(name)}/enable`, options),
+    disable: (name: string): Promise<ScenarioList> => this.#call('POST', `/scenarios/${encodeURIComponent(name)}/disable`),
+  };
+
+  readonly clock = {
+    get: (): Promise<ClockState> => this.#call('GET', '/clock'),
+    /** ISO-8601 duration ('PT1H') or milliseconds. */
+    advance: (duration: string | number): Promise<ClockState> => this.#call('POST', '/clock/advance', { duration }),
+    set: (time: string | number | Date): Promise<ClockState> =>
+      this.#call('POST', '/clock/set', { time: time instanceof Date ? time.toISOString() : time }),
+  };
+
+  readonly journal = {
+    find: (query: JournalQuery & { limit?: number } = {}): Promise<JournalEntry[]> =>
+      this.#call<JournalPage>('GET', `/journal${toSearch(query)}`).then((page) => page.entries),
+    page: (query: JournalQuery & { limit?: number } = {}): Promise<JournalPage> =>
+      this.#call('GET', `/journal${toSearch(query)}`),
+    count: (query: JournalQuery = {}): Promise<number> =>
+      this.#call<{ count: number }>('GET', `/journal/count${toSearch(query)}`).then((result) => result.count),
+    /** Resolves with the count, or rejects with code VERIFICATION_FAILED listing the near misses. */
+    verify: (times: VerifyTimes, pattern: JournalQuery = {}): Promise<number> =>
+      this.#call<{ count: number }>('POST', '/journal/verify', { times, pattern: toPatternBody(pattern) }).then(
+        (result) => result.count,
+      ),
+    clear: (): Promise<number> => this.#call<{ cleared: number }>('DELETE', '/journal').then((result) => result.cleared),
+  };
+
+  readonly rules = {
+    list: (): Promise<RemoteFaultRule[]> =>
+      this.#call<{ rules: RemoteFaultRule[] }>('GET', '/rules').then((result) => result.rules),
+    add: (rule: RemoteFaultRule): Promise<string> =>
+      this.#call<{ id: string }>('POST', '/rules', rule).then((result) => result.id),
+    remove: (id: string): Promise<void> => this.#call('DELETE', `/rules/${encodeURIComponent(id)}`).then(() => undefined),
+    clear: (): Promise<number> => this.#call<{ removed: number }>('DELETE', '/rules').then((result) => result.removed),
+  };
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const init: RequestInit = { method, signal: AbortSignal.timeout(this.#timeoutMs) };
+    if (body !== undefined) {
+      init.headers = { 'content-type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await this.#fetch(this.#root + path, init);
+    } catch (error) {
+      throw new SimulatorControlError(0, 'NETWORK', `${method} ${path}: cannot reach the simulator`, undefined, error);
+    }
+    const text = await response.text();
+    let payload: unknown;
+    try {
+      payload = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      payload = text;
+    }
+    if (!response.ok) {
+      const error = (payload ?? {}) as { error?: unknown; message?: unknown };
+      const code = typeof error.error === 'string' ? error.error : `HTTP_${response.status}`;
+      const message = typeof error.message === 'string' ? error.message : `HTTP ${response.status}`;
+      throw new SimulatorControlError(response.status, code, `${method} ${path}: ${message}`, payload);
+    }
+    return payload as T;
+  }
+}
+
+function toPatternBody(query: JournalQuery): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || key === 'limit') continue;
+    if (value instanceof RegExp) out[key] = value.source;
+    else if (value instanceof Date) out[key] = value.toISOString();
+    else out[key] = value as string | number;
+  }
+  return out;
+}
+
+function toSearch(query: JournalQuery & { limit?: number }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(toPatternBody(query))) params.set(key, String(value));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  const text = params.toString();
+  return text.length > 0 ? `?${text}` : '';
+}

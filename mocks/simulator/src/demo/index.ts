@@ -1,0 +1,8 @@
+export {
+  CLASS_LETTERS,
+  DEMO_PASSWORD,
+  type DemoOptions,
+  FIXED_PERSONA_IDS,
+  generateDemoData,
+} from './generate-demo.js';
+export { mergeDemoData } from './merge-demo.js';

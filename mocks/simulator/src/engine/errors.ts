@@ -1,0 +1,30 @@
+import { GoskitError } from '@goskit/core';
+
+export type SimulatorErrorCode =
+  | 'UNKNOWN_SCENARIO'
+  | 'UNKNOWN_PORTAL'
+  | 'INVALID_DURATION'
+  | 'INVALID_DATE'
+  | 'CONTRACT_VIOLATION'
+  | 'VERIFICATION_FAILED'
+  | 'INVALID_RULE'
+  | 'INVALID_DATA'
+  | 'INVALID_CONTRACT'
+  | 'INVALID_SNAPSHOT'
+  | 'NOT_IMPLEMENTED'
+  | 'BAD_REQUEST';
+
+/** The one error class of @goskit/simulator. */
+export class SimulatorError extends GoskitError<SimulatorErrorCode> {}
+
+/** Thrown by portal helpers when a request body breaks a rule; handle() answers 400 naming field and rule. */
+export class BadRequestError extends SimulatorError {
+  readonly field: string;
+  readonly rule: string;
+
+  constructor(field: string, rule: string, message: string) {
+    super('BAD_REQUEST', message);
+    this.field = field;
+    this.rule = rule;
+  }
+}

@@ -1,0 +1,118 @@
+import { redactBody, redactUrl } from '@goskit/core';
+import type { EngineParts } from './handle-request.js';
+import type { PendingRedaction } from './journal.js';
+import { bodyText } from './responses.js';
+import type { JournalEntry, SimRequest, SimResponse } from './types.js';
+
+const MAX_BODY_CHARS = 4096;
+/** Raw bytes kept until redaction: enough for MAX_BODY_CHARS of text, and no 50 MB upload pinned in memory. */
+const MAX_RAW_BYTES = 16 * 1024;
+const MAX_VIOLATIONS = 1000;
+
+type RawBody = string | Uint8Array | undefined;
+
+function keepRaw(body: RawBody, limit?: number): RawBody {
+  if (body === undefined) {
+    return undefined;
+  }
+  const end = Math.min(limit ?? Number.POSITIVE_INFINITY, MAX_RAW_BYTES);
+  if (typeof body === 'string') {
+    return body.length > end ? body.slice(0, end) : body;
+  }
+  // Copy: a subarray would keep the whole (possibly huge) buffer alive.
+  return body.byteLength > end ? body.slice(0, end) : body;
+}
+
+function redacted(body: RawBody, contentType: string): string | undefined {
+  const text = bodyText(body);
+  if (text === '') {
+    return undefined;
+  }
+  const clean = redactBody(text, contentType);
+  return clean.length > MAX_BODY_CHARS ? `${clean.slice(0, MAX_BODY_CHARS)}…[truncated]` : clean;
+}
+
+class Pending implements PendingRedaction {
+  constructor(
+    private readonly requestBody: RawBody,
+    private readonly requestType: string,
+    private readonly responseBody: RawBody,
+    private readonly responseType: string,
+  ) {}
+
+  redact(entry: JournalEntry): void {
+    entry.url = redactUrl(entry.url);
+    const requestBody = redacted(this.requestBody, this.requestType);
+    const responseBody = redacted(this.responseBody, this.responseType);
+    if (requestBody !== undefined) {
+      entry.requestBody = requestBody;
+    }
+    if (responseBody !== undefined) {
+      entry.responseBody = responseBody;
+    }
+  }
+}
+
+const URL_ONLY: PendingRedaction = {
+  redact(entry) {
+    entry.url = redactUrl(entry.url);
+  },
+};
+
+/** Appends the journal entry of one handled request; the contract violation list shares its id. */
+export function recordEntry(
+  engine: EngineParts,
+  request: SimRequest,
+  outcome: {
+    response: SimResponse;
+    operation: string;
+    effects: string[];
+    scenarios: string[];
+    contractErrors?: string[];
+    originalStatus?: number;
+  },
+  time: Date,
+  durationMs: number,
+): void {
+  const { response } = outcome;
+  const entry: JournalEntry = {
+    id: engine.journal.nextId(),
+    time: time.toISOString(),
+    portal: request.portal,
+    operation: outcome.operation,
+    method: request.method,
+    // Raw until read: the journal redacts it (and the bodies) on first access.
+    url: request.url,
+    path: request.path,
+    status: response.fault ? 0 : response.status,
+    effects: outcome.effects,
+    durationMs: Math.round(durationMs * 1000) / 1000,
+  };
+  if (outcome.scenarios.length > 0) {
+    entry.scenario = outcome.scenarios.join(',');
+  }
+  if (outcome.contractErrors) {
+    entry.contractErrors = outcome.contractErrors;
+    if (engine.violations.length >= MAX_VIOLATIONS) {
+      engine.violations.shift();
+    }
+    engine.violations.push({
+      portal: request.portal,
+      operation: outcome.operation,
+      status: outcome.originalStatus ?? response.status,
+      errors: outcome.contractErrors,
+      journalId: entry.id,
+      time: entry.time,
+    });
+  }
+  const pending =
+    engine.journalBodies === 'redacted'
+      ? new Pending(
+          keepRaw(request.body),
+          request.headers['content-type'] ?? '',
+          response.fault ? undefined : keepRaw(response.body, response.truncateAt),
+          response.headers['content-type'] ?? '',
+        )
+      : URL_ONLY;
+  engine.journal.append(entry, pending);
+}

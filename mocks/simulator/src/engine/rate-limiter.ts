@@ -1,0 +1,95 @@
+/**
+ * Token buckets per portal and key on the VIRTUAL clock (takeToken from @goskit/core), answering
+ * the way the portal does (429 + Retry-After, or VK's error 6 in a 200 body).
+ */
+import { type BucketState, takeToken } from '@goskit/core';
+import { http429 } from './responses.js';
+import type { BucketSettings, PortalDefinition, PortalRateLimit, SimRequest, SimResponse } from './types.js';
+
+/** Cheap non-cryptographic hash so raw tokens never sit in snapshots or the dashboard. */
+function fingerprint(text: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i += 1) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+/** Default key: bearer/access token, then client id, then remote address. */
+export function defaultRateLimitKey(request: SimRequest): string {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    return `token:${fingerprint(authorization.replace(/^\w+\s+/, ''))}`;
+  }
+  const accessToken = request.query.get('access_token');
+  if (accessToken) {
+    return `token:${fingerprint(accessToken)}`;
+  }
+  const clientId = request.query.get('client_id');
+  if (clientId) {
+    return `client:${clientId}`;
+  }
+  return `ip:${request.remoteAddress ?? 'local'}`;
+}
+
+export class RateLimiter {
+  readonly #overrides: Record<string, Partial<BucketSettings>>;
+  #buckets = new Map<string, BucketState>();
+
+  constructor(overrides: Record<string, Partial<BucketSettings>> = {}) {
+    this.#overrides = overrides;
+  }
+
+  /** The effective limit of a portal, or undefined when it does not throttle. */
+  limitOf(portal: PortalDefinition): PortalRateLimit | undefined {
+    const override = this.#overrides[portal.name];
+    if (!portal.rateLimit && !override) {
+      return undefined;
+    }
+    const base: PortalRateLimit = portal.rateLimit ?? { ratePerSecond: 10, burst: 10, respond: http429() };
+    return { ...base, ...override };
+  }
+
+  /** Takes a token; returns the portal's refusal when the bucket is empty. */
+  check(
+    portal: PortalDefinition,
+    operation: string,
+    request: SimRequest,
+    now: number,
+  ): SimResponse | undefined {
+    const limit = this.limitOf(portal);
+    if (!limit || limit.exempt?.includes(operation)) {
+      return undefined;
+    }
+    const key = `${portal.name}\u0000${(limit.key ?? defaultRateLimitKey)(request)}`;
+    const decision = takeToken(this.#buckets.get(key), limit, now);
+    this.#buckets.set(key, decision.state);
+    if (decision.allowed) {
+      return undefined;
+    }
+    return limit.respond({ request, retryAfterMs: decision.retryAfterMs, now: new Date(now) });
+  }
+
+  /** The portal's own throttling answer, used by the flaky scenario's 429 bursts. */
+  refusal(
+    portal: PortalDefinition | undefined,
+    request: SimRequest,
+    retryAfterMs: number,
+    now: number,
+  ): SimResponse {
+    const respond = (portal && this.limitOf(portal)?.respond) ?? http429();
+    return respond({ request, retryAfterMs, now: new Date(now) });
+  }
+
+  exportState(): Record<string, BucketState> {
+    return Object.fromEntries([...this.#buckets].map(([key, state]) => [key, { ...state }]));
+  }
+
+  importState(state: Record<string, BucketState>): void {
+    this.#buckets = new Map(Object.entries(state).map(([key, value]) => [key, { ...value }]));
+  }
+
+  clear(): void {
+    this.#buckets.clear();
+  }
+}

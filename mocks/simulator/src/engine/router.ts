@@ -1,0 +1,119 @@
+/**
+ * Per-portal route table, compiled once: a Map for static paths, then parameter patterns in
+ * declaration order. Also answers "what did you mean" for 404 and "Allow" for 405.
+ */
+import { levenshtein } from './levenshtein.js';
+import type { RouteDefinition } from './types.js';
+
+interface CompiledPattern<State> {
+  route: RouteDefinition<State>;
+  segments: string[];
+  /** Trailing '*' captures the rest. */
+  wildcard: boolean;
+}
+
+export type RouteMatch<State> =
+  | { kind: 'found'; route: RouteDefinition<State>; params: Record<string, string> }
+  | { kind: 'method-not-allowed'; allow: string[] }
+  | { kind: 'not-found'; nearest: string | undefined };
+
+export function normalisePath(path: string): string {
+  const withSlash = path.startsWith('/') ? path : `/${path}`;
+  return withSlash.length > 1 && withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
+}
+
+export class Router<State = unknown> {
+  readonly #static = new Map<string, Map<string, RouteDefinition<State>>>();
+  readonly #patterns: CompiledPattern<State>[] = [];
+  readonly #routes: RouteDefinition<State>[];
+
+  constructor(routes: RouteDefinition<State>[]) {
+    this.#routes = routes;
+    for (const route of routes) {
+      const path = normalisePath(route.path);
+      const method = route.method.toUpperCase();
+      if (!path.includes(':') && !path.includes('*')) {
+        const byMethod = this.#static.get(path) ?? new Map<string, RouteDefinition<State>>();
+        byMethod.set(method, route);
+        this.#static.set(path, byMethod);
+        continue;
+      }
+      const segments = path.split('/').slice(1);
+      const wildcard = segments.at(-1) === '*';
+      this.#patterns.push({ route, segments: wildcard ? segments.slice(0, -1) : segments, wildcard });
+    }
+  }
+
+  match(method: string, rawPath: string): RouteMatch<State> {
+    const path = normalisePath(rawPath);
+    const upper = method.toUpperCase();
+    const allow = new Set<string>();
+    const statics = this.#static.get(path);
+    if (statics) {
+      const route = statics.get(upper) ?? (upper === 'HEAD' ? statics.get('GET') : undefined);
+      if (route) {
+        return { kind: 'found', route, params: {} };
+      }
+      for (const name of statics.keys()) {
+        allow.add(name);
+      }
+    }
+    const parts = path.split('/').slice(1);
+    for (const pattern of this.#patterns) {
+      const params = matchSegments(pattern, parts);
+      if (!params) {
+        continue;
+      }
+      const routeMethod = pattern.route.method.toUpperCase();
+      if (routeMethod === upper || (upper === 'HEAD' && routeMethod === 'GET')) {
+        return { kind: 'found', route: pattern.route, params };
+      }
+      allow.add(routeMethod);
+    }
+    if (allow.size > 0) {
+      return { kind: 'method-not-allowed', allow: [...allow].sort() };
+    }
+    return { kind: 'not-found', nearest: this.nearest(path) };
+  }
+
+  /** The declared route path closest to `path` by edit distance. */
+  nearest(path: string): string | undefined {
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const route of this.#routes) {
+      const distance = levenshtein(path, route.path);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = `${route.method.toUpperCase()} ${route.path}`;
+      }
+    }
+    return best;
+  }
+}
+
+function matchSegments<State>(
+  pattern: CompiledPattern<State>,
+  parts: string[],
+): Record<string, string> | undefined {
+  const { segments, wildcard } = pattern;
+  if (wildcard ? parts.length < segments.length : parts.length !== segments.length) {
+    return undefined;
+  }
+  const params: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i] as string;
+    const part = parts[i] as string;
+    if (segment.startsWith(':')) {
+      if (part === '') {
+        return undefined;
+      }
+      params[segment.slice(1)] = part;
+    } else if (segment !== part) {
+      return undefined;
+    }
+  }
+  if (wildcard) {
+    params['*'] = parts.slice(segments.length).join('/');
+  }
+  return params;
+}

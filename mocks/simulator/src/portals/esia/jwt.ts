@@ -1,0 +1,139 @@
+/**
+ * Compact JWS as ESIA writes it: header {ver:1, typ:'JWT', sbt, alg[, x5t#St256]}, signature RS256 or
+ * GOST3410_2012_256 (Streebog-256 + GOST R 34.10-2012 over the ASCII signing input).
+ */
+import type { SigningKey } from './signing-keys.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i += 1) {
+  LOOKUP[ALPHABET.charCodeAt(i)] = i;
+}
+
+/** Unpadded base64url → bytes; throws on any other character (tokens are ours, so strict is right). */
+export function base64UrlDecode(text: string): Uint8Array {
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let index = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? (LOOKUP[code] as number) : -1;
+    if (value < 0) {
+      throw new Error('not base64url');
+    }
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[index] = (buffer >> bits) & 0xff;
+      index += 1;
+    }
+  }
+  return out.subarray(0, index);
+}
+
+export type TokenKind = 'authorization_code' | 'access' | 'id';
+
+export async function signJwt(
+  key: SigningKey,
+  kind: TokenKind,
+  payload: Record<string, unknown>,
+  withThumbprint: boolean,
+): Promise<string> {
+  const header: Record<string, unknown> = { ver: 1, typ: 'JWT', sbt: kind, alg: key.alg };
+  if (withThumbprint) {
+    header['x5t#St256'] = key.thumbprint;
+  }
+  const signingInput = `${base64UrlEncode(encoder.encode(JSON.stringify(header)))}.${base64UrlEncode(encoder.encode(JSON.stringify(payload)))}`;
+  const signature = await key.sign(encoder.encode(signingInput));
+  return `${signingInput}.${base64UrlEncode(signature)}`;
+}
+
+/** Signature checks are pure (key + token), so REST calls reuse them; exp and sessions are checked every time. */
+const VERIFIED_CACHE_SIZE = 1024;
+const verifiedTokens = new WeakMap<SigningKey, Map<string, true>>();
+
+async function verifiedSignature(
+  key: SigningKey,
+  token: string,
+  headerPart: string,
+  payloadPart: string,
+  signaturePart: string,
+): Promise<boolean> {
+  let cache = verifiedTokens.get(key);
+  if (!cache) {
+    cache = new Map();
+    verifiedTokens.set(key, cache);
+  }
+  if (cache.has(token)) {
+    return true;
+  }
+  let signature: Uint8Array;
+  try {
+    signature = base64UrlDecode(signaturePart);
+  } catch {
+    return false;
+  }
+  if (!(await key.verify(encoder.encode(`${headerPart}.${payloadPart}`), signature))) {
+    return false;
+  }
+  if (cache.size >= VERIFIED_CACHE_SIZE) {
+    cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(token, true);
+  return true;
+}
+
+export interface VerifiedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** The signature segment: a unique handle for single-use codes. */
+  signature: string;
+}
+
+/**
+ * Verifies a token THIS simulator issued: our alg, the expected `sbt`, a valid signature and
+ * `exp` after `nowMs`. Returns undefined for anything else (callers answer with their own error).
+ */
+export async function verifyOwnJwt(
+  key: SigningKey,
+  token: string,
+  kind: TokenKind,
+  nowMs: number,
+): Promise<VerifiedJwt | undefined> {
+  const parts = token.split('.');
+  if (parts.length !== 3) {
+    return undefined;
+  }
+  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
+  let header: Record<string, unknown>;
+  let payload: Record<string, unknown>;
+  try {
+    header = JSON.parse(decoder.decode(base64UrlDecode(headerPart)));
+    payload = JSON.parse(decoder.decode(base64UrlDecode(payloadPart)));
+  } catch {
+    return undefined;
+  }
+  if (header.alg !== key.alg || header.sbt !== kind || typeof payload.exp !== 'number') {
+    return undefined;
+  }
+  if (!(await verifiedSignature(key, token, headerPart, payloadPart, signaturePart))) {
+    return undefined;
+  }
+  if (payload.exp * 1000 <= nowMs) {
+    return undefined;
+  }
+  return { header, payload, signature: signaturePart };
+}

@@ -1,0 +1,84 @@
+/**
+ * Legacy v1: GET /aas/oauth2/ac and POST /aas/oauth2/te. Same rules as v2/v3 except that there is no
+ * client_certificate_hash and client_secret is a detached PKCS#7 SignedData (base64url) over
+ * scope + timestamp + client_id + state. ESIA announced their retirement in 2023; the test stand
+ * still accepted v1 in Dec 2025.
+ */
+import type { RouteDefinition, SimResponse } from '../../engine/types.js';
+import { checkScopes, precheckAuthorize, startLogin } from './authorize.js';
+import { checkPkcs7Secret } from './checks.js';
+import { EsiaRejection } from './errors.js';
+import { param, readForm } from './form.js';
+import type { ResolvedEsiaOptions } from './options.js';
+import { errorRedirect } from './redirects.js';
+import type { EsiaState } from './state.js';
+import {
+  authenticateTokenRequest,
+  GRANT_MANDATORY,
+  GRANTS,
+  type TokenExchange,
+  tokenError,
+} from './token.js';
+
+const V1_MANDATORY = [
+  'client_id',
+  'client_secret',
+  'redirect_uri',
+  'scope',
+  'response_type',
+  'state',
+  'timestamp',
+];
+const V1_TOKEN_MANDATORY = ['client_id', 'grant_type', 'client_secret', 'state', 'timestamp', 'token_type'];
+
+export function authorizeV1Route(options: ResolvedEsiaOptions): RouteDefinition<EsiaState> {
+  return {
+    method: 'GET',
+    path: '/aas/oauth2/ac',
+    operation: 'authorizeV1',
+    handler: async (ctx) => {
+      const check = precheckAuthorize(ctx, options, V1_MANDATORY);
+      if ('status' in check) {
+        return check;
+      }
+      const query = ctx.request.query;
+      const rejection =
+        (await checkPkcs7Secret(check.client, query.get('client_secret') as string, {
+          clientId: check.client.clientId,
+          scope: query.get('scope') as string,
+          timestamp: query.get('timestamp') as string,
+          state: check.state,
+        })) ?? checkScopes(check.client, query.get('scope') as string, query.get('scope_org') ?? '');
+      if (rejection) {
+        return errorRedirect(check.redirectUri, rejection, check.state);
+      }
+      return startLogin(ctx, check, 'v1');
+    },
+  };
+}
+
+export function tokenV1Route(options: ResolvedEsiaOptions): RouteDefinition<EsiaState> {
+  return {
+    method: 'POST',
+    path: '/aas/oauth2/te',
+    operation: 'tokenV1',
+    handler: async (ctx) => {
+      const form = readForm(ctx.request);
+      const state = param(form, 'state');
+      const grantType = param(form, 'grant_type');
+      const grant = grantType === undefined ? undefined : GRANTS[grantType];
+      if (grantType !== undefined && !grant) {
+        return tokenError(new EsiaRejection('007009'), state);
+      }
+      const mandatory = [...V1_TOKEN_MANDATORY, ...(grantType ? (GRANT_MANDATORY[grantType] ?? []) : [])];
+      const exchange = authenticateTokenRequest(ctx, options, form, mandatory, 'v1');
+      if (exchange instanceof EsiaRejection) {
+        return tokenError(exchange, state);
+      }
+      const result: SimResponse | EsiaRejection = await (
+        grant as (e: TokenExchange) => Promise<SimResponse | EsiaRejection>
+      )(exchange);
+      return result instanceof EsiaRejection ? tokenError(result, state) : result;
+    },
+  };
+}

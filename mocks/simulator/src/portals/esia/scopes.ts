@@ -1,0 +1,79 @@
+/**
+ * ESIA scopes the simulator knows, their Russian titles for the consent page, and which scopes open
+ * which REST resource (goskit's mapping; ESIA documents it per scope in the MR).
+ */
+export const SCOPE_TITLES: Record<string, string> = {
+  openid: 'Идентификатор пользователя',
+  fullname: 'Фамилия, имя и отчество',
+  birthdate: 'Дата рождения',
+  gender: 'Пол',
+  birthplace: 'Место рождения',
+  snils: 'СНИЛС',
+  inn: 'ИНН',
+  id_doc: 'Данные о документе, удостоверяющем личность',
+  medical_doc: 'Полис ОМС',
+  military_doc: 'Военный билет',
+  foreign_passport_doc: 'Заграничный паспорт',
+  drivers_licence_doc: 'Водительское удостоверение',
+  birth_cert_doc: 'Свидетельство о рождении',
+  residence_doc: 'Вид на жительство',
+  temporary_residence_doc: 'Разрешение на временное проживание',
+  vehicles: 'Транспортные средства',
+  email: 'Адрес электронной почты',
+  mobile: 'Номер мобильного телефона',
+  contacts: 'Контактные данные',
+  addresses: 'Адреса',
+  usr_org: 'Организации и роли пользователя',
+  kid_fullname: 'ФИО детей',
+  kid_birthdate: 'Даты рождения детей',
+  kid_gender: 'Пол детей',
+  kid_snils: 'СНИЛС детей',
+  kid_inn: 'ИНН детей',
+  kid_birth_cert_doc: 'Свидетельства о рождении детей',
+  kid_medical_doc: 'Полисы ОМС детей',
+  prm_chg: 'Изменение данных цифрового профиля',
+};
+
+/** The scope names of a space-separated scope string, without `?oid=…` suffixes. */
+export function scopeNames(scope: string): string[] {
+  return scope
+    .split(/\s+/)
+    .filter((item) => item.length > 0)
+    .map((item) => item.replace(/\?.*$/, ''));
+}
+
+/** Organisation scopes come as URLs (`http://esia.gosuslugi.ru/org_ogrn?org_oid=…`); any such URL is accepted. */
+export function isKnownScope(name: string): boolean {
+  return name in SCOPE_TITLES || /^https?:\/\/[^\s]+$/.test(name);
+}
+
+/** Russian title for the consent page. */
+export function scopeTitle(name: string): string {
+  return SCOPE_TITLES[name] ?? name;
+}
+
+/** The scope string the tokens carry: every scope as `<name>?oid=<oid>`, openid bare. */
+export function grantedScope(scope: string, oid: string): string {
+  return scopeNames(scope)
+    .map((name) => (name === 'openid' || name.includes('://') ? name : `${name}?oid=${oid}`))
+    .join(' ');
+}
+
+/** Which scopes open which REST resource (any one of the list suffices). */
+export const RESOURCE_SCOPES: Record<string, readonly string[]> = {
+  person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
+  ctts: ['email', 'mobile', 'contacts'],
+  addrs: ['addresses'],
+  docs: [
+    'id_doc',
+    'medical_doc',
+    'military_doc',
+    'foreign_passport_doc',
+    'drivers_licence_doc',
+    'birth_cert_doc',
+  ],
+  kids: ['kid_fullname', 'kid_birthdate', 'kid_snils', 'kid_birth_cert_doc', 'kid_gender', 'kid_inn'],
+  vhls: ['vehicles'],
+  roles: ['usr_org'],
+  orgs: ['usr_org'],
+};

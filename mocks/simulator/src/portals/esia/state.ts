@@ -1,0 +1,100 @@
+/**
+ * The ESIA portal's state: plain JSON-friendly records (snapshots clone it), keyed by opaque ids.
+ * Keys and certificates of the simulator itself live in a per-seed cache (signing-keys.ts), not here.
+ */
+import type { SimulatorRuntime } from '../../engine/types.js';
+import { demoClientRecord } from './demo-client.js';
+
+export interface EsiaClientRecord {
+  clientId: string;
+  /** Registered redirect URIs (matched by prefix or exactly, see options). */
+  redirectUris: string[];
+  certificatePem: string;
+  /** Streebog-256 of the DER certificate, 64 uppercase hex. */
+  certificateHash: string;
+  /** Scopes the client may ask for; ['*'] allows every known scope. */
+  scopes: string[];
+  title: string;
+}
+
+export interface PendingAuthorization {
+  id: string;
+  flow: 'v1' | 'v2';
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  scopeOrg: string;
+  state: string;
+  accessType: 'online' | 'offline';
+  createdMs: number;
+  /** PKCE, when the client sent code_challenge. */
+  codeChallenge?: { value: string; method: string };
+  /** Set once the login succeeded. */
+  oid?: string;
+  authTimeMs?: number;
+}
+
+export interface LoginAttempts {
+  failures: number;
+  lockedUntilMs: number;
+  /** After a lock the next try must also answer the check question. */
+  needsCheck: boolean;
+}
+
+export interface IssuedCode {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  scopeOrg: string;
+  accessType: 'online' | 'offline';
+  oid: string;
+  sid: string;
+  authTimeMs: number;
+  expMs: number;
+  used: boolean;
+  codeChallenge?: { value: string; method: string };
+}
+
+export interface EsiaSession {
+  sid: string;
+  oid: string;
+  clientId: string;
+  createdMs: number;
+  ended: boolean;
+}
+
+export interface RefreshGrant {
+  clientId: string;
+  sid: string;
+  oid: string;
+  scope: string;
+  scopeOrg: string;
+  redirectUri: string;
+  authTimeMs: number;
+  revoked: boolean;
+}
+
+export interface EsiaState {
+  clients: Record<string, EsiaClientRecord>;
+  requests: Record<string, PendingAuthorization>;
+  /** By login (lower case). */
+  attempts: Record<string, LoginAttempts>;
+  /** By the code's signature segment. */
+  codes: Record<string, IssuedCode>;
+  sessions: Record<string, EsiaSession>;
+  refreshTokens: Record<string, RefreshGrant>;
+}
+
+export interface EsiaStateSeed {
+  /** Extra clients registered at creation (the --data file's `esia.clients`). */
+  clients?: EsiaClientRecord[];
+}
+
+export function createEsiaState(runtime: SimulatorRuntime, seed: EsiaStateSeed = {}): EsiaState {
+  const demo = demoClientRecord(runtime.seed);
+  const clients: Record<string, EsiaClientRecord> = { [demo.clientId]: demo };
+  for (const client of seed.clients ?? []) {
+    clients[client.clientId] = client;
+  }
+  return { clients, requests: {}, attempts: {}, codes: {}, sessions: {}, refreshTokens: {} };
+}

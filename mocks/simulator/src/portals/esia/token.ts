@@ -1,0 +1,277 @@
+/**
+ * POST /aas/oauth2/v3/te — the token endpoint (form body). Authenticates the client (known id,
+ * certificate hash, timestamp, GOST client_secret over the grant's signed string), then exchanges an
+ * authorization code, a refresh token, or issues a client_credentials token. Errors: 400 JSON
+ * `{ error, error_description: 'ESIA-0070xx: …', state }`.
+ */
+import type { EsiaSignedFields } from '@goskit/crypto';
+import { json } from '../../engine/responses.js';
+import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
+import { checkScopes } from './authorize.js';
+import { checkCertificateHash, checkClientSecretAny, checkPkcs7Secret, checkTimestamp } from './checks.js';
+import { EsiaRejection } from './errors.js';
+import { param, readForm } from './form.js';
+import { verifyOwnJwt } from './jwt.js';
+import type { ResolvedEsiaOptions } from './options.js';
+import { checkPkce } from './pkce.js';
+import { scopeNames } from './scopes.js';
+import { signingKey } from './signing-keys.js';
+import type { EsiaClientRecord, EsiaState } from './state.js';
+import { issueTokens, type TokenGrant } from './tokens.js';
+
+const COMMON_MANDATORY = [
+  'client_id',
+  'grant_type',
+  'client_secret',
+  'client_certificate_hash',
+  'state',
+  'timestamp',
+  'token_type',
+];
+export const GRANT_MANDATORY: Record<string, string[]> = {
+  authorization_code: ['code', 'redirect_uri', 'scope'],
+  refresh_token: ['refresh_token', 'scope'],
+  client_credentials: ['scope', 'redirect_uri'],
+};
+
+export function tokenError(rejection: EsiaRejection, state: string | undefined): SimResponse {
+  const body: Record<string, string> = { ...rejection.info };
+  if (state !== undefined) {
+    body.state = state;
+  }
+  return json(body, 400, { 'cache-control': 'no-store' });
+}
+
+const sameScope = (a: string, b: string) => scopeNames(a).sort().join(' ') === scopeNames(b).sort().join(' ');
+
+export interface TokenExchange {
+  ctx: RouteContext<EsiaState>;
+  options: ResolvedEsiaOptions;
+  form: URLSearchParams;
+  client: EsiaClientRecord;
+  /** The fields every signed string shares. */
+  base: { clientId: string; scope: string; scopeOrg: string; timestamp: string; state: string };
+  /** v2/v3: raw GOST over any of the variants; v1: PKCS#7 over the v1 string (variants ignored). */
+  checkSecret(variants: EsiaSignedFields[]): Promise<EsiaRejection | undefined>;
+  flow: 'v1' | 'v2';
+}
+
+/** Answers 200 with the tokens; a refresh token when the grant allows it. */
+export async function tokenResponse(
+  exchange: TokenExchange,
+  grant: TokenGrant,
+  refresh: { redirectUri: string; scopeOrg: string; offline: boolean } | undefined,
+): Promise<SimResponse> {
+  const { ctx, options } = exchange;
+  const tokens = await issueTokens(ctx, options, grant);
+  const body: Record<string, unknown> = { access_token: tokens.accessToken };
+  if (tokens.idToken !== undefined) {
+    body.id_token = tokens.idToken;
+  }
+  const wantsRefresh =
+    options.refreshTokens === 'always' || (options.refreshTokens === 'offline' && refresh?.offline);
+  if (refresh && grant.oid !== undefined && wantsRefresh) {
+    const refreshToken = ctx.sim.random.uuid();
+    ctx.state.refreshTokens[refreshToken] = {
+      clientId: grant.clientId,
+      sid: grant.sid,
+      oid: grant.oid,
+      scope: grant.scope,
+      scopeOrg: refresh.scopeOrg,
+      redirectUri: refresh.redirectUri,
+      authTimeMs: grant.authTimeMs,
+      revoked: false,
+    };
+    body.refresh_token = refreshToken;
+  }
+  body.state = exchange.base.state;
+  body.token_type = 'Bearer';
+  body.expires_in = options.accessTtlSeconds;
+  return json(body, 200, { 'cache-control': 'no-store' });
+}
+
+async function authorizationCode(exchange: TokenExchange): Promise<SimResponse | EsiaRejection> {
+  const { ctx, options, form, client, base } = exchange;
+  const code = form.get('code') as string;
+  const redirectUri = form.get('redirect_uri') as string;
+  const secret = await exchange.checkSecret([{ flow: 'v3/te', ...base, redirectUri, code }]);
+  if (secret) {
+    return secret;
+  }
+  const key = await signingKey(ctx.sim.seed, options.tokenAlg);
+  const verified = await verifyOwnJwt(key, code, 'authorization_code', ctx.sim.clock.nowMs());
+  const issued = verified ? ctx.state.codes[verified.signature] : undefined;
+  if (!issued || (issued.used && options.singleUseCodes) || issued.clientId !== client.clientId) {
+    return new EsiaRejection('007011');
+  }
+  if (issued.redirectUri !== redirectUri) {
+    return new EsiaRejection('007011');
+  }
+  if (!sameScope(issued.scope, base.scope) || !sameScope(issued.scopeOrg, base.scopeOrg)) {
+    return new EsiaRejection('007006');
+  }
+  // The token request must carry a NEW state, not the one of the authorization request.
+  if (options.requireNewState && verified?.payload['urn:esia:client:state'] === base.state) {
+    return new EsiaRejection('007003');
+  }
+  const pkce = await checkPkce(issued.codeChallenge, param(form, 'code_verifier'));
+  if (pkce) {
+    return pkce;
+  }
+  issued.used = true;
+  if (ctx.state.sessions[issued.sid]?.ended) {
+    return new EsiaRejection('007011');
+  }
+  return tokenResponse(
+    exchange,
+    {
+      clientId: client.clientId,
+      scope: issued.scope,
+      oid: issued.oid,
+      sid: issued.sid,
+      authTimeMs: issued.authTimeMs,
+    },
+    { redirectUri, scopeOrg: issued.scopeOrg, offline: issued.accessType === 'offline' },
+  );
+}
+
+async function refreshToken(exchange: TokenExchange): Promise<SimResponse | EsiaRejection> {
+  const { ctx, options, form, client, base } = exchange;
+  const token = form.get('refresh_token') as string;
+  const redirectUri = param(form, 'redirect_uri');
+  const variants: EsiaSignedFields[] = [];
+  if (options.refreshSignedString !== 'aisgorod' && redirectUri !== undefined) {
+    variants.push({ flow: 'refresh_token', refreshVariant: 'ilimurzin', ...base, redirectUri });
+  }
+  if (options.refreshSignedString !== 'ilimurzin') {
+    variants.push({ flow: 'refresh_token', refreshVariant: 'aisgorod', ...base, refreshToken: token });
+  }
+  if (variants.length === 0 && exchange.flow === 'v2') {
+    return new EsiaRejection('007014', 'redirect_uri');
+  }
+  const secret = await exchange.checkSecret(variants);
+  if (secret) {
+    return secret;
+  }
+  const grant = ctx.state.refreshTokens[token];
+  if (!grant || grant.revoked || grant.clientId !== client.clientId || ctx.state.sessions[grant.sid]?.ended) {
+    return new EsiaRejection('007011');
+  }
+  // Rotation: the used refresh token dies, the answer carries a new one.
+  grant.revoked = true;
+  return tokenResponse(
+    exchange,
+    {
+      clientId: client.clientId,
+      scope: grant.scope,
+      oid: grant.oid,
+      sid: grant.sid,
+      authTimeMs: grant.authTimeMs,
+    },
+    { redirectUri: grant.redirectUri, scopeOrg: grant.scopeOrg, offline: true },
+  );
+}
+
+async function clientCredentials(exchange: TokenExchange): Promise<SimResponse | EsiaRejection> {
+  const { ctx, form, client, base } = exchange;
+  const secret = await exchange.checkSecret([
+    { flow: 'client_credentials', ...base, redirectUri: form.get('redirect_uri') as string },
+  ]);
+  if (secret) {
+    return secret;
+  }
+  const scopes = checkScopes(client, base.scope, base.scopeOrg);
+  if (scopes) {
+    return scopes;
+  }
+  const now = ctx.sim.clock.nowMs();
+  return tokenResponse(
+    exchange,
+    { clientId: client.clientId, scope: base.scope, sid: ctx.sim.random.uuid(), authTimeMs: now },
+    undefined,
+  );
+}
+
+export const GRANTS: Record<string, (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>> = {
+  authorization_code: authorizationCode,
+  refresh_token: refreshToken,
+  client_credentials: clientCredentials,
+};
+
+/** The checks every grant shares; returns the exchange or the rejection. */
+export function authenticateTokenRequest(
+  ctx: RouteContext<EsiaState>,
+  options: ResolvedEsiaOptions,
+  form: URLSearchParams,
+  mandatory: readonly string[],
+  flow: 'v1' | 'v2',
+): TokenExchange | EsiaRejection {
+  const missing = mandatory.find((name) => param(form, name) === undefined);
+  if (missing) {
+    return new EsiaRejection('007014', missing);
+  }
+  const client = ctx.state.clients[form.get('client_id') as string];
+  if (!client) {
+    return new EsiaRejection('007005');
+  }
+  if (form.has('token_type') && form.get('token_type') !== 'Bearer') {
+    return new EsiaRejection('007003');
+  }
+  const hash = form.get('client_certificate_hash');
+  const hashRejection = hash === null ? undefined : checkCertificateHash(client, hash);
+  if (hashRejection) {
+    return hashRejection;
+  }
+  const stale = checkTimestamp(
+    form.get('timestamp') as string,
+    ctx.sim.clock.nowMs(),
+    options.timestampSkewMinutes,
+  );
+  if (stale) {
+    return stale;
+  }
+  const secret = form.get('client_secret') as string;
+  const base = {
+    clientId: client.clientId,
+    scope: form.get('scope') ?? '',
+    scopeOrg: form.get('scope_org') ?? '',
+    timestamp: form.get('timestamp') as string,
+    state: form.get('state') as string,
+  };
+  return {
+    ctx,
+    options,
+    form,
+    client,
+    flow,
+    base,
+    checkSecret: async (variants) =>
+      flow === 'v1' ? checkPkcs7Secret(client, secret, base) : checkClientSecretAny(client, secret, variants),
+  };
+}
+
+export function tokenRoute(options: ResolvedEsiaOptions): RouteDefinition<EsiaState> {
+  return {
+    method: 'POST',
+    path: '/aas/oauth2/v3/te',
+    operation: 'token',
+    handler: async (ctx) => {
+      const form = readForm(ctx.request);
+      const state = param(form, 'state');
+      const grantType = param(form, 'grant_type');
+      const grant = grantType === undefined ? undefined : GRANTS[grantType];
+      if (grantType !== undefined && !grant) {
+        return tokenError(new EsiaRejection('007009'), state);
+      }
+      const mandatory = [...COMMON_MANDATORY, ...(grantType ? (GRANT_MANDATORY[grantType] ?? []) : [])];
+      const exchange = authenticateTokenRequest(ctx, options, form, mandatory, 'v2');
+      if (exchange instanceof EsiaRejection) {
+        return tokenError(exchange, state);
+      }
+      const result = await (grant as (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>)(
+        exchange,
+      );
+      return result instanceof EsiaRejection ? tokenError(result, state) : result;
+    },
+  };
+}

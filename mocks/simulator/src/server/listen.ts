@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTROL_PREFIX, createControlApi } from '../control/api.js';
+import { createDashboard } from '../dashboard/dashboard.js';
+import { SimulatorError } from '../engine/errors.js';
+import type { PortalDefinition, SimResponse, Simulator, SimulatorServer } from '../engine/types.js';
+import { BadTargetError, type ParsedTarget, parseTarget } from './parse-target.js';
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, hasNoBody, readBody } from './read-body.js';
+import { requestOrigin, toSimRequest } from './to-sim-request.js';
+import { jsonResponse, writeSimResponse } from './write-response.js';
+
+export interface ListenOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default '127.0.0.1' — the simulator is a development tool, not a public service. */
+  host?: string;
+  /** Largest accepted request body; default 50 MB + 256 KB (EPGU pushes up to 50 MB). */
+  maxBodyBytes?: number;
+  /** Serve the HTML dashboard at '/'; default true. */
+  dashboard?: boolean;
+}
+
+interface Destination {
+  kind: 'portal' | 'control' | 'dashboard' | 'unknown';
+  portal: string;
+  prefix: string;
+}
+
+/** First path segment → destination, built once: routing a request is one Map lookup. */
+function buildRoutingTable(portals: readonly PortalDefinition[]): Map<string, Destination> {
+  const table = new Map<string, Destination>();
+  for (const portal of portals) {
+    const prefix = portal.prefix.replace(/\/+$/, '');
+    table.set(prefix.slice(1).split('/')[0] as string, { kind: 'portal', portal: portal.name, prefix });
+  }
+  table.set(CONTROL_PREFIX.slice(1), { kind: 'control', portal: '', prefix: CONTROL_PREFIX });
+  return table;
+}
+
+const UNKNOWN: Destination = { kind: 'unknown', portal: '', prefix: '' };
+const DASHBOARD: Destination = { kind: 'dashboard', portal: '', prefix: '' };
+
+function route(table: Map<string, Destination>, path: string, hasDashboard: boolean): Destination {
+  const slash = path.indexOf('/', 1);
+  const first = slash === -1 ? path.slice(1) : path.slice(1, slash);
+  const found = table.get(first);
+  if (found !== undefined) {
+    // '/esia' and '/esia/…' belong to the portal; '/esiax' does not.
+    if (found.kind !== 'portal' || path.length === found.prefix.length || path.charCodeAt(found.prefix.length) === 47) {
+      return found;
+    }
+  }
+  return hasDashboard ? DASHBOARD : UNKNOWN;
+}
+
+/**
+ * Serves a simulator over plain node:http: one port, a path prefix per portal, the control API
+ * under /__goskit/ and the dashboard at /. No Fetch Request/Response objects on the hot path.
+ */
+export function listen(sim: Simulator, options: ListenOptions = {}): Promise<SimulatorServer> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const table = buildRoutingTable(sim.portals);
+  const handleControl = createControlApi(sim, { startedAt: Date.now() });
+  const dashboard = options.dashboard === false ? undefined : createDashboard(sim);
+  let ownOrigin = `http://${host}`;
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse, target: ParsedTarget): Promise<void> {
+    const destination = route(table, target.path, dashboard !== undefined);
+    const origin = requestOrigin(req, ownOrigin);
+    if (destination.kind === 'dashboard' && dashboard !== undefined && hasNoBody(req)) {
+      const page = dashboard(target.path, origin);
+      if (page !== undefined) return send(res, page);
+    }
+    const body = await readBody(req, maxBodyBytes);
+    const request = toSimRequest(req, target, destination.portal, destination.prefix, body, origin);
+    if (destination.kind === 'control') return send(res, handleControl(request));
+    return send(res, await sim.handle(request));
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    let target: ParsedTarget;
+    try {
+      target = parseTarget(req.url);
+    } catch (error) {
+      const message = error instanceof BadTargetError ? error.message : 'bad request target';
+      send(res, jsonResponse(400, { error: 'BAD_REQUEST', message }, { connection: 'close' }));
+      return;
+    }
+    dispatch(req, res, target).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        // Answer and close without reading the rest: the client may still be uploading.
+        send(
+          res,
+          jsonResponse(413, { error: 'PAYLOAD_TOO_LARGE', message: error.message, limit: error.limit }, { connection: 'close' }),
+        );
+        res.on('finish', () => req.socket.destroy());
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      send(res, jsonResponse(500, { error: 'INTERNAL', message }));
+    });
+  }
+
+  const server = createServer({ keepAlive: true }, onRequest);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({ error: 'BAD_REQUEST', message: 'malformed HTTP request' });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      ownOrigin = `http://${hostPart}:${address.port}`;
+      const url = ownOrigin;
+      resolve({
+        url,
+        port: address.port,
+        baseUrl(portal: string): string {
+          const definition = sim.portals.find((candidate) => candidate.name === portal);
+          if (definition === undefined) {
+            const names = sim.portals.map((candidate) => candidate.name).join(', ');
+            throw new SimulatorError('UNKNOWN_PORTAL', `unknown portal "${portal}"; portals: ${names}`);
+          }
+          return url + definition.prefix.replace(/\/+$/, '');
+        },
+        close(): Promise<void> {
+          return new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+        },
+      });
+    });
+  });
+}
+
+/** Applies the response's delay, then writes it; a client that left meanwhile is simply skipped. */
+function send(res: ServerResponse, response: SimResponse): void {
+  const delay = response.delayMs;
+  if (delay !== undefined && delay > 0) {
+    setTimeout(() => writeSimResponse(res, response), delay);
+    return;
+  }
+  writeSimResponse(res, response);
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from '../src/cli/args.js';
+import { loadDataFile } from '../src/cli/data-file.js';
+import { main } from '../src/cli/main.js';
+
+describe('parseCliArgs', () => {
+  it('has defaults for port and host', () => {
+    expect(parseCliArgs([])).toEqual({ port: 4010, host: '127.0.0.1', scenarios: [], help: false, version: false });
+  });
+
+  it('reads every flag, with repeated and comma-separated scenarios', () => {
+    const options = parseCliArgs([
+      '--port', '0', '--host', '0.0.0.0', '--seed', 'demo', '--scenario', 'flaky,slow', '--scenario', 'down',
+      '--journal-size', '50', '--data', 'extra.yaml',
+    ]);
+    expect(options).toMatchObject({
+      port: 0, host: '0.0.0.0', seed: 'demo', scenarios: ['flaky', 'slow', 'down'], journalSize: 50, dataFile: 'extra.yaml',
+    });
+    expect(parseCliArgs(['-h']).help).toBe(true);
+    expect(parseCliArgs(['--version']).version).toBe(true);
+  });
+
+  it.each([
+    [['--nope']],
+    [['--port', 'abc']],
+    [['--port', '70000']],
+    [['--port', '-1']],
+    [['--journal-size', '0']],
+    [['--seed']],
+    [['positional']],
+  ])('rejects %j with a UsageError', (argv) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+});
+
+describe('main() early exits', () => {
+  const capture = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+  };
+
+  it('bad flags exit 2 with the usage on stderr', async () => {
+    const { io, err } = capture();
+    expect(await main(['--bogus'], io)).toBe(2);
+    expect(err.join('\n')).toContain('Usage: goskit-sim');
+    expect(err.join('\n')).toContain('bogus');
+  });
+
+  it('--help and --version exit 0', async () => {
+    const help = capture();
+    expect(await main(['--help'], help.io)).toBe(0);
+    expect(help.out.join('\n')).toContain('--journal-size');
+    const version = capture();
+    expect(await main(['--version'], version.io)).toBe(0);
+    expect(version.out[0]).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('an invalid data file exits 2 naming the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goskit-cli-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ organisation: { oid: '1', shortName: 'x', fullName: 'x', ogrn: '12', inn: '1234567890', kpp: '123456789', address: 'a' } }));
+    const { io, err } = capture();
+    expect(await main(['--data', file, '--port', '0'], io)).toBe(2);
+    expect(err.join('\n')).toContain('organisation.ogrn');
+  });
+});
+
+describe('loadDataFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'goskit-data-'));
+  const organisation = {
+    oid: '1000299353',
+    shortName: 'МБОУ СОШ № 7',
+    fullName: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 7»',
+    ogrn: '1027700132195',
+    inn: '7707083893',
+    kpp: '773601001',
+    address: 'г. Москва, ул. Школьная, д. 7',
+  };
+
+  it('reads YAML and JSON into the same shape', async () => {
+    const yamlFile = join(dir, 'extra.yaml');
+    writeFileSync(yamlFile, `organisation:\n${Object.entries(organisation).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}\n`);
+    const jsonFile = join(dir, 'extra.json');
+    writeFileSync(jsonFile, JSON.stringify({ organisation }));
+    expect(await loadDataFile(yamlFile)).toEqual({ organisation });
+    expect(await loadDataFile(jsonFile)).toEqual({ organisation });
+  });
+
+  it('names the field of a bad persona and rejects unknown keys', async () => {
+    const file = join(dir, 'personas.json');
+    writeFileSync(file, JSON.stringify({ personas: [{ id: 'p1', role: 'pilot' }] }));
+    await expect(loadDataFile(file)).rejects.toThrow(/personas\.0\.role/);
+    const unknown = join(dir, 'unknown.json');
+    writeFileSync(unknown, JSON.stringify({ teachers: [] }));
+    await expect(loadDataFile(unknown)).rejects.toThrow(/teachers|unrecognized/i);
+  });
+
+  it('reports unreadable and unparsable files without a stack', async () => {
+    await expect(loadDataFile(join(dir, 'missing.json'))).rejects.toThrow(/cannot read .*ENOENT/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"organisation":');
+    await expect(loadDataFile(broken)).rejects.toThrow(/not valid JSON\/YAML/);
+  });
+});

@@ -1,0 +1,90 @@
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+beforeAll(() => {
+  // The root test run follows `pnpm build`; locally dist may be missing, so build it once.
+  if (!existsSync(cli)) execSync('pnpm tsup', { cwd: packageDir, stdio: 'ignore' });
+}, 120_000);
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child !== undefined && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+/** Spawns the built CLI and resolves with its stdout up to the ready line. */
+function startCli(args: string[]): Promise<{ process: ChildProcess; lines: string[]; url: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let out = '';
+    let err = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /goskit-sim ready on (http:\/\/\S+) \(seed .*\) in \d+ ms/.exec(out);
+      if (ready?.[1] !== undefined) resolve({ process: proc, lines: out.trim().split('\n'), url: ready[1] });
+    });
+    proc.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    proc.on('exit', (code) => reject(new Error(`goskit-sim exited ${code} before ready: ${err}`)));
+  });
+}
+
+function exitOf(proc: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+describe('goskit-sim (built CLI)', () => {
+  it('starts, prints base URLs and the ready line, serves health, exits 0 on SIGTERM and frees the port', async () => {
+    const { process: proc, lines, url } = await startCli(['--port', '0', '--seed', 'cli-test', '--scenario', 'slow']);
+    expect(lines.some((line) => /\/__goskit\/$/.test(line))).toBe(true);
+    expect(lines.at(-1)).toContain('(seed cli-test)');
+    const health = await fetch(`${url}/__goskit/health`).then((res) => res.json());
+    expect(health).toMatchObject({ status: 'ok', seed: 'cli-test' });
+    const scenarios = await fetch(`${url}/__goskit/scenarios`).then((res) => res.json());
+    expect(scenarios.active).toContain('slow');
+    const exited = exitOf(proc);
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await portIsFree(Number(new URL(url).port))).toBe(true);
+  });
+
+  it('exits 0 on SIGINT too', async () => {
+    const { process: proc } = await startCli(['--port', '0']);
+    const exited = exitOf(proc);
+    proc.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('exits 2 with usage on a bad flag and on an unknown scenario', async () => {
+    const bad = spawn(process.execPath, [cli, '--prot', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    bad.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    expect(await exitOf(bad)).toBe(2);
+    expect(err).toContain('Usage: goskit-sim');
+    const unknown = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'flakey'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let unknownErr = '';
+    unknown.stderr.on('data', (chunk: Buffer) => {
+      unknownErr += chunk.toString();
+    });
+    expect(await exitOf(unknown)).toBe(2);
+    expect(unknownErr).toContain('flaky');
+  });
+});

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SimulatorControl, SimulatorControlError } from '../src/control/client.js';
+import { contractsFromOpenApi } from '../src/engine/contracts/openapi-contracts.js';
+import type { ContractSet } from '../src/engine/types.js';
+import { type Running, startServer } from './server-support.js';
+
+const spec = parse(readFileSync(new URL('../openapi/control.yaml', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, { operationId: string }>>;
+};
+const contracts: ContractSet = contractsFromOpenApi(spec);
+
+/** Maps '/__goskit/scenarios/flaky/enable' + POST to the spec's operationId. */
+function operationFor(method: string, path: string): string | undefined {
+  const inner = path.replace(/^\/__goskit/, '');
+  for (const [template, item] of Object.entries(spec.paths)) {
+    const regex = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const operation = item[method.toLowerCase()];
+    if (regex.test(inner) && operation !== undefined) return operation.operationId;
+  }
+  return undefined;
+}
+
+interface Checked {
+  operation: string;
+  status: number;
+  errors: string[];
+}
+const checked: Checked[] = [];
+
+/** fetch wrapper: every control answer is validated against openapi/control.yaml. */
+const checkingFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const url = new URL(String(input));
+  const method = init?.method ?? 'GET';
+  const operation = operationFor(method, url.pathname);
+  const text = await response.clone().text();
+  const contentType = response.headers.get('content-type') ?? '';
+  if (operation === undefined) throw new Error(`no operation in control.yaml for ${method} ${url.pathname}`);
+  const errors = contracts.check({ operation, status: response.status, contentType, body: JSON.parse(text) });
+  checked.push({ operation, status: response.status, errors });
+  return response;
+};
+
+let running: Running;
+let control: SimulatorControl;
+beforeAll(async () => {
+  running = await startServer();
+  control = new SimulatorControl({ baseUrl: running.base, fetch: checkingFetch });
+});
+afterAll(async () => {
+  await running.server.close();
+});
+
+describe('control API over HTTP with the typed client', () => {
+  it('health names the simulator, its seed and portals', async () => {
+    const health = await control.health();
+    expect(health).toMatchObject({ status: 'ok', name: 'goskit-sim', seed: 'server-test', portals: ['counter'] });
+    expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('portals lists base URLs on this server', async () => {
+    const portals = await control.portals();
+    expect(portals[0]).toMatchObject({ name: 'counter', prefix: '/counter', baseUrl: `${running.base}/counter` });
+    expect(portals[0]?.routes.map((route) => route.operation)).toContain('hits.get');
+  });
+
+  it('scenarios: list, enable, disable, unknown → 400 listing the valid ones', async () => {
+    const list = await control.scenarios.list();
+    const names = list.scenarios.map((scenario) => scenario.name);
+    expect(names).toEqual(expect.arrayContaining(['flaky', 'maintenance', 'slow', 'down']));
+    expect((await control.scenarios.enable('slow')).active).toContain('slow');
+    expect(running.sim.faults.active()).toContain('slow');
+    expect((await control.scenarios.disable('slow')).active).not.toContain('slow');
+    const error = await control.scenarios.enable('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SimulatorControlError);
+    expect(error).toMatchObject({ status: 400, code: 'UNKNOWN_SCENARIO' });
+    expect((error as SimulatorControlError).message).toContain('flaky');
+  });
+
+  it('clock: get, advance by ISO duration and ms, set; bad duration → 400', async () => {
+    const before = await control.clock.get();
+    const after = await control.clock.advance('PT1H');
+    expect(after.ms - before.ms).toBe(3_600_000);
+    expect((await control.clock.advance(1000)).ms - after.ms).toBe(1000);
+    const set = await control.clock.set('2027-01-01T00:00:00Z');
+    expect(set.now).toBe('2027-01-01T00:00:00.000Z');
+    expect(running.sim.clock.now().toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    await expect(control.clock.advance('one hour')).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('journal: find with filters and limit, count, verify (200 / 409 with near misses), clear', async () => {
+    await control.journal.clear();
+    const base = running.server.baseUrl('counter');
+    for (let i = 0; i < 3; i++) await fetch(`${base}/hits`);
+    await fetch(`${base}/items/7`);
+    expect(await control.journal.count()).toBe(4);
+    expect(await control.journal.count({ operation: 'hits.get' })).toBe(3);
+    const lastTwo = await control.journal.find({ portal: 'counter', limit: 2 });
+    expect(lastTwo.map((entry) => entry.operation)).toEqual(['hits.get', 'items.get']);
+    expect(await control.journal.count({ pathRegex: /^\/items\// })).toBe(1);
+    expect(await control.journal.verify(3, { operation: 'hits.get' })).toBe(3);
+    expect(await control.journal.verify({ atLeast: 1 }, { method: 'get', status: 200 })).toBe(4);
+    const failed = await control.journal.verify(1, { operation: 'hits.gett' }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ status: 409, code: 'VERIFICATION_FAILED' });
+    expect((failed as Error).message).toContain('hits.get');
+    expect(await control.journal.clear()).toBe(4);
+    expect(await control.journal.count()).toBe(0);
+  });
+
+  it('rules: add, list, remove, clear; invalid rule → 400 naming the field', async () => {
+    const id = await control.rules.add({ portal: 'counter', operation: 'hits.get', effect: { status: 503 } });
+    expect((await fetch(`${running.server.baseUrl('counter')}/hits`)).status).toBe(503);
+    expect((await control.rules.list()).map((rule) => rule.id)).toContain(id);
+    await control.rules.remove(id);
+    expect((await fetch(`${running.server.baseUrl('counter')}/hits`)).status).toBe(200);
+    await expect(control.rules.remove(id)).rejects.toMatchObject({ status: 404 });
+    const bad = await control.rules.add({ effect: { status: 42 } }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ status: 400 });
+    expect((bad as SimulatorControlError).body).toMatchObject({ field: 'body.effect.status' });
+    await control.rules.add({ portal: 'counter', effect: { status: 500 } });
+    expect(await control.rules.clear()).toBe(1);
+  });
+
+  it('seed: read, re-seed rebuilds state, reset replays it', async () => {
+    const base = running.server.baseUrl('counter');
+    await fetch(`${base}/hits`);
+    expect((await control.seed()).seed).toBe('server-test');
+    expect((await control.seed('other')).seed).toBe('other');
+    expect(running.sim.seed).toBe('other');
+    expect(await fetch(`${base}/hits`).then((res) => res.json())).toEqual({ hits: 1 });
+    await control.reset();
+    expect(await fetch(`${base}/hits`).then((res) => res.json())).toEqual({ hits: 1 });
+    expect((await control.reset({ seed: 'server-test' })).seed).toBe('server-test');
+    await expect(control.seed('')).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('personas returns the demo personas', async () => {
+    const personas = await control.personas();
+    expect(personas.length).toBeGreaterThan(0);
+    expect(personas[0]).toHaveProperty('snils');
+  });
+
+  it('refuses cross-site browser writes', async () => {
+    const res = await fetch(`${running.base}/__goskit/reset`, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(res.status).toBe(403);
+  });
+
+  it('reports network failures with a typed error', async () => {
+    const dead = new SimulatorControl({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 });
+    await expect(dead.health()).rejects.toMatchObject({ status: 0, serverCode: 'NETWORK' });
+  });
+
+  it('every control response above matched openapi/control.yaml', () => {
+    expect(checked.length).toBeGreaterThan(25);
+    const operations = new Set(checked.map((entry) => entry.operation));
+    for (const item of Object.values(spec.paths)) {
+      for (const operation of Object.values(item)) expect(operations).toContain(operation.operationId);
+    }
+    expect(checked.filter((entry) => entry.errors.length > 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator, definePortal, http429, inBodyError, json } from '../src/index.js';
+import { jsonOf, simRequest } from './fixtures/requests.js';
+import { testPortal } from './fixtures/test-portal.js';
+
+const vkLike = definePortal<null>({
+  name: 'vk',
+  title: 'VK-like',
+  hosts: ['https://api.vk.test'],
+  prefix: '/vk',
+  createState: () => null,
+  rateLimit: { ratePerSecond: 3, burst: 3, respond: inBodyError() },
+  routes: [
+    { method: 'GET', path: '/method/:name', operation: 'method', handler: () => json({ response: 1 }) },
+  ],
+});
+
+describe('rate limits on the virtual clock', () => {
+  it('answers 429 with Retry-After in seconds once the burst is spent, and recovers as time passes', async () => {
+    const sim = createSimulator({ portals: [testPortal] });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) {
+      statuses.push((await sim.handle(simRequest('/counter'))).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await sim.handle(simRequest('/counter'));
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(jsonOf(refused)).toEqual({ error: 'rate_limited', message: 'slow down' });
+    expect(sim.journal.find({ status: 429 })[0]?.effects).toEqual(['rate-limit']);
+    sim.clock.advance('PT0.5S');
+    expect((await sim.handle(simRequest('/counter'))).status).toBe(200);
+    expect((await sim.handle(simRequest('/counter'))).status).toBe(429);
+    sim.clock.advance('PT10S');
+    expect((await sim.handle(simRequest('/counter'))).status).toBe(200);
+  });
+
+  it('keys buckets by token, access_token, client id or address', async () => {
+    const sim = createSimulator({
+      portals: [testPortal],
+      rateLimits: { test: { ratePerSecond: 1, burst: 1 } },
+    });
+    const call = (options: Parameters<typeof simRequest>[1]) =>
+      sim.handle(simRequest('/notes', options)).then((r) => r.status);
+    expect(await call({ headers: { authorization: 'Bearer token-a' } })).toBe(200);
+    expect(await call({ headers: { authorization: 'Bearer token-a' } })).toBe(429);
+    expect(await call({ headers: { authorization: 'Bearer token-b' } })).toBe(200);
+    expect(await call({ query: { access_token: 'token-c' } })).toBe(200);
+    expect(await call({ query: { client_id: 'vendor' } })).toBe(200);
+    expect(await call({ query: { client_id: 'vendor' } })).toBe(429);
+    expect(await call({ remoteAddress: '10.0.0.1' })).toBe(200);
+    expect(await call({ remoteAddress: '10.0.0.2' })).toBe(200);
+    expect(await call({ remoteAddress: '10.0.0.2' })).toBe(429);
+    // Tokens are never stored raw in snapshots.
+    expect(JSON.stringify(sim.snapshot().buckets)).not.toContain('token-a');
+  });
+
+  it('exempt operations are never throttled; overrides change the defaults per portal', async () => {
+    const sim = createSimulator({ portals: [testPortal] });
+    for (let i = 0; i < 10; i += 1) {
+      expect((await sim.handle(simRequest('/page'))).status).toBe(200);
+    }
+    const generous = createSimulator({ portals: [testPortal], rateLimits: { test: { burst: 50 } } });
+    for (let i = 0; i < 50; i += 1) {
+      expect((await generous.handle(simRequest('/counter'))).status).toBe(200);
+    }
+    expect((await generous.handle(simRequest('/counter'))).status).toBe(429);
+  });
+
+  it('VK-style portals answer 200 with error 6 in the body', async () => {
+    const sim = createSimulator({ portals: [vkLike] });
+    const call = () =>
+      sim.handle(
+        simRequest('/method/messages.send', {
+          portal: 'vk',
+          query: { v: '5.199', access_token: 'secret-token' },
+        }),
+      );
+    for (let i = 0; i < 3; i += 1) {
+      expect(jsonOf(await call())).toEqual({ response: 1 });
+    }
+    const refused = await call();
+    expect(refused.status).toBe(200);
+    expect(jsonOf(refused)).toEqual({
+      error: {
+        error_code: 6,
+        error_msg: 'Too many requests per second',
+        request_params: [
+          { key: 'method', value: 'messages.send' },
+          { key: 'v', value: '5.199' },
+        ],
+      },
+    });
+  });
+
+  it('http429 can write Retry-After as an HTTP date from the virtual clock', () => {
+    const respond = http429({ retryAfter: 'http-date' });
+    const response = respond({ retryAfterMs: 2500, now: new Date('2026-09-01T06:00:00Z') });
+    expect(response.headers['retry-after']).toBe('Tue, 01 Sep 2026 06:00:03 GMT');
+    expect(response.body).toBe('');
+  });
+});
+
+describe('reference defaults', () => {
+  it('VK answers error 6 in a 200 body; ESIA/EPGU a 429 with Retry-After seconds', async () => {
+    const { PORTAL_RATE_LIMITS } = await import('../src/index.js');
+    const request = simRequest('/method/users.get', { portal: 'vk', query: { v: '5.199' } });
+    const vk = PORTAL_RATE_LIMITS.vk.respond({ request, retryAfterMs: 400, now: new Date(0) });
+    expect(vk.status).toBe(200);
+    expect(jsonOf(vk)).toMatchObject({ error: { error_code: 6 } });
+    expect(PORTAL_RATE_LIMITS.vk.ratePerSecond).toBe(3);
+    const esia = PORTAL_RATE_LIMITS.esia.respond({ request, retryAfterMs: 1500, now: new Date(0) });
+    expect([esia.status, esia.headers['retry-after']]).toEqual([429, '2']);
+  });
+});

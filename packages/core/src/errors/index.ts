@@ -1,0 +1,10 @@
+export { AbortError, isAbortError } from './abort-error.js';
+export type { CoreErrorCode } from './core-error-code.js';
+export { GoskitError, isGoskitError } from './goskit-error.js';
+export { HttpError, type HttpErrorDetails, isHttpError } from './http-error.js';
+export { InvalidOptionsError, isInvalidOptionsError } from './invalid-options-error.js';
+export { isNetworkError, NetworkError } from './network-error.js';
+export { isRateLimitError, RateLimitError, type RateLimitErrorDetails } from './rate-limit-error.js';
+export { isResponseValidationError, ResponseValidationError } from './response-validation-error.js';
+export { isTimeoutError, TimeoutError } from './timeout-error.js';
+export { TokenExpiredError } from './token-expired-error.js';

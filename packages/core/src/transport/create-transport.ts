@@ -1,0 +1,227 @@
+import ky from 'ky';
+import { runHooks } from '../hooks/hooks.js';
+import { createRateLimiter, isRateLimiter, type RateLimiter } from '../limiter/rate-limiter.js';
+import { toRedactingLogger } from '../log/create-logger.js';
+import { DEFAULT_RETRY, resolveRetry } from '../retry/retry-options.js';
+import { sleep } from '../util/sleep.js';
+import { buildUrl, normaliseBase } from './build-url.js';
+import { createCallSignal } from './call-signal.js';
+import { fatalFromSignal } from './classify-failure.js';
+import { type AttemptOutcome, decideRetry } from './decide-retry.js';
+import { resolveIdempotencyKey } from './idempotency-key.js';
+import { lowerCaseHeaders, mergeHeaders, prepareBody } from './prepare-request.js';
+import { responseError } from './response-error.js';
+import { sendAttempt } from './send-attempt.js';
+import type { RawResult, RequestOptions, Transport, TransportOptions } from './transport-options.js';
+import { validateResponse } from './validate-response.js';
+
+/**
+ * The HTTP transport every goskit client uses: ky for each exchange, our own loop around it for
+ * retries, Retry-After, idempotency keys, 401 refresh, rate limiting and deadlines
+ * (docs/decisions/003-core-retry-loop.md).
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const { base, href } = normaliseBase(options.baseUrl);
+  const policy = resolveRetry(options.retry, DEFAULT_RETRY);
+  const logger = toRedactingLogger(options.logger);
+  const limiter: RateLimiter | undefined =
+    options.rateLimit === undefined || isRateLimiter(options.rateLimit)
+      ? options.rateLimit
+      : createRateLimiter(options.rateLimit);
+  const onRequest = options.hooks?.onRequest ?? [];
+  const onResponse = options.hooks?.onResponse ?? [];
+  const onError = options.hooks?.onError ?? [];
+  const baseHeaders = lowerCaseHeaders(options.headers);
+  if (options.userAgent !== undefined) {
+    baseHeaders['user-agent'] = options.userAgent;
+  }
+  const idempotencyHeader = (options.idempotency?.header ?? 'Idempotency-Key').toLowerCase();
+  const autoIdempotency = options.idempotency?.autoGenerate ?? false;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const wait = options.sleep ?? sleep;
+  const auth = options.auth;
+  // ky makes one exchange per attempt; retries, deadlines and error mapping are ours.
+  const client = ky.create({
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  async function execute(request: RequestOptions): Promise<RawResult<unknown>> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = buildUrl(base, href, request.path, request.query);
+    const callPolicy = resolveRetry(request.retry, policy);
+    const attemptTimeout = request.timeout ?? options.timeout ?? 10_000;
+    const totalTimeout = request.totalTimeout ?? options.totalTimeout ?? false;
+    const responseType = request.responseType ?? 'json';
+    const headers = mergeHeaders(baseHeaders, request.headers, responseType);
+    const idempotencyKey = resolveIdempotencyKey(request.idempotencyKey, method, headers[idempotencyHeader], {
+      autoGenerate: autoIdempotency,
+    });
+    if (idempotencyKey === undefined) {
+      delete headers[idempotencyHeader];
+    } else {
+      headers[idempotencyHeader] = idempotencyKey;
+    }
+    const body = prepareBody(request);
+    const methodAllowed = idempotencyKey !== undefined || callPolicy.methods.has(method);
+    const rateLimitKey = request.rateLimitKey ?? options.rateLimitKey ?? 'default';
+    const startedAt = performance.now();
+    const call = createCallSignal(request.signal, totalTimeout, now());
+    const context = { method, url, attemptTimeout, totalTimeout, attempts: 0 };
+    let retriesDone = 0;
+    let authRepeated = false;
+    let requestId: string | undefined;
+
+    // Waits before the next attempt; never starts a wait that ends after the total deadline.
+    const pause = async (ms: number, lastError: unknown) => {
+      if (now() + ms >= call.deadline) {
+        throw lastError;
+      }
+      try {
+        await wait(ms, call.signal);
+      } catch (error) {
+        throw fatalFromSignal(call.signal, context) ?? error;
+      }
+    };
+
+    try {
+      for (;;) {
+        context.attempts += 1;
+        const attempt = context.attempts;
+        const fatal = fatalFromSignal(call.signal, context);
+        if (fatal) {
+          throw fatal;
+        }
+        let release: (() => void) | undefined;
+        if (limiter) {
+          try {
+            release = await limiter.acquire(rateLimitKey, { signal: call.signal });
+          } catch (error) {
+            throw fatalFromSignal(call.signal, context) ?? error;
+          }
+        }
+        let token: string | undefined;
+        let result: Awaited<ReturnType<typeof sendAttempt>>;
+        try {
+          token = auth ? await auth.getToken() : undefined;
+          result = await sendAttempt({
+            client,
+            method,
+            url,
+            attempt,
+            idempotencyKey,
+            headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers,
+            body,
+            responseType,
+            callSignal: call.signal,
+            attemptTimeout,
+            context,
+            onRequest,
+            onResponse,
+            retrySignal: callPolicy.retrySignal,
+            logger,
+            logBodies: options.logBodies ?? false,
+          });
+        } finally {
+          release?.();
+        }
+
+        let outcome: AttemptOutcome;
+        if (result.kind === 'response') {
+          const { response, read, signal } = result;
+          requestId = result.requestId;
+          if (response.status === 401 && auth && !authRepeated) {
+            // Revoked early or rotated: refresh once (shared with concurrent callers) and repeat once.
+            authRepeated = true;
+            await auth.forceRefresh(token);
+            continue;
+          }
+          if (response.ok && signal?.retry !== true) {
+            const data = validateResponse(read, {
+              schema: request.schema,
+              enabled: !request.skipValidation && (options.validateResponses ?? true),
+              method,
+              url,
+              status: response.status,
+              requestId,
+            });
+            return { data, response, requestId, attempts: attempt, idempotencyKey };
+          }
+          outcome = { kind: 'response', response, signal };
+        } else {
+          outcome = { kind: result.kind };
+        }
+
+        const decision = decideRetry({
+          outcome,
+          retriesDone,
+          policy: callPolicy,
+          methodAllowed,
+          bodyReplayable: body.replayable,
+          now: now(),
+          random,
+        });
+        const error =
+          result.kind === 'response'
+            ? responseError(result.response, result.read, result.signal, decision, {
+                method,
+                url,
+                requestId,
+                attempts: attempt,
+              })
+            : result.error;
+        if (!decision.retry) {
+          throw error;
+        }
+        if (decision.pauseAllMs !== undefined) {
+          limiter?.pauseAll(decision.pauseAllMs);
+          logger.warn('goskit rate limited: pausing all calls', { url, pauseMs: decision.pauseAllMs });
+        }
+        const status = result.kind === 'response' ? result.response.status : undefined;
+        logger.info('goskit retry', {
+          method,
+          url,
+          attempt,
+          status,
+          delayMs: decision.delayMs,
+          reason: error.code,
+        });
+        await pause(decision.delayMs, error);
+        retriesDone += 1;
+      }
+    } catch (error) {
+      if (onError.length > 0) {
+        const elapsedMs = performance.now() - startedAt;
+        const event = { method, url, attempt: context.attempts, idempotencyKey, error, elapsedMs, requestId };
+        await runHooks(onError, event);
+      }
+      if (logger.enabled('debug')) {
+        logger.debug('goskit request failed', { method, url, attempts: context.attempts, requestId, error });
+      }
+      throw error;
+    } finally {
+      call.dispose();
+    }
+  }
+
+  const request = <T>(options: RequestOptions) => execute(options).then((result) => result.data as T);
+  const verb =
+    (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') =>
+    <T>(path: string, options: Omit<RequestOptions, 'path' | 'method'> = {}) =>
+      request<T>({ ...options, path, method });
+
+  return {
+    request,
+    raw: (options) => execute(options) as never,
+    get: verb('GET'),
+    post: verb('POST'),
+    put: verb('PUT'),
+    patch: verb('PATCH'),
+    delete: verb('DELETE'),
+    rateLimiter: limiter,
+    baseUrl: href,
+  } as Transport;
+}

@@ -1,0 +1,57 @@
+import {
+  decodeUtf8,
+  ERROR_BODY_LIMIT,
+  isJsonContentType,
+  readBytes,
+  tryParseJson,
+} from '../http/read-body.js';
+import type { ResponseType } from './transport-options.js';
+
+export interface ReadResult {
+  /** What the caller gets (parsed JSON, text, bytes or the stream). */
+  data: unknown;
+  /** Body text when it was read as text (for retry signals, errors and debug logs). */
+  text: string | undefined;
+  truncated: boolean;
+  /** False when a JSON body could not be parsed. */
+  parsed: boolean;
+}
+
+/** Reads a 2xx body the way the caller asked, within what is left of the attempt's time. */
+export async function readSuccess(
+  response: Response,
+  responseType: ResponseType,
+  deadlineMs: number | false,
+): Promise<ReadResult> {
+  if (responseType === 'stream') {
+    // The caller consumes the stream at its own pace; no deadline after the headers.
+    return { data: response.body, text: undefined, truncated: false, parsed: true };
+  }
+  const body = await readBytes(response, { deadlineMs });
+  if (responseType === 'arrayBuffer') {
+    const { bytes } = body;
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    return { data: buffer, text: undefined, truncated: false, parsed: true };
+  }
+  const text = decodeUtf8(body);
+  if (responseType === 'text') {
+    return { data: text, text, truncated: false, parsed: true };
+  }
+  if (text === '') {
+    return { data: undefined, text, truncated: false, parsed: true };
+  }
+  try {
+    return { data: JSON.parse(text), text, truncated: false, parsed: true };
+  } catch {
+    return { data: undefined, text, truncated: false, parsed: false };
+  }
+}
+
+/** Reads a non-2xx body, bounded to 64 KiB, parsing JSON when the server says JSON and it is complete. */
+export async function readFailure(response: Response, deadlineMs: number | false): Promise<ReadResult> {
+  const body = await readBytes(response, { limit: ERROR_BODY_LIMIT, deadlineMs });
+  const text = decodeUtf8(body);
+  const json = !body.truncated && isJsonContentType(response.headers.get('content-type'));
+  const data = json ? tryParseJson(text) : undefined;
+  return { data, text, truncated: body.truncated, parsed: data !== undefined };
+}

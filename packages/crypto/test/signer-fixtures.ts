@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Shared fixtures for D's tests: a GOST key + self-signed certificate made by OpenSSL's GOST engine. */
+
+export function opensslGostAvailable(): boolean {
+  try {
+    execFileSync('openssl', ['engine', 'gost'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function openssl(args: string[], input?: Uint8Array): Uint8Array {
+  return new Uint8Array(
+    execFileSync('openssl', args, { input: input ?? new Uint8Array(0), stdio: ['pipe', 'pipe', 'pipe'] }),
+  );
+}
+
+export interface GostFixture {
+  dir: string;
+  keyFile: string;
+  certFile: string;
+  keyPem: string;
+  certPem: string;
+  cleanup(): void;
+}
+
+export function makeGostFixture(paramset = 'A', subject = '/CN=goskit test/O=Demo school'): GostFixture {
+  const dir = mkdtempSync(join(tmpdir(), 'goskit-d-'));
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  openssl([
+    'genpkey',
+    '-engine',
+    'gost',
+    '-algorithm',
+    'gost2012_256',
+    '-pkeyopt',
+    `paramset:${paramset}`,
+    '-out',
+    keyFile,
+  ]);
+  openssl([
+    'req',
+    '-engine',
+    'gost',
+    '-new',
+    '-x509',
+    '-key',
+    keyFile,
+    '-subj',
+    subject,
+    '-days',
+    '30',
+    '-out',
+    certFile,
+  ]);
+  return {
+    dir,
+    keyFile,
+    certFile,
+    keyPem: readFileSync(keyFile, 'utf8'),
+    certPem: readFileSync(certFile, 'utf8'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** `openssl dgst -verify` with the certificate's public key; true when OpenSSL accepts the signature. */
+export function opensslGostVerify(fixture: GostFixture, data: Uint8Array, signature: Uint8Array): boolean {
+  const pub = join(fixture.dir, 'pub.pem');
+  const sig = join(fixture.dir, `sig-${Math.random().toString(36).slice(2)}.bin`);
+  openssl(['x509', '-engine', 'gost', '-in', fixture.certFile, '-pubkey', '-noout', '-out', pub]);
+  writeFileSync(sig, signature);
+  try {
+    openssl(['dgst', '-engine', 'gost', '-md_gost12_256', '-verify', pub, '-signature', sig], data);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(sig, { force: true });
+  }
+}

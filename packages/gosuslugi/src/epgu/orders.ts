@@ -1,0 +1,73 @@
+import { InvalidOptionsError } from '@goskit/core';
+import { EpguError } from '../errors/epgu-error.js';
+import { type EpguContext, epguCall } from './context.js';
+import { codeMessageSchema, type EpguOrderDetails, orderDetailsSchema, orderIdSchema } from './models.js';
+
+export interface CreateOrderInput {
+  /** OKATO region code, e.g. '45000000000'. */
+  region: string;
+  serviceCode: string;
+  targetCode: string;
+}
+
+export function checkOrderId(id: number | string): string {
+  const text = String(id);
+  if (!/^\d+$/.test(text)) {
+    throw new InvalidOptionsError('orderId must be a positive integer');
+  }
+  return text;
+}
+
+/** POST /api/gusmev/order → the new orderId. */
+export async function createOrder(
+  context: EpguContext,
+  input: CreateOrderInput,
+): Promise<{ orderId: number }> {
+  for (const name of ['region', 'serviceCode', 'targetCode'] as const) {
+    if (typeof input[name] !== 'string' || input[name].length === 0) {
+      throw new InvalidOptionsError(`createOrder needs ${name}`);
+    }
+  }
+  const body = await epguCall(() =>
+    context.transport.post('/api/gusmev/order', {
+      json: { region: input.region, serviceCode: input.serviceCode, targetCode: input.targetCode },
+      schema: orderIdSchema,
+    }),
+  );
+  return { orderId: body.orderId };
+}
+
+/** POST /api/gusmev/order/{id}: details; `order` arrives as an escaped JSON string and is parsed. */
+export async function getOrder(context: EpguContext, id: number | string): Promise<EpguOrderDetails> {
+  const orderId = checkOrderId(id);
+  const body = await epguCall(() =>
+    context.transport.post(`/api/gusmev/order/${orderId}`, { schema: orderDetailsSchema }),
+  );
+  let order: unknown;
+  try {
+    order = JSON.parse(body.order);
+  } catch (cause) {
+    throw new EpguError('INVALID_RESPONSE', `EPGU order ${orderId}: "order" is not a JSON string`, { cause });
+  }
+  if (typeof order !== 'object' || order === null || Array.isArray(order)) {
+    throw new EpguError('INVALID_RESPONSE', `EPGU order ${orderId}: "order" is not a JSON object`);
+  }
+  return {
+    code: body.code,
+    message: body.message ?? null,
+    order: order as Record<string, unknown>,
+    orderJson: body.order,
+  };
+}
+
+/** POST /api/gusmev/order/{id}/cancel. EPGU's `cancel_not_allowed` becomes EpguError. */
+export async function cancelOrder(
+  context: EpguContext,
+  id: number | string,
+): Promise<{ code: string; message: string | null }> {
+  const orderId = checkOrderId(id);
+  const body = await epguCall(() =>
+    context.transport.post(`/api/gusmev/order/${orderId}/cancel`, { schema: codeMessageSchema }),
+  );
+  return { code: body.code, message: body.message ?? null };
+}

@@ -1,0 +1,44 @@
+import { HttpError } from '@goskit/core';
+import { z } from 'zod';
+import { EsiaError } from '../errors/esia-error.js';
+import type { EsiaContext } from './context.js';
+import { type TokenResponse, tokenResponseSchema } from './tokens.js';
+
+const oauthErrorSchema = z.looseObject({
+  error: z.string(),
+  error_description: z.string().optional(),
+  state: z.string().optional(),
+});
+
+/**
+ * POSTs a token request (form) and checks that ESIA echoed the request's `state`. ESIA's 400
+ * `{ error, error_description: 'ESIA-0070xx: …' }` becomes EsiaError('ESIA_ERROR').
+ * Never retried: an authorization code is single use.
+ */
+export async function postTokenRequest(
+  context: EsiaContext,
+  path: string,
+  form: Record<string, string>,
+): Promise<TokenResponse> {
+  let body: TokenResponse;
+  try {
+    body = await context.transport.post(path, { form, schema: tokenResponseSchema, retry: false });
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const parsed = oauthErrorSchema.safeParse(error.data);
+      if (parsed.success) {
+        throw EsiaError.fromOAuth(parsed.data.error, parsed.data.error_description, error.status, error);
+      }
+    }
+    throw error;
+  }
+  if (body.state !== undefined && body.state !== form.state) {
+    throw new EsiaError('STATE_MISMATCH', 'ESIA token response carries another state than the request', {
+      hint: {
+        ru: 'Ответ не относится к этому запросу (прокси или кэш перепутали ответы?).',
+        en: 'The answer does not belong to this request (a proxy or cache mixed up answers?).',
+      },
+    });
+  }
+  return body;
+}

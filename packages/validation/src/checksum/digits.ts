@@ -1,0 +1,36 @@
+/** Digit helpers shared by the checksum algorithms (hot path: no regex, no allocation beyond the input). */
+
+/** True when `value` is exactly `length` ASCII digits. */
+export function isDigits(value: string, length: number): boolean {
+  if (value.length !== length) {
+    return false;
+  }
+  for (let i = 0; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Σ digit[i] × weights[i] over the first `weights.length` characters of `digits`. */
+export function weightedSum(digits: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    sum += (digits.charCodeAt(i) - 48) * (weights[i] ?? 0);
+  }
+  return sum;
+}
+
+/** Keeps only ASCII digits — used by normalisers that accept spaces, dashes and brackets. */
+export function onlyDigits(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      out += value[i];
+    }
+  }
+  return out;
+}
