@@ -17,8 +17,8 @@ const coreRequire = createRequire(new URL('../packages/core/package.json', impor
 const { z } = coreRequire('zod');
 const { default: ky } = await import(pathToFileURL(coreRequire.resolve('ky')).href);
 
-const ROUNDS = 5;
-const CALLS_PER_ROUND = 1200;
+const ROUNDS = 25;
+const CALLS_PER_ROUND = 250;
 const CONCURRENCY = 16;
 
 const payload = JSON.stringify({

@@ -10,7 +10,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const filter = process.argv.slice(2);
 
-const packageDists = ['packages/core', 'packages/validation', 'packages/crypto', 'mocks/simulator'];
+const packageDists = [
+  'packages/core',
+  'packages/validation',
+  'packages/crypto',
+  'packages/gosuslugi',
+  'mocks/simulator',
+];
 if (packageDists.some((dir) => existsSync(join(root, dir, 'src')) && !existsSync(join(root, dir, 'dist')))) {
   console.log('bench: building packages first…');
   if (runPnpm(root, ['build']).status !== 0) {

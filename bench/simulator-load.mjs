@@ -7,17 +7,16 @@
  *   bare         node:http answering the same JSON — the ceiling
  *   msw          stock MSW getResponse(handlers, request) behind node:http — the baseline
  * Load comes from wrk (Debian) — autocannon is used only when wrk is missing.
- * Then: goskit-sim CLI ready time (median of 5) and a soak of SOAK_REQUESTS (default 1 000 000)
- * requests checking 0 errors and RSS growth ≤ 50 MB.
+ * Then: goskit-sim CLI ready time (median of 5) and a soak of at least SOAK_REQUESTS (default
+ * 1 000 000) requests in 10 s wrk slices, checking 0 errors and RSS growth ≤ 50 MB.
  *
  *   node bench/simulator-load.mjs            BENCH_SECONDS=8 SOAK_REQUESTS=1000000
  *   SOAK_REQUESTS=100000 BENCH_SECONDS=3 node bench/simulator-load.mjs   (quick)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -67,7 +66,10 @@ function serveBare() {
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === PATH) {
       const body = JSON.stringify(counterPayload(state));
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
       return;
     }
@@ -80,17 +82,25 @@ function serveMsw() {
   const require = createRequire(join(packageDir, 'package.json'));
   const { http, HttpResponse, getResponse } = require('msw');
   const state = { hits: 0 };
-  const handlers = [http.get(`http://127.0.0.1/counter/hits`, () => HttpResponse.json(counterPayload(state)))];
+  const handlers = [
+    http.get(`http://127.0.0.1/counter/hits`, () => HttpResponse.json(counterPayload(state))),
+  ];
   const server = createServer(async (req, res) => {
     // The stock way: node request → Fetch Request → getResponse → Fetch Response → node response.
     const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
+    for await (const chunk of req) {
+      chunks.push(chunk);
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined) {
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
     }
     const init = { method: req.method, headers };
-    if (chunks.length > 0) init.body = Buffer.concat(chunks);
+    if (chunks.length > 0) {
+      init.body = Buffer.concat(chunks);
+    }
     const request = new Request(`http://127.0.0.1${req.url}`, init);
     const response = await getResponse(handlers, request);
     if (response === undefined) {
@@ -110,7 +120,8 @@ function serveMsw() {
 }
 
 async function serveMode(kind) {
-  const port = kind === 'goskit' ? await serveGoskit() : kind === 'bare' ? await serveBare() : await serveMsw();
+  const port =
+    kind === 'goskit' ? await serveGoskit() : kind === 'bare' ? await serveBare() : await serveMsw();
   process.stdout.write(`PORT ${port}\n`);
   process.on('SIGTERM', () => process.exit(0));
 }
@@ -125,7 +136,9 @@ function startChild(kind) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /PORT (\d+)/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
+      if (match) {
+        resolve({ child, port: Number(match[1]) });
+      }
     });
     child.on('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
   });
@@ -133,7 +146,9 @@ function startChild(kind) {
 
 function stopChild(child) {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null) {
+      return resolve();
+    }
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
@@ -159,14 +174,23 @@ function hasWrk() {
 
 function parseLatencyMs(text) {
   const match = /^([\d.]+)(us|ms|s)$/.exec(text);
-  if (!match) return Number.NaN;
+  if (!match) {
+    return Number.NaN;
+  }
   const value = Number(match[1]);
   return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
 }
 
 function runWrk(port, seconds, extraArgs = []) {
   return new Promise((resolve, reject) => {
-    const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...extraArgs, `http://127.0.0.1:${port}${PATH}`];
+    const args = [
+      '-t1',
+      `-c${CONNECTIONS}`,
+      `-d${seconds}s`,
+      '--latency',
+      ...extraArgs,
+      `http://127.0.0.1:${port}${PATH}`,
+    ];
     const wrk = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     wrk.stdout.on('data', (chunk) => {
@@ -192,8 +216,11 @@ function runWrk(port, seconds, extraArgs = []) {
 async function runAutocannon(port, seconds, amount) {
   const { default: autocannon } = await import('autocannon');
   const options = { url: `http://127.0.0.1:${port}${PATH}`, connections: CONNECTIONS, pipelining: 1 };
-  if (amount !== undefined) options.amount = amount;
-  else options.duration = seconds;
+  if (amount !== undefined) {
+    options.amount = amount;
+  } else {
+    options.duration = seconds;
+  }
   const result = await autocannon(options);
   return {
     requests: result.requests.total,
@@ -204,12 +231,20 @@ async function runAutocannon(port, seconds, amount) {
   };
 }
 
-/** wrk is time-based; a Lua counter stops it after exactly `amount` responses. */
-function runWrkAmount(port, amount) {
-  const dir = mkdtempSync(join(tmpdir(), 'goskit-bench-'));
-  const script = join(dir, 'stop-after.lua');
-  writeFileSync(script, `local n = 0\nresponse = function()\n  n = n + 1\n  if n >= ${amount} then wrk.thread:stop() end\nend\n`);
-  return runWrk(port, 600, ['-s', script]);
+/** wrk is time-based (and its Lua thread:stop() does not end the run), so soak in slices until `amount`. */
+async function runWrkAmount(port, amount) {
+  const total = { requests: 0, errors: 0, p99: 0 };
+  while (total.requests < amount) {
+    const slice = await runWrk(port, 10);
+    if (slice.requests === 0) {
+      throw new Error('wrk made no requests');
+    }
+    total.requests += slice.requests;
+    total.errors += slice.errors;
+    total.p99 = Math.max(total.p99, slice.p99);
+    progress(`  soak ${total.requests}/${amount}`);
+  }
+  return total;
 }
 
 // ---------------------------------------------------------------- phases
@@ -230,7 +265,9 @@ async function measureReady(times = 5) {
     samples.push(
       await new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn(process.execPath, [distCli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [distCli, '--port', '0'], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         let out = '';
         child.stdout.on('data', (chunk) => {
           out += chunk;
@@ -257,7 +294,9 @@ async function measureSoak(amount, useWrk) {
     const load = useWrk ? await runWrkAmount(port, amount) : await runAutocannon(port, undefined, amount);
     const seconds = (performance.now() - started) / 1000;
     const rssAfter = rssMb(child.pid);
-    const journal = await fetch(`http://127.0.0.1:${port}/__goskit/journal?limit=1`).then((res) => res.json());
+    const journal = await fetch(`http://127.0.0.1:${port}/__goskit/journal?limit=1`).then((res) =>
+      res.json(),
+    );
     return {
       requests: load.requests,
       errors: load.errors,
@@ -273,6 +312,8 @@ async function measureSoak(amount, useWrk) {
   }
 }
 
+const progress = (line) => process.stderr.write(`[simulator-load] ${line}\n`);
+
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export default async function run() {
@@ -283,12 +324,23 @@ export default async function run() {
   const soakRequests = Number(process.env.SOAK_REQUESTS ?? 1_000_000);
   const useWrk = hasWrk();
   const load = {};
-  for (const kind of ['bare', 'goskit', 'msw']) load[kind] = await measureLoad(kind, seconds, useWrk);
+  for (const kind of ['bare', 'goskit', 'msw']) {
+    progress(`load: ${kind} for ${seconds}s`);
+    load[kind] = await measureLoad(kind, seconds, useWrk);
+    progress(`  ${round(load[kind].rps, 0)} req/s, p99 ${load[kind].p99} ms`);
+  }
+  progress('CLI ready time ×5');
   const ready = await measureReady(5);
+  progress(`soak: ${soakRequests} requests`);
   const soak = await measureSoak(soakRequests, useWrk);
   const results = [
     ...Object.entries(load).map(([kind, r]) => ({
-      name: kind === 'goskit' ? 'goskit-sim' : kind === 'bare' ? 'bare node:http (ceiling)' : 'MSW getResponse (baseline)',
+      name:
+        kind === 'goskit'
+          ? 'goskit-sim'
+          : kind === 'bare'
+            ? 'bare node:http (ceiling)'
+            : 'MSW getResponse (baseline)',
       rps: round(r.rps, 0),
       p50Ms: round(r.p50, 2),
       p99Ms: round(r.p99, 2),
@@ -302,7 +354,12 @@ export default async function run() {
       targetP99Ms: 10,
       meetsTarget: load.goskit.rps >= 25_000 && load.goskit.p99 < 10,
     },
-    { name: 'cli ready (median of 5)', medianMs: round(ready.medianMs, 0), samplesMs: ready.samples.map((s) => round(s, 0)), targetMs: 500 },
+    {
+      name: 'cli ready (median of 5)',
+      medianMs: round(ready.medianMs, 0),
+      samplesMs: ready.samples.map((s) => round(s, 0)),
+      targetMs: 500,
+    },
     {
       name: 'soak',
       requests: soak.requests,
@@ -322,16 +379,23 @@ function printTable(report) {
   out(`simulator-load (${report.tool}, ${report.seconds}s per server, GET ${PATH}, 127.0.0.1)`);
   out('server                          req/s     p50 ms   p99 ms   errors');
   for (const r of report.results.slice(0, 3)) {
-    out(`${r.name.padEnd(30)} ${String(r.rps).padStart(7)}  ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)}   ${r.errors}`);
+    out(
+      `${r.name.padEnd(30)} ${String(r.rps).padStart(7)}  ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)}   ${r.errors}`,
+    );
   }
   const [ratios, ready, soak] = report.results.slice(3);
-  out(`goskit-sim / MSW = ${ratios.goskitVsMsw}x   goskit-sim / bare = ${ratios.goskitVsBare}   target ≥ 25k req/s, p99 < 10 ms: ${ratios.meetsTarget ? 'met' : 'NOT met'}`);
+  out(
+    `goskit-sim / MSW = ${ratios.goskitVsMsw}x   goskit-sim / bare = ${ratios.goskitVsBare}   target ≥ 25k req/s, p99 < 10 ms: ${ratios.meetsTarget ? 'met' : 'NOT met'}`,
+  );
   out(`CLI ready: median ${ready.medianMs} ms (samples ${ready.samplesMs.join(', ')}), target ≤ 500 ms`);
-  out(`soak: ${soak.requests} requests in ${soak.seconds}s, ${soak.errors} errors, RSS +${soak.rssGrowthMb} MB (now ${soak.rssAfterMb} MB), journal ${soak.journal}`);
+  out(
+    `soak: ${soak.requests} requests in ${soak.seconds}s, ${soak.errors} errors, RSS +${soak.rssGrowthMb} MB (now ${soak.rssAfterMb} MB), journal ${soak.journal}`,
+  );
   out(JSON.stringify(report));
 }
 
-const invokedDirectly = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
+const invokedDirectly =
+  process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
 if (invokedDirectly) {
   const serveIndex = process.argv.indexOf('--serve');
   if (serveIndex !== -1) {

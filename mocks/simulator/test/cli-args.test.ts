@@ -8,16 +8,39 @@ import { main } from '../src/cli/main.js';
 
 describe('parseCliArgs', () => {
   it('has defaults for port and host', () => {
-    expect(parseCliArgs([])).toEqual({ port: 4010, host: '127.0.0.1', scenarios: [], help: false, version: false });
+    expect(parseCliArgs([])).toEqual({
+      port: 4010,
+      host: '127.0.0.1',
+      scenarios: [],
+      help: false,
+      version: false,
+    });
   });
 
   it('reads every flag, with repeated and comma-separated scenarios', () => {
     const options = parseCliArgs([
-      '--port', '0', '--host', '0.0.0.0', '--seed', 'demo', '--scenario', 'flaky,slow', '--scenario', 'down',
-      '--journal-size', '50', '--data', 'extra.yaml',
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--seed',
+      'demo',
+      '--scenario',
+      'flaky,slow',
+      '--scenario',
+      'down',
+      '--journal-size',
+      '50',
+      '--data',
+      'extra.yaml',
     ]);
     expect(options).toMatchObject({
-      port: 0, host: '0.0.0.0', seed: 'demo', scenarios: ['flaky', 'slow', 'down'], journalSize: 50, dataFile: 'extra.yaml',
+      port: 0,
+      host: '0.0.0.0',
+      seed: 'demo',
+      scenarios: ['flaky', 'slow', 'down'],
+      journalSize: 50,
+      dataFile: 'extra.yaml',
     });
     expect(parseCliArgs(['-h']).help).toBe(true);
     expect(parseCliArgs(['--version']).version).toBe(true);
@@ -62,7 +85,20 @@ describe('main() early exits', () => {
   it('an invalid data file exits 2 naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'goskit-cli-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ organisation: { oid: '1', shortName: 'x', fullName: 'x', ogrn: '12', inn: '1234567890', kpp: '123456789', address: 'a' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        organisation: {
+          oid: '1',
+          shortName: 'x',
+          fullName: 'x',
+          ogrn: '12',
+          inn: '1234567890',
+          kpp: '123456789',
+          address: 'a',
+        },
+      }),
+    );
     const { io, err } = capture();
     expect(await main(['--data', file, '--port', '0'], io)).toBe(2);
     expect(err.join('\n')).toContain('organisation.ogrn');
@@ -83,7 +119,12 @@ describe('loadDataFile', () => {
 
   it('reads YAML and JSON into the same shape', async () => {
     const yamlFile = join(dir, 'extra.yaml');
-    writeFileSync(yamlFile, `organisation:\n${Object.entries(organisation).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}\n`);
+    writeFileSync(
+      yamlFile,
+      `organisation:\n${Object.entries(organisation)
+        .map(([k, v]) => `  ${k}: "${v}"`)
+        .join('\n')}\n`,
+    );
     const jsonFile = join(dir, 'extra.json');
     writeFileSync(jsonFile, JSON.stringify({ organisation }));
     expect(await loadDataFile(yamlFile)).toEqual({ organisation });

@@ -1,6 +1,8 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,12 +11,16 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 beforeAll(() => {
   // The root test run follows `pnpm build`; locally dist may be missing, so build it once.
-  if (!existsSync(cli)) execSync('pnpm tsup', { cwd: packageDir, stdio: 'ignore' });
+  if (!existsSync(cli)) {
+    execSync('pnpm tsup', { cwd: packageDir, stdio: 'ignore' });
+  }
 }, 120_000);
 
 let child: ChildProcess | undefined;
 afterEach(() => {
-  if (child !== undefined && child.exitCode === null) child.kill('SIGKILL');
+  if (child !== undefined && child.exitCode === null) {
+    child.kill('SIGKILL');
+  }
   child = undefined;
 });
 
@@ -28,7 +34,9 @@ function startCli(args: string[]): Promise<{ process: ChildProcess; lines: strin
     proc.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const ready = /goskit-sim ready on (http:\/\/\S+) \(seed .*\) in \d+ ms/.exec(out);
-      if (ready?.[1] !== undefined) resolve({ process: proc, lines: out.trim().split('\n'), url: ready[1] });
+      if (ready?.[1] !== undefined) {
+        resolve({ process: proc, lines: out.trim().split('\n'), url: ready[1] });
+      }
     });
     proc.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -51,7 +59,11 @@ function portIsFree(port: number): Promise<boolean> {
 
 describe('goskit-sim (built CLI)', () => {
   it('starts, prints base URLs and the ready line, serves health, exits 0 on SIGTERM and frees the port', async () => {
-    const { process: proc, lines, url } = await startCli(['--port', '0', '--seed', 'cli-test', '--scenario', 'slow']);
+    const {
+      process: proc,
+      lines,
+      url,
+    } = await startCli(['--port', '0', '--seed', 'cli-test', '--scenario', 'slow']);
     expect(lines.some((line) => /\/__goskit\/$/.test(line))).toBe(true);
     expect(lines.at(-1)).toContain('(seed cli-test)');
     const health = await fetch(`${url}/__goskit/health`).then((res) => res.json());
@@ -62,6 +74,30 @@ describe('goskit-sim (built CLI)', () => {
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(await portIsFree(Number(new URL(url).port))).toBe(true);
+  });
+
+  it('loads extra demo data from a YAML file (--data)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goskit-cli-data-'));
+    const file = join(dir, 'school.yaml');
+    writeFileSync(
+      file,
+      [
+        'organisation:',
+        '  oid: "1000299353"',
+        '  shortName: "Гимназия № 1 (из файла)"',
+        '  fullName: "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 1»"',
+        '  ogrn: "1027700132195"',
+        '  inn: "7707083893"',
+        '  kpp: "773601001"',
+        '  address: "г. Москва"',
+      ].join('\n'),
+    );
+    const { process: proc, url } = await startCli(['--port', '0', '--data', file]);
+    const page = await fetch(`${url}/personas`).then((res) => res.text());
+    expect(page).toContain('Гимназия № 1 (из файла)');
+    const exited = exitOf(proc);
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('exits 0 on SIGINT too', async () => {
@@ -79,7 +115,9 @@ describe('goskit-sim (built CLI)', () => {
     });
     expect(await exitOf(bad)).toBe(2);
     expect(err).toContain('Usage: goskit-sim');
-    const unknown = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'flakey'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const unknown = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'flakey'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let unknownErr = '';
     unknown.stderr.on('data', (chunk: Buffer) => {
       unknownErr += chunk.toString();

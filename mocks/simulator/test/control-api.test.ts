@@ -17,7 +17,9 @@ function operationFor(method: string, path: string): string | undefined {
   for (const [template, item] of Object.entries(spec.paths)) {
     const regex = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
     const operation = item[method.toLowerCase()];
-    if (regex.test(inner) && operation !== undefined) return operation.operationId;
+    if (regex.test(inner) && operation !== undefined) {
+      return operation.operationId;
+    }
   }
   return undefined;
 }
@@ -37,7 +39,9 @@ const checkingFetch: typeof fetch = async (input, init) => {
   const operation = operationFor(method, url.pathname);
   const text = await response.clone().text();
   const contentType = response.headers.get('content-type') ?? '';
-  if (operation === undefined) throw new Error(`no operation in control.yaml for ${method} ${url.pathname}`);
+  if (operation === undefined) {
+    throw new Error(`no operation in control.yaml for ${method} ${url.pathname}`);
+  }
   const errors = contracts.check({ operation, status: response.status, contentType, body: JSON.parse(text) });
   checked.push({ operation, status: response.status, errors });
   return response;
@@ -56,13 +60,22 @@ afterAll(async () => {
 describe('control API over HTTP with the typed client', () => {
   it('health names the simulator, its seed and portals', async () => {
     const health = await control.health();
-    expect(health).toMatchObject({ status: 'ok', name: 'goskit-sim', seed: 'server-test', portals: ['counter'] });
+    expect(health).toMatchObject({
+      status: 'ok',
+      name: 'goskit-sim',
+      seed: 'server-test',
+      portals: ['counter'],
+    });
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('portals lists base URLs on this server', async () => {
     const portals = await control.portals();
-    expect(portals[0]).toMatchObject({ name: 'counter', prefix: '/counter', baseUrl: `${running.base}/counter` });
+    expect(portals[0]).toMatchObject({
+      name: 'counter',
+      prefix: '/counter',
+      baseUrl: `${running.base}/counter`,
+    });
     expect(portals[0]?.routes.map((route) => route.operation)).toContain('hits.get');
   });
 
@@ -93,7 +106,9 @@ describe('control API over HTTP with the typed client', () => {
   it('journal: find with filters and limit, count, verify (200 / 409 with near misses), clear', async () => {
     await control.journal.clear();
     const base = running.server.baseUrl('counter');
-    for (let i = 0; i < 3; i++) await fetch(`${base}/hits`);
+    for (let i = 0; i < 3; i++) {
+      await fetch(`${base}/hits`);
+    }
     await fetch(`${base}/items/7`);
     expect(await control.journal.count()).toBe(4);
     expect(await control.journal.count({ operation: 'hits.get' })).toBe(3);
@@ -143,7 +158,10 @@ describe('control API over HTTP with the typed client', () => {
   });
 
   it('refuses cross-site browser writes', async () => {
-    const res = await fetch(`${running.base}/__goskit/reset`, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
+    const res = await fetch(`${running.base}/__goskit/reset`, {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -156,7 +174,9 @@ describe('control API over HTTP with the typed client', () => {
     expect(checked.length).toBeGreaterThan(25);
     const operations = new Set(checked.map((entry) => entry.operation));
     for (const item of Object.values(spec.paths)) {
-      for (const operation of Object.values(item)) expect(operations).toContain(operation.operationId);
+      for (const operation of Object.values(item)) {
+        expect(operations).toContain(operation.operationId);
+      }
     }
     expect(checked.filter((entry) => entry.errors.length > 0)).toEqual([]);
   });

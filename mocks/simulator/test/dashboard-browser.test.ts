@@ -51,7 +51,8 @@ describe.skipIf(!available)('dashboard in a real headless Chromium', () => {
 
     // Advance the clock by one hour with a button and by a typed duration with the form.
     const before = running.sim.clock.nowMs();
-    const shows = (ms: number) => page.locator('#clock', { hasText: new Date(ms).toISOString() }).waitFor({ timeout: 15_000 });
+    const shows = (ms: number) =>
+      page.locator('#clock', { hasText: new Date(ms).toISOString() }).waitFor({ timeout: 15_000 });
     await page.locator('button[data-body*="PT1H"]').click();
     await shows(before + 3_600_000);
     expect(running.sim.clock.nowMs() - before).toBe(3_600_000);
@@ -84,7 +85,9 @@ describe.skipIf(!available)('dashboard in a real headless Chromium', () => {
     const snilsCells = await page.locator('td.mono', { hasText: '***-***-***' }).count();
     expect(snilsCells).toBe(running.sim.demo.personas.length);
     const html = await page.content();
-    for (const persona of running.sim.demo.personas.slice(0, 5)) expect(html).not.toContain(persona.snils);
+    for (const persona of running.sim.demo.personas.slice(0, 5)) {
+      expect(html).not.toContain(persona.snils);
+    }
 
     await page.goto(`${running.base}/`);
     await page.screenshot({ path: '/tmp/dashboard.png', fullPage: true });
@@ -101,6 +104,9 @@ declare module 'vitest' {
 expect.extend({
   async toHaveTextOrFail(locator: { textContent(): Promise<string | null> }, expected: string) {
     const text = (await locator.textContent()) ?? '';
-    return { pass: text.includes(expected), message: () => `expected text "${text}" to include "${expected}"` };
+    return {
+      pass: text.includes(expected),
+      message: () => `expected text "${text}" to include "${expected}"`,
+    };
   },
 });

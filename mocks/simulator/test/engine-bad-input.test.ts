@@ -87,6 +87,36 @@ describe('bad input never crashes the engine', () => {
     expect(body).toMatchObject({ error: 'internal', seed: 'goskit' });
     expect(String(body.message)).toContain('exploded');
     expect(String(body.message)).not.toContain('abc.def.ghi');
-    expect(sim.journal.find({ status: 500 }).at(-1)?.effects).toEqual(['internal-error']);
+    expect(sim.journal.find({ status: 500 }).at(-1)).toMatchObject({
+      operation: 'boom.get',
+      effects: ['internal-error'],
+    });
+  });
+});
+
+describe('portal definitions are checked at createSimulator()', () => {
+  const base = { ...testPortal, createState: () => null, routes: [] };
+  it.each([
+    ['a bad name', [{ ...base, name: 'Bad Name' }], /name must match/],
+    ['a shared name', [base, { ...base, prefix: '/other', hosts: [] }], /share this name/],
+    ['a bad prefix', [{ ...base, prefix: 'test' }], /prefix must look like/],
+    ['the control prefix', [{ ...base, prefix: '/__goskit' }], /prefix must look like/],
+    ['a shared prefix', [base, { ...base, name: 'other', hosts: [] }], /already used/],
+    [
+      'a shared host',
+      [base, { ...base, name: 'other', prefix: '/other' }],
+      /already answered by portal test/,
+    ],
+    ['a relative host', [{ ...base, hosts: ['test.goskit.test'] }], /not an absolute URL/],
+    [
+      'a duplicate route',
+      [{ ...testPortal, routes: [...testPortal.routes, testPortal.routes[0]] }],
+      /GET \/notes is declared twice/,
+    ],
+  ])('rejects %s', (_name, portals, message) => {
+    expect(() => createSimulator({ portals: portals as never })).toThrowError(message);
+    expect(() => createSimulator({ portals: portals as never })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DATA' }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator, describeRun, type SimulatorOptions } from '../src/index.js';
+import { createSimulator, describeRun, type SimulatorOptions, withScenario } from '../src/index.js';
 import { bodyOf, jsonOf, simRequest } from './fixtures/requests.js';
 import { type TestPortalState, testPortal } from './fixtures/test-portal.js';
 
@@ -178,6 +178,13 @@ describe('scenario selection', () => {
         throw new Error('test failed');
       }),
     ).toThrow('test failed');
+    expect(sim.faults.active()).toEqual(['slow']);
+    await expect(
+      withScenario(sim, 'maintenance', async () => {
+        expect((await sim.handle(simRequest('/counter'))).status).toBe(503);
+        throw new Error('async failure');
+      }),
+    ).rejects.toThrow('async failure');
     expect(sim.faults.active()).toEqual(['slow']);
   });
 

@@ -112,3 +112,15 @@ describe('reference defaults', () => {
     expect([esia.status, esia.headers['retry-after']]).toEqual([429, '2']);
   });
 });
+
+describe('bounded memory', () => {
+  it('keeps at most MAX_BUCKETS buckets, forgetting the oldest keys', async () => {
+    const { MAX_BUCKETS } = await import('../src/engine/rate-limiter.js');
+    const sim = createSimulator({ portals: [testPortal], journalSize: 1 });
+    for (let i = 0; i < MAX_BUCKETS + 50; i += 1) {
+      await sim.handle(simRequest('/page', { remoteAddress: `10.0.${i >> 8}.${i & 255}` }));
+      await sim.handle(simRequest('/notes', { headers: { authorization: `Bearer token-${i}` } }));
+    }
+    expect(Object.keys(sim.snapshot().buckets)).toHaveLength(MAX_BUCKETS);
+  });
+});

@@ -22,7 +22,11 @@ const encoder = new TextEncoder();
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 /** A JWT-shaped token (unsigned) as 'any-bearer' mode accepts. */
-export function bearer(subject: number | string = 1000000001, scope = `openid ${API_ORDER}`, exp?: number): string {
+export function bearer(
+  subject: number | string = 1000000001,
+  scope = `openid ${API_ORDER}`,
+  exp?: number,
+): string {
   const payload: Record<string, unknown> = { 'urn:esia:sbj_id': subject, scope };
   if (exp !== undefined) {
     payload.exp = exp;
@@ -68,7 +72,9 @@ export function epguRequest(method: string, pathAndQuery: string, init: RequestI
 }
 
 export const textOf = (response: SimResponse) =>
-  typeof response.body === 'string' ? response.body : new TextDecoder().decode(response.body ?? new Uint8Array());
+  typeof response.body === 'string'
+    ? response.body
+    : new TextDecoder().decode(response.body ?? new Uint8Array());
 export const jsonOf = (response: SimResponse) => JSON.parse(textOf(response)) as Record<string, unknown>;
 
 export interface Part {
@@ -79,7 +85,10 @@ export interface Part {
 }
 
 /** A multipart/form-data body as fetch/FormData would write it. */
-export function multipart(parts: Part[], boundary = '----goskitBoundary7MA4YWxk'): { body: Uint8Array; contentType: string } {
+export function multipart(
+  parts: Part[],
+  boundary = '----goskitBoundary7MA4YWxk',
+): { body: Uint8Array; contentType: string } {
   const chunks: Uint8Array[] = [];
   for (const part of parts) {
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
@@ -99,7 +108,7 @@ export function multipart(parts: Part[], boundary = '----goskitBoundary7MA4YWxk'
 }
 
 /** `size` bytes starting with the local-file-header signature; filler includes CR/LF and '-' bytes. */
-export function zipBytes(size: number, fill = 0): Uint8Array {
+export function zipBytes(size: number, fill = 0): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i += 1) {
     bytes[i] = (i * 31 + fill) % 251;
@@ -145,7 +154,11 @@ export async function createDraft(sim: Simulator, token = bearer()): Promise<num
 }
 
 /** The parsed `order` string of getOrder. */
-export async function orderOf(sim: Simulator, orderId: number, token = bearer()): Promise<Record<string, unknown>> {
+export async function orderOf(
+  sim: Simulator,
+  orderId: number,
+  token = bearer(),
+): Promise<Record<string, unknown>> {
   const response = await sim.handle(epguRequest('POST', `/api/gusmev/order/${orderId}`, { token }));
   if (response.status !== 200) {
     throw new Error(`getOrder failed: ${response.status} ${textOf(response)}`);

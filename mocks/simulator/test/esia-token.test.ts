@@ -8,6 +8,7 @@ import {
 } from '@goskit/crypto';
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../src/engine/types.js';
+import { verifyEsiaAccessToken } from '../src/portals/esia/index.js';
 import {
   acRequest,
   authorizeQuery,
@@ -369,11 +370,45 @@ describe('state of the token request', () => {
   it('must be new: reusing the v2/ac state → ESIA-007003 (configurable)', async () => {
     const sim = newSim();
     const started = await sim.handle(acRequest(await authorizeQuery(sim, { state: 'ac-state' })));
-    const code = locationOf(await loginAndConsent(sim, started, 'ivan.ivanov')).searchParams.get('code') as string;
-    expectTokenError(await sim.handle(te(await codeExchangeForm(sim, code, { state: 'ac-state' }))), '007003', 'ac-state');
+    const code = locationOf(await loginAndConsent(sim, started, 'ivan.ivanov')).searchParams.get(
+      'code',
+    ) as string;
+    expectTokenError(
+      await sim.handle(te(await codeExchangeForm(sim, code, { state: 'ac-state' }))),
+      '007003',
+      'ac-state',
+    );
     const lenient = newSim({ requireNewState: false });
     const again = await lenient.handle(acRequest(await authorizeQuery(lenient, { state: 'ac-state' })));
-    const code2 = locationOf(await loginAndConsent(lenient, again, 'ivan.ivanov')).searchParams.get('code') as string;
-    expect((await lenient.handle(te(await codeExchangeForm(lenient, code2, { state: 'ac-state' })))).status).toBe(200);
+    const code2 = locationOf(await loginAndConsent(lenient, again, 'ivan.ivanov')).searchParams.get(
+      'code',
+    ) as string;
+    expect(
+      (await lenient.handle(te(await codeExchangeForm(lenient, code2, { state: 'ac-state' })))).status,
+    ).toBe(200);
+  });
+});
+
+describe('verifyEsiaAccessToken (for other portals, e.g. EPGU)', () => {
+  it('accepts the portal’s access tokens with URL scopes kept as sent, refuses others', async () => {
+    const sim = newSim();
+    const scope = 'openid fullname http://lk.gosuslugi.ru/api-order';
+    const started = await sim.handle(acRequest(await authorizeQuery(sim, { scope })));
+    const code = locationOf(await loginAndConsent(sim, started, 'ivan.ivanov')).searchParams.get(
+      'code',
+    ) as string;
+    const tokens = jsonOf(await sim.handle(te(await codeExchangeForm(sim, code, { scope })))) as {
+      access_token: string;
+      id_token: string;
+    };
+    const grant = await verifyEsiaAccessToken(sim, tokens.access_token);
+    const oid = sim.demo.personas.find((persona) => persona.login === 'ivan.ivanov')?.oid;
+    expect(grant).toMatchObject({ oid, clientId: 'GOSKIT_DEMO' });
+    expect(grant?.scopes).toContain('http://lk.gosuslugi.ru/api-order');
+    expect(grant?.scope).toContain(`fullname?oid=${oid}`);
+    expect(await verifyEsiaAccessToken(sim, tokens.id_token)).toBeUndefined();
+    expect(await verifyEsiaAccessToken(sim, 'garbage')).toBeUndefined();
+    sim.clock.advance('PT2H');
+    expect(await verifyEsiaAccessToken(sim, tokens.access_token)).toBeUndefined();
   });
 });

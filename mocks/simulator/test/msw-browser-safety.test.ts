@@ -34,7 +34,7 @@ function staticGraph(entry: string): { files: string[]; bare: Map<string, string
 }
 
 describe('browser safety of the MSW path', () => {
-  it.each(['../src/adapters/msw/handlers.ts', '../src/engine/create-simulator.ts'])(
+  it.each(['../src/adapters/msw/handlers.ts', '../src/browser.ts'])(
     '%s imports no node-only module',
     (entry) => {
       const { files, bare } = staticGraph(fileURLToPath(new URL(entry, import.meta.url)));

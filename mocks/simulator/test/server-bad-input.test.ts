@@ -10,7 +10,10 @@ afterEach(async () => {
 describe('listen(): bad input gets a clear answer, never a crash', () => {
   it('answers bad percent-encoding with 400 JSON and keeps serving', async () => {
     running = await startServer();
-    const raw = await rawSocket(running.base, 'GET /counter/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const raw = await rawSocket(
+      running.base,
+      'GET /counter/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     expect(raw).toMatch(/^HTTP\/1\.1 400/);
     expect(raw).toContain('"error":"BAD_REQUEST"');
     expect(raw).toContain('percent-encoding');
@@ -19,9 +22,15 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
 
   it('answers absolute-form garbage and non-HTTP bytes with 400', async () => {
     running = await startServer();
-    const garbageTarget = await rawSocket(running.base, 'GET ftp://x/y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const garbageTarget = await rawSocket(
+      running.base,
+      'GET ftp://x/y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     expect(garbageTarget).toMatch(/^HTTP\/1\.1 400/);
-    const badUrl = await rawSocket(running.base, 'GET http://[::1/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const badUrl = await rawSocket(
+      running.base,
+      'GET http://[::1/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     expect(badUrl).toMatch(/^HTTP\/1\.1 400/);
     const notHttp = await rawSocket(running.base, '\x16\x03\x01 hello garbage\r\n\r\n');
     expect(notHttp).toMatch(/^HTTP\/1\.1 400/);
@@ -42,7 +51,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
     running = await startServer({}, { maxBodyBytes: 1024 });
     const res = await rawRequest(running.base, 'POST', '/counter/echo', Buffer.alloc(4096, 'a'), {
       'content-type': 'text/plain',
-    }).catch((error: unknown) => error);
+    }).catch((error: unknown) => error as Error);
     // The server answers 413 and closes; depending on timing the client may see the answer or a reset.
     if (res instanceof Error) {
       expect((res as NodeJS.ErrnoException).code).toMatch(/ECONNRESET|EPIPE/);

@@ -20,17 +20,26 @@ function probe(url: string): Promise<Outcome> {
   const target = new URL(url);
   return new Promise((resolve) => {
     const outcome: Outcome = { received: 0 };
-    const req = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, agent: false }, (res) => {
-      outcome.status = res.statusCode;
-      outcome.declared = Number(res.headers['content-length']);
-      res.on('data', (chunk: Buffer) => {
-        outcome.received += chunk.length;
-      });
-      res.on('end', () => resolve(outcome));
-      res.on('error', (error: NodeJS.ErrnoException) => resolve({ ...outcome, error: error.code ?? error.message }));
-      res.on('aborted', () => resolve({ ...outcome, error: 'aborted' }));
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ ...outcome, error: error.code ?? error.message }));
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, path: target.pathname, agent: false },
+      (res) => {
+        if (res.statusCode !== undefined) {
+          outcome.status = res.statusCode;
+        }
+        outcome.declared = Number(res.headers['content-length']);
+        res.on('data', (chunk: Buffer) => {
+          outcome.received += chunk.length;
+        });
+        res.on('end', () => resolve(outcome));
+        res.on('error', (error: NodeJS.ErrnoException) =>
+          resolve({ ...outcome, error: error.code ?? error.message }),
+        );
+        res.on('aborted', () => resolve({ ...outcome, error: 'aborted' }));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ ...outcome, error: error.code ?? error.message }),
+    );
     req.end();
   });
 }
@@ -38,7 +47,11 @@ function probe(url: string): Promise<Outcome> {
 describe('listen(): transport faults are real on the socket', () => {
   it('connection-reset destroys the socket: the client gets a network error, no response', async () => {
     running = await startServer();
-    running.sim.faults.addRule({ portal: 'counter', operation: 'hits.get', effect: { fault: 'connection-reset' } });
+    running.sim.faults.addRule({
+      portal: 'counter',
+      operation: 'hits.get',
+      effect: { fault: 'connection-reset' },
+    });
     const outcome = await probe(`${running.server.baseUrl('counter')}/hits`);
     expect(outcome.status).toBeUndefined();
     expect(outcome.error).toMatch(/ECONNRESET|socket hang up/);
@@ -72,11 +85,23 @@ describe('listen(): transport faults are real on the socket', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('close() cancels delayed answers instead of waiting for them', async () => {
+    running = await startServer();
+    running.sim.faults.addRule({ portal: 'counter', operation: 'hits.get', effect: { delayMs: 4000 } });
+    const outcome = probe(`${running.server.baseUrl('counter')}/hits`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = performance.now();
+    await running.server.close();
+    running = undefined;
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect((await outcome).status).toBeUndefined();
+  });
+
   it('the x-goskit-scenario header applies a scenario to one request only', async () => {
     running = await startServer();
-    const down = await fetch(`${running.server.baseUrl('counter')}/hits`, { headers: { 'x-goskit-scenario': 'down' } }).catch(
-      (error: unknown) => error,
-    );
+    const down = await fetch(`${running.server.baseUrl('counter')}/hits`, {
+      headers: { 'x-goskit-scenario': 'down' },
+    }).catch((error: unknown) => error);
     const status = down instanceof Response ? down.status : 0;
     expect(status === 0 || status >= 500).toBe(true);
     const next = await fetch(`${running.server.baseUrl('counter')}/hits`);

@@ -1,4 +1,4 @@
-import { request as httpRequest, Agent } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Running, rawRequest, startServer } from './server-support.js';
 
@@ -47,14 +47,21 @@ describe('listen(): routing and translation', () => {
     const url = new URL(`${running.server.baseUrl('counter')}/hits`);
     const ports = new Set<number>();
     for (let i = 0; i < 3; i++) {
-      const { length, port } = await new Promise<{ length: string | undefined; port: number }>((resolve, reject) => {
-        const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, agent }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ length: res.headers['content-length'], port: req.socket?.localPort ?? -1 }));
-        });
-        req.on('error', reject);
-        req.end();
-      });
+      const { length, port } = await new Promise<{ length: string | undefined; port: number }>(
+        (resolve, reject) => {
+          const req = httpRequest(
+            { host: url.hostname, port: url.port, path: url.pathname, agent },
+            (res) => {
+              res.resume();
+              res.on('end', () =>
+                resolve({ length: res.headers['content-length'], port: req.socket?.localPort ?? -1 }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        },
+      );
       expect(Number(length)).toBeGreaterThan(0);
       ports.add(port);
     }
@@ -102,7 +109,9 @@ describe('listen(): routing and translation', () => {
   it('listens on an ephemeral port and rejects when the port is taken', async () => {
     running = await startServer();
     expect(running.server.port).toBeGreaterThan(0);
-    await expect(startServer({}, { port: running.server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startServer({}, { port: running.server.port })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
     expect(() => running?.server.baseUrl('nope')).toThrow(/unknown portal "nope"/);
   });
 });

@@ -61,7 +61,12 @@ export async function startServer(
   options: Partial<SimulatorOptions> = {},
   listenOptions: ListenOptions = {},
 ): Promise<Running> {
-  const sim = createSimulator({ seed: 'server-test', portals: [counterPortal], strictContracts: false, ...options });
+  const sim = createSimulator({
+    seed: 'server-test',
+    portals: [counterPortal],
+    strictContracts: false,
+    ...options,
+  });
   const server = await listen(sim, { port: 0, ...listenOptions });
   return { sim, server, base: server.url };
 }
@@ -88,7 +93,11 @@ export function rawRequest(
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', reject);
       },
@@ -113,8 +122,11 @@ export function rawSocket(base: string, payload: string, endAfterMs = 2000): Pro
     });
     socket.on('error', (error) => {
       clearTimeout(timer);
-      if (chunks.length > 0) resolve(Buffer.concat(chunks).toString('utf8'));
-      else reject(error);
+      if (chunks.length > 0) {
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      } else {
+        reject(error);
+      }
     });
   });
 }

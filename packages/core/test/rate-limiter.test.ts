@@ -155,6 +155,13 @@ describe('createRateLimiter', () => {
     await expect(limiter.acquire('k')).rejects.toThrow('store down');
   });
 
+  it('rejects a cost larger than the bucket instead of waiting forever', async () => {
+    const limiter = createRateLimiter({ ratePerSecond: 1, burst: 2 });
+    await expect(limiter.acquire('k', { cost: 3 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    const release = await limiter.acquire('k', { cost: 2 });
+    release();
+  });
+
   it('rejects impossible settings', () => {
     expect(() => createRateLimiter({ ratePerSecond: 0 })).toThrow(/ratePerSecond > 0/);
     expect(() => createRateLimiter({ ratePerSecond: 1, keys: { k: { maxConcurrency: 0 } } })).toThrow(

@@ -13,7 +13,7 @@ beforeEach(() => {
   server.requests.length = 0;
   inFlight = 0;
   maxInFlight = 0;
-  // Each request holds the server for 40 ms, so overlapping calls would be visible.
+  // Each request holds the server for 150 ms, so overlapping calls would be visible.
   server.respond(
     (_req, res) =>
       new Promise<void>((resolve) => {
@@ -23,7 +23,7 @@ beforeEach(() => {
           inFlight -= 1;
           void json(200, { ok: true })(_req, res);
           resolve();
-        }, 40);
+        }, 150);
       }),
   );
 });

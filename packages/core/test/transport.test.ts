@@ -158,6 +158,64 @@ describe('createTransport', () => {
     expect(error.truncated).toBe(true);
   });
 
+  it('sends through an injected fetch', async () => {
+    server.respond(json(200, { via: 'custom' }));
+    const seen: string[] = [];
+    const transport = createTransport({
+      baseUrl: server.url,
+      fetch: (input, init) => {
+        seen.push(input instanceof Request ? `${input.method} ${input.url}` : String(input));
+        return fetch(input, init);
+      },
+    });
+    await expect(transport.put('/things/1', { json: { a: 1 } })).resolves.toEqual({ via: 'custom' });
+    expect(seen).toEqual([`PUT ${server.url}/things/1`]);
+  });
+
+  it("a request that cannot be built is the caller's error, not a network error to retry", async () => {
+    const transport = createTransport({ baseUrl: server.url });
+    const error = await transport
+      .get('/x', { headers: { authorization: 'Bearer secret-token-abc\nInjected: 1' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidOptionsError);
+    expect((error as Error).message).not.toContain('secret-token-abc');
+    await expect(transport.get('/x', { timeout: 0 })).rejects.toBeInstanceOf(InvalidOptionsError);
+    await expect(transport.get('/x', { totalTimeout: 2 ** 31 })).rejects.toBeInstanceOf(InvalidOptionsError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('reads bytes and sends a raw body', async () => {
+    server.respond((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(Buffer.from(req.body, 'utf8'));
+    });
+    const transport = createTransport({ baseUrl: server.url });
+    const bytes = await transport.post<ArrayBuffer>('/echo', {
+      body: '<xml>Параграф</xml>',
+      headers: { 'content-type': 'application/xml' },
+      responseType: 'arrayBuffer',
+    });
+    expect(new TextDecoder().decode(bytes)).toBe('<xml>Параграф</xml>');
+    expect(server.requests[0]?.headers['content-type']).toBe('application/xml');
+  });
+
+  it('keeps a key the caller put in the headers, and idempotencyKey: false sends none', async () => {
+    server.respond(json(200, {}));
+    const transport = createTransport({ baseUrl: server.url, idempotency: { autoGenerate: true } });
+    const raw = await transport.raw({
+      path: '/a',
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'from-header' },
+    });
+    expect(raw.idempotencyKey).toBe('from-header');
+    await transport.post('/b', { idempotencyKey: false });
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['from-header', undefined]);
+  });
+
+  it('rejects a negative retry limit', () => {
+    expect(() => createTransport({ baseUrl: server.url, retry: -1 })).toThrow(InvalidOptionsError);
+  });
+
   it('rejects a base URL that is not absolute', () => {
     expect(() => createTransport({ baseUrl: '/relative' })).toThrow(InvalidOptionsError);
   });

@@ -1,7 +1,7 @@
 import { MemoryStore } from '@goskit/core';
 import { certificateHash, gostVerify, verifyPkcs7ClientSecret } from '@goskit/crypto';
 import { describe, expect, it } from 'vitest';
-import { createEsiaClient } from '../src/index.js';
+import { createEsiaClient, encodePermissions, epguPermissions } from '../src/index.js';
 import {
   BASE,
   CLIENT_ID,
@@ -138,5 +138,26 @@ describe('authorizationUrl', () => {
     expect(() => createEsiaClient({ ...base, tokenKeys: undefined as never })).toThrow(/tokenKeys/);
     expect(() => createEsiaClient({ ...base, scopes: [] })).toThrow(/scopes/);
     expect(() => createEsiaClient({ ...base, redirectUri: 'callback' })).toThrow(/redirectUri/);
+  });
+});
+
+describe('permissions', () => {
+  it('encodes the EPGU consent as unpadded base64url JSON and sends it with the authorization request', async () => {
+    const encoded = epguPermissions('МБОУ «Демо школа»', 60);
+    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))).toEqual([
+      {
+        responsibleObject: 'МБОУ «Демо школа»',
+        sysname: 'APIPGU',
+        expire: 60,
+        actions: [{ sysname: 'ALL_ACTIONS_TO_DATA' }],
+        purposes: [{ sysname: 'APIPGU' }],
+        scopes: [{ sysname: 'http://lk.gosuslugi.ru/api-order' }],
+      },
+    ]);
+    const esia = await client();
+    const { url } = await esia.authorizationUrl({ permissions: encoded });
+    expect(new URL(url).searchParams.get('permissions')).toBe(encoded);
+    expect(() => encodePermissions([])).toThrow(/empty/);
   });
 });

@@ -235,6 +235,15 @@ describe('person data', () => {
     expect((error as EsiaError).code).toBe('UNAUTHORIZED');
   });
 
+  it('a session accepts tokens read back from JSON (expiresAt as a string)', async () => {
+    server.use(http.get(`${BASE}/rs/prns/${OID}`, () => HttpResponse.json(PERSON)));
+    const esia = await makeClient();
+    const stored = JSON.parse(JSON.stringify(await tokens())) as EsiaTokens;
+    const session = esia.session(stored);
+    expect(session.tokens.expiresAt).toBeInstanceOf(Date);
+    expect((await esia.person(session).get()).lastName).toBe('Иванов');
+  });
+
   it('a session without refresh token cannot refresh', async () => {
     const esia = await makeClient();
     const session = esia.session(

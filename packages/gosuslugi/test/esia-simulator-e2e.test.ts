@@ -224,6 +224,20 @@ describe('ESIA negative matrix against the simulator', () => {
     expect(error.hint?.en).toMatch(/GOST/);
   });
 
+  it('ESIA-007014: a mandatory parameter missing (a proxy dropped client_certificate_hash)', async () => {
+    use(sims.rs);
+    const esia = client(sims.rs);
+    const { url } = await esia.authorizationUrl();
+    const stripped = new URL(url);
+    stripped.searchParams.delete('client_certificate_hash');
+    const response = await fetch(stripped, { redirect: 'manual' });
+    const error = (await esia
+      .handleCallback(response.headers.get('location') as string)
+      .catch((e: unknown) => e)) as EsiaError;
+    expect(error).toMatchObject({ esiaCode: 'ESIA-007014', oauthError: 'invalid_request' });
+    expect(error.description).toContain('client_certificate_hash');
+  });
+
   it('ESIA-007005: an unknown system', async () => {
     use(sims.rs);
     const error = await authorizeError(client(sims.rs, { clientId: 'NOT_REGISTERED' }));

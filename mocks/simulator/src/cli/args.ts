@@ -32,7 +32,9 @@ Options:
 Control API: http://<host>:<port>/__goskit/   Dashboard: http://<host>:<port>/`;
 
 function integer(name: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    return undefined;
+  }
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
@@ -59,14 +61,22 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
   };
-  if (values.host !== undefined && values.host.trim().length === 0) throw new UsageError('--host must not be empty');
+  if (values.host !== undefined && values.host.trim().length === 0) {
+    throw new UsageError('--host must not be empty');
+  }
   if (values.seed !== undefined) {
-    if (values.seed.length === 0) throw new UsageError('--seed must not be empty');
+    if (values.seed.length === 0) {
+      throw new UsageError('--seed must not be empty');
+    }
     options.seed = values.seed;
   }
   const journalSize = integer('journal-size', values['journal-size'], 1, 10_000_000);
-  if (journalSize !== undefined) options.journalSize = journalSize;
-  if (values.data !== undefined) options.dataFile = values.data;
+  if (journalSize !== undefined) {
+    options.journalSize = journalSize;
+  }
+  if (values.data !== undefined) {
+    options.dataFile = values.data;
+  }
   return options;
 }
 

@@ -55,7 +55,11 @@ const schoolClass = z
 
 /** Extra demo data a vendor passes with --data; every key is optional. */
 export const dataFileSchema = z
-  .object({ organisation: organisation.optional(), classes: z.array(schoolClass).optional(), personas: z.array(persona).optional() })
+  .object({
+    organisation: organisation.optional(),
+    classes: z.array(schoolClass).optional(),
+    personas: z.array(persona).optional(),
+  })
   .strict();
 
 export class DataFileError extends Error {
@@ -80,7 +84,9 @@ export async function loadDataFile(file: string): Promise<Partial<DemoData>> {
       raw = JSON.parse(text);
     }
   } catch (error) {
-    throw new DataFileError(`${file} is not valid JSON/YAML: ${error instanceof Error ? error.message.split('\n')[0] : ''}`);
+    throw new DataFileError(
+      `${file} is not valid JSON/YAML: ${error instanceof Error ? error.message.split('\n')[0] : ''}`,
+    );
   }
   const parsed = dataFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -92,9 +98,17 @@ export async function loadDataFile(file: string): Promise<Partial<DemoData>> {
 }
 
 function stripUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripUndefined);
-  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    return value.map(stripUndefined);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = stripUndefined(field);
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== undefined) {
+      out[key] = stripUndefined(field);
+    }
+  }
   return out;
 }

@@ -37,13 +37,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
   const simOptions: SimulatorOptions = { scenarios: options.scenarios };
-  if (options.seed !== undefined) simOptions.seed = options.seed;
-  if (options.journalSize !== undefined) simOptions.journalSize = options.journalSize;
+  if (options.seed !== undefined) {
+    simOptions.seed = options.seed;
+  }
+  if (options.journalSize !== undefined) {
+    simOptions.journalSize = options.journalSize;
+  }
   try {
-    if (options.dataFile !== undefined) simOptions.data = await loadDataFile(options.dataFile);
+    if (options.dataFile !== undefined) {
+      simOptions.data = await loadDataFile(options.dataFile);
+    }
     const sim = createSimulator(simOptions);
     const server = await listen(sim, { port: options.port, host: options.host });
-    for (const portal of sim.portals) io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
+    for (const portal of sim.portals) {
+      io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
+    }
     io.out(`  control    ${server.url}/__goskit/`);
     io.out(`goskit-sim ready on ${server.url} (seed ${sim.seed}) in ${Math.round(performance.now())} ms`);
     installShutdown(server, io);
@@ -65,7 +73,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 function installShutdown(server: { close(): Promise<void> }, io: CliIo): void {
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
-    if (closing) process.exit(0);
+    if (closing) {
+      process.exit(0);
+    }
     closing = true;
     io.out(`goskit-sim: ${signal}, shutting down`);
     server.close().then(

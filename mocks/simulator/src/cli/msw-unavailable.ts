@@ -4,7 +4,9 @@
  * Anything that does touch it fails loudly with a pointer to the library entry.
  */
 function unavailable(): never {
-  throw new Error('MSW handlers are not bundled in the goskit-sim CLI; import { createSimulator } from "@goskit/simulator" for sim.handlers');
+  throw new Error(
+    'MSW handlers are not bundled in the goskit-sim CLI; import { createSimulator } from "@goskit/simulator" for sim.handlers',
+  );
 }
 
 function stub(): unknown {

@@ -44,10 +44,14 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
     try {
       value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     } catch {
-      throw new BadBody(controlError(400, { error: 'INVALID_JSON', field: 'body', message: 'body: not valid JSON' }));
+      throw new BadBody(
+        controlError(400, { error: 'INVALID_JSON', field: 'body', message: 'body: not valid JSON' }),
+      );
     }
   } else if (!optional) {
-    throw new BadBody(controlError(400, { error: 'INVALID_BODY', field: 'body', message: 'body: a JSON body is required' }));
+    throw new BadBody(
+      controlError(400, { error: 'INVALID_BODY', field: 'body', message: 'body: a JSON body is required' }),
+    );
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -68,14 +72,20 @@ function portalsOf(call: Call) {
     prefix: portal.prefix,
     baseUrl: call.origin + portal.prefix,
     hosts: portal.hosts,
-    routes: portal.routes.map((route) => ({ method: route.method, path: route.path, operation: route.operation })),
+    routes: portal.routes.map((route) => ({
+      method: route.method,
+      path: route.path,
+      operation: route.operation,
+    })),
   }));
 }
 
 function unknownScenario(call: Call): SimResponse | undefined {
   const name = call.params.name ?? '';
   const valid = call.sim.faults.scenarios().map((scenario) => scenario.name);
-  if (valid.includes(name)) return undefined;
+  if (valid.includes(name)) {
+    return undefined;
+  }
   return controlError(400, {
     error: 'UNKNOWN_SCENARIO',
     field: 'name',
@@ -124,9 +134,14 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     path: '/scenarios/:name/enable',
     handler: (call) => {
       const unknown = unknownScenario(call);
-      if (unknown !== undefined) return unknown;
+      if (unknown !== undefined) {
+        return unknown;
+      }
       const body = parseBody(call, enableBody, true);
-      call.sim.faults.enable(call.params.name as string, body.portals === undefined ? undefined : { portals: body.portals });
+      call.sim.faults.enable(
+        call.params.name as string,
+        body.portals === undefined ? undefined : { portals: body.portals },
+      );
       return ok(scenariosOf(call.sim));
     },
   },
@@ -135,12 +150,18 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     path: '/scenarios/:name/disable',
     handler: (call) => {
       const unknown = unknownScenario(call);
-      if (unknown !== undefined) return unknown;
+      if (unknown !== undefined) {
+        return unknown;
+      }
       call.sim.faults.disable(call.params.name as string);
       return ok(scenariosOf(call.sim));
     },
   },
-  { method: 'GET', path: '/rules', handler: ({ sim }) => ok({ rules: sim.faults.rules().map(serialiseRule) }) },
+  {
+    method: 'GET',
+    path: '/rules',
+    handler: ({ sim }) => ok({ rules: sim.faults.rules().map(serialiseRule) }),
+  },
   {
     method: 'POST',
     path: '/rules',
@@ -165,7 +186,11 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     handler: ({ sim, params }) =>
       sim.faults.removeRule(params.id as string)
         ? ok({ removed: 1 })
-        : controlError(404, { error: 'UNKNOWN_RULE', field: 'id', message: `no fault rule with id "${params.id}"` }),
+        : controlError(404, {
+            error: 'UNKNOWN_RULE',
+            field: 'id',
+            message: `no fault rule with id "${params.id}"`,
+          }),
   },
   { method: 'GET', path: '/clock', handler: ({ sim }) => ok(clockOf(sim)) },
   {
@@ -225,9 +250,15 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
 
 /** Drops undefined fields so exactOptionalPropertyTypes-typed engine calls get clean objects. */
 function stripUndefined<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return value;
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = stripUndefined(field);
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== undefined) {
+      out[key] = stripUndefined(field);
+    }
+  }
   return out as T;
 }
 
@@ -253,7 +284,10 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
   return function handleControl(request: SimRequest): SimResponse {
     const method = request.method;
     if (method !== 'GET' && method !== 'HEAD' && request.headers['sec-fetch-site'] === 'cross-site') {
-      return controlError(403, { error: 'CROSS_SITE', message: 'cross-site writes to the control API are refused' });
+      return controlError(403, {
+        error: 'CROSS_SITE',
+        message: 'cross-site writes to the control API are refused',
+      });
     }
     const match = matchRoute(CONTROL_ROUTES, method, request.path);
     if (match.kind === 'not-found') {
@@ -267,7 +301,10 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
     if (match.kind === 'method-not-allowed') {
       return controlError(
         405,
-        { error: 'METHOD_NOT_ALLOWED', message: `${CONTROL_PREFIX}${request.path} allows ${match.allow.join(', ')}` },
+        {
+          error: 'METHOD_NOT_ALLOWED',
+          message: `${CONTROL_PREFIX}${request.path} allows ${match.allow.join(', ')}`,
+        },
         { allow: match.allow.join(', ') },
       );
     }
@@ -277,7 +314,9 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
     try {
       return match.handler({ sim, request, params: match.params, origin, startedAt });
     } catch (error) {
-      if (error instanceof BadBody) return error.response;
+      if (error instanceof BadBody) {
+        return error.response;
+      }
       if (error instanceof JournalQueryError) {
         return controlError(400, { error: 'INVALID_QUERY', field: error.field, message: error.message });
       }

@@ -122,13 +122,15 @@ export class SimulatorControl {
     list: (): Promise<ScenarioList> => this.#call('GET', '/scenarios'),
     enable: (name: string, options: { portals?: string[] } = {}): Promise<ScenarioList> =>
       this.#call('POST', `/scenarios/${encodeURIComponent(name)}/enable`, options),
-    disable: (name: string): Promise<ScenarioList> => this.#call('POST', `/scenarios/${encodeURIComponent(name)}/disable`),
+    disable: (name: string): Promise<ScenarioList> =>
+      this.#call('POST', `/scenarios/${encodeURIComponent(name)}/disable`),
   };
 
   readonly clock = {
     get: (): Promise<ClockState> => this.#call('GET', '/clock'),
     /** ISO-8601 duration ('PT1H') or milliseconds. */
-    advance: (duration: string | number): Promise<ClockState> => this.#call('POST', '/clock/advance', { duration }),
+    advance: (duration: string | number): Promise<ClockState> =>
+      this.#call('POST', '/clock/advance', { duration }),
     set: (time: string | number | Date): Promise<ClockState> =>
       this.#call('POST', '/clock/set', { time: time instanceof Date ? time.toISOString() : time }),
   };
@@ -142,10 +144,12 @@ export class SimulatorControl {
       this.#call<{ count: number }>('GET', `/journal/count${toSearch(query)}`).then((result) => result.count),
     /** Resolves with the count, or rejects with code VERIFICATION_FAILED listing the near misses. */
     verify: (times: VerifyTimes, pattern: JournalQuery = {}): Promise<number> =>
-      this.#call<{ count: number }>('POST', '/journal/verify', { times, pattern: toPatternBody(pattern) }).then(
-        (result) => result.count,
-      ),
-    clear: (): Promise<number> => this.#call<{ cleared: number }>('DELETE', '/journal').then((result) => result.cleared),
+      this.#call<{ count: number }>('POST', '/journal/verify', {
+        times,
+        pattern: toPatternBody(pattern),
+      }).then((result) => result.count),
+    clear: (): Promise<number> =>
+      this.#call<{ cleared: number }>('DELETE', '/journal').then((result) => result.cleared),
   };
 
   readonly rules = {
@@ -153,8 +157,10 @@ export class SimulatorControl {
       this.#call<{ rules: RemoteFaultRule[] }>('GET', '/rules').then((result) => result.rules),
     add: (rule: RemoteFaultRule): Promise<string> =>
       this.#call<{ id: string }>('POST', '/rules', rule).then((result) => result.id),
-    remove: (id: string): Promise<void> => this.#call('DELETE', `/rules/${encodeURIComponent(id)}`).then(() => undefined),
-    clear: (): Promise<number> => this.#call<{ removed: number }>('DELETE', '/rules').then((result) => result.removed),
+    remove: (id: string): Promise<void> =>
+      this.#call('DELETE', `/rules/${encodeURIComponent(id)}`).then(() => undefined),
+    clear: (): Promise<number> =>
+      this.#call<{ removed: number }>('DELETE', '/rules').then((result) => result.removed),
   };
 
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -167,7 +173,13 @@ export class SimulatorControl {
     try {
       response = await this.#fetch(this.#root + path, init);
     } catch (error) {
-      throw new SimulatorControlError(0, 'NETWORK', `${method} ${path}: cannot reach the simulator`, undefined, error);
+      throw new SimulatorControlError(
+        0,
+        'NETWORK',
+        `${method} ${path}: cannot reach the simulator`,
+        undefined,
+        error,
+      );
     }
     const text = await response.text();
     let payload: unknown;
@@ -189,18 +201,28 @@ export class SimulatorControl {
 function toPatternBody(query: JournalQuery): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || key === 'limit') continue;
-    if (value instanceof RegExp) out[key] = value.source;
-    else if (value instanceof Date) out[key] = value.toISOString();
-    else out[key] = value as string | number;
+    if (value === undefined || key === 'limit') {
+      continue;
+    }
+    if (value instanceof RegExp) {
+      out[key] = value.source;
+    } else if (value instanceof Date) {
+      out[key] = value.toISOString();
+    } else {
+      out[key] = value as string | number;
+    }
   }
   return out;
 }
 
 function toSearch(query: JournalQuery & { limit?: number }): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(toPatternBody(query))) params.set(key, String(value));
-  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  for (const [key, value] of Object.entries(toPatternBody(query))) {
+    params.set(key, String(value));
+  }
+  if (query.limit !== undefined) {
+    params.set('limit', String(query.limit));
+  }
   const text = params.toString();
   return text.length > 0 ? `?${text}` : '';
 }

@@ -10,7 +10,11 @@ export interface ControlErrorBody {
   nearMisses?: unknown[];
 }
 
-export function controlError(status: number, body: ControlErrorBody, headers?: Record<string, string>): SimResponse {
+export function controlError(
+  status: number,
+  body: ControlErrorBody,
+  headers?: Record<string, string>,
+): SimResponse {
   return jsonResponse(status, body, headers);
 }
 
@@ -29,8 +33,12 @@ export function errorToResponse(error: unknown, extra: Partial<ControlErrorBody>
   if (error instanceof GoskitError) {
     const details = error as GoskitError & { field?: unknown; nearMisses?: unknown };
     const body: ControlErrorBody = { error: error.code, message: error.message, ...extra };
-    if (typeof details.field === 'string') body.field = details.field;
-    if (Array.isArray(details.nearMisses)) body.nearMisses = details.nearMisses;
+    if (typeof details.field === 'string') {
+      body.field = details.field;
+    }
+    if (Array.isArray(details.nearMisses)) {
+      body.nearMisses = details.nearMisses;
+    }
     return controlError(STATUS_BY_CODE[error.code] ?? 500, body);
   }
   const message = error instanceof Error ? error.message : String(error);

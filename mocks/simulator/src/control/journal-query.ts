@@ -18,7 +18,9 @@ export function patternFromQuery(query: URLSearchParams): { pattern: JournalPatt
   const body: JournalPatternBody = {};
   for (const key of ['portal', 'operation', 'method', 'path', 'pathRegex', 'since'] as const) {
     const value = query.get(key);
-    if (value !== null && value.length > 0) body[key] = value;
+    if (value !== null && value.length > 0) {
+      body[key] = value;
+    }
   }
   const status = query.get('status');
   if (status !== null && status.length > 0) {
@@ -42,11 +44,21 @@ export function patternFromQuery(query: URLSearchParams): { pattern: JournalPatt
 /** Converts the JSON form (path regex as a string) into the engine's pattern. */
 export function toPattern(body: JournalPatternBody, where: 'query' | 'body.pattern'): JournalPattern {
   const pattern: JournalPattern = {};
-  if (body.portal !== undefined) pattern.portal = body.portal;
-  if (body.operation !== undefined) pattern.operation = body.operation;
-  if (body.method !== undefined) pattern.method = body.method.toUpperCase();
-  if (body.status !== undefined) pattern.status = body.status;
-  if (body.since !== undefined) pattern.since = body.since;
+  if (body.portal !== undefined) {
+    pattern.portal = body.portal;
+  }
+  if (body.operation !== undefined) {
+    pattern.operation = body.operation;
+  }
+  if (body.method !== undefined) {
+    pattern.method = body.method.toUpperCase();
+  }
+  if (body.status !== undefined) {
+    pattern.status = body.status;
+  }
+  if (body.since !== undefined) {
+    pattern.since = body.since;
+  }
   if (body.pathRegex !== undefined) {
     try {
       pattern.path = new RegExp(body.pathRegex);

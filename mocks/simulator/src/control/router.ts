@@ -22,7 +22,9 @@ export function matchRoute<Handler>(
   const allow: string[] = [];
   for (const route of routes) {
     const params = matchSegments(splitPath(route.path), segments);
-    if (params === undefined) continue;
+    if (params === undefined) {
+      continue;
+    }
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
       return { kind: 'found', handler: route.handler, params };
     }
@@ -36,13 +38,18 @@ function splitPath(path: string): string[] {
 }
 
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | undefined {
-  if (pattern.length !== actual.length) return undefined;
+  if (pattern.length !== actual.length) {
+    return undefined;
+  }
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i] as string;
     const value = actual[i] as string;
-    if (expected.startsWith(':')) params[expected.slice(1)] = value;
-    else if (expected !== value) return undefined;
+    if (expected.startsWith(':')) {
+      params[expected.slice(1)] = value;
+    } else if (expected !== value) {
+      return undefined;
+    }
   }
   return params;
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
 /** Bodies the control API accepts. Every 400 names the first offending field. */
-export const seedBody = z.object({ seed: z.union([z.string().min(1).max(200), z.number().finite()]) }).strict();
+export const seedBody = z
+  .object({ seed: z.union([z.string().min(1).max(200), z.number().finite()]) })
+  .strict();
 
-export const resetBody = z.object({ seed: z.union([z.string().min(1).max(200), z.number().finite()]).optional() }).strict();
+export const resetBody = z
+  .object({ seed: z.union([z.string().min(1).max(200), z.number().finite()]).optional() })
+  .strict();
 
 export const enableBody = z.object({ portals: z.array(z.string().min(1)).optional() }).strict();
 
@@ -11,7 +15,9 @@ export const advanceBody = z
   .object({ duration: z.union([z.string().min(1).max(100), z.number().finite().nonnegative()]) })
   .strict();
 
-export const setClockBody = z.object({ time: z.union([z.string().min(1).max(100), z.number().finite()]) }).strict();
+export const setClockBody = z
+  .object({ time: z.union([z.string().min(1).max(100), z.number().finite()]) })
+  .strict();
 
 const statusCode = z.number().int().min(100).max(599);
 
@@ -33,7 +39,10 @@ export const verifyBody = z
     times: z.union([
       z.number().int().nonnegative(),
       z
-        .object({ atLeast: z.number().int().nonnegative().optional(), atMost: z.number().int().nonnegative().optional() })
+        .object({
+          atLeast: z.number().int().nonnegative().optional(),
+          atMost: z.number().int().nonnegative().optional(),
+        })
         .strict(),
     ]),
     pattern: journalPatternBody.default({}),
@@ -73,7 +82,9 @@ export type JournalPatternBody = z.infer<typeof journalPatternBody>;
 /** One line naming the field, e.g. "body.duration: Invalid input". */
 export function describeIssue(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];
-  if (issue === undefined) return { field: 'body', message: 'invalid body' };
+  if (issue === undefined) {
+    return { field: 'body', message: 'invalid body' };
+  }
   const field = ['body', ...issue.path.map(String)].join('.');
   return { field, message: `${field}: ${issue.message}` };
 }

@@ -1,5 +1,11 @@
 /** HTML building blocks for the dashboard: everything interpolated goes through `escapeHtml`. */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
@@ -27,9 +33,15 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 }
 
 function renderValue(value: unknown): string {
-  if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return value.map(renderValue).join('');
-  if (value === undefined || value === null || value === false) return '';
+  if (value instanceof Html) {
+    return value.value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(renderValue).join('');
+  }
+  if (value === undefined || value === null || value === false) {
+    return '';
+  }
   return escapeHtml(value);
 }
 

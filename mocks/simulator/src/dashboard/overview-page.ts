@@ -22,7 +22,8 @@ export function renderOverview(sim: Simulator, origin: string): string {
 ${scenario.active ? 'Выключить / Disable' : 'Включить / Enable'}</button></td></tr>`;
   });
   const steps = ADVANCE_STEPS.map(
-    ([duration, text]) => html`<button data-post="/__goskit/clock/advance" data-body='{"duration":"${duration}"}'>${text}</button>`,
+    ([duration, text]) =>
+      html`<button data-post="/__goskit/clock/advance" data-body='{"duration":"${duration}"}'>${text}</button>`,
   );
   const content = html`
 <section><h2>${label('Порталы', 'Portals')}</h2>

@@ -1,23 +1,17 @@
-import { schoolPortal } from '../portals/school/school-portal.js';
-import { SimulatorEngine } from './simulator.js';
-import type { PortalDefinition, Simulator, SimulatorOptions } from './types.js';
+import { createSimulatorWith } from './create-simulator-base.js';
+import type { ListenImplementation } from './simulator.js';
+import type { Simulator, SimulatorOptions } from './types.js';
 
-/** Portals served when options.portals is not given. */
-export function builtInPortals(): PortalDefinition[] {
-  return [schoolPortal];
-}
+export { builtInPortals, isTestEnvironment } from './create-simulator-base.js';
 
-/** Contracts are enforced by default inside test runners, where drift should fail loudly. */
-export function isTestEnvironment(): boolean {
-  const env = typeof process === 'undefined' ? undefined : process.env;
-  return Boolean(env?.VITEST) || env?.NODE_ENV === 'test';
-}
+// Loaded on first listen(): importing the simulator for MSW handlers never loads node:http.
+const listenOnNode: ListenImplementation = (sim, options) =>
+  import('../server/listen.js').then((server) => server.listen(sim, options));
 
 /**
  * A self-contained simulator: its own clock, random streams, demo data, faults, rate buckets,
  * journal and portal states. `seed` (default 'goskit') makes data and faults replayable.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const portals = options.portals ?? builtInPortals();
-  return new SimulatorEngine(options, portals, options.strictContracts ?? isTestEnvironment());
+  return createSimulatorWith(options, listenOnNode);
 }

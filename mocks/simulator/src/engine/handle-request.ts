@@ -46,24 +46,22 @@ interface Outcome {
   contractErrors?: string[];
   /** Status the handler answered before a contract violation replaced it. */
   originalStatus?: number;
-  /** Only handler answers are contract-checked; faults and engine answers are exempt. */
-  fromHandler: boolean;
 }
 
 export async function handleRequest(engine: EngineParts, request: SimRequest): Promise<SimResponse> {
   const started = performance.now();
   const time = engine.runtime.clock.now();
-  let outcome: Outcome;
+  const outcome: Outcome = {
+    response: { status: 0, headers: {} },
+    operation: '(unmatched)',
+    effects: [],
+    scenarios: [],
+  };
   try {
-    outcome = await process(engine, request, time);
+    await process(engine, request, time, outcome);
   } catch (error) {
-    outcome = {
-      response: errorResponse(engine, error),
-      operation: '(error)',
-      effects: [],
-      scenarios: [],
-      fromHandler: false,
-    };
+    // The operation and effects found so far stay on the journal entry.
+    outcome.response = errorResponse(engine, error);
     if (!(error instanceof SimulatorError)) {
       outcome.effects.push('internal-error');
     }
@@ -72,10 +70,17 @@ export async function handleRequest(engine: EngineParts, request: SimRequest): P
   return outcome.response;
 }
 
-async function process(engine: EngineParts, request: SimRequest, time: Date): Promise<Outcome> {
+/** Fills `outcome` step by step, so a throw midway still leaves a useful journal entry. */
+async function process(
+  engine: EngineParts,
+  request: SimRequest,
+  time: Date,
+  outcome: Outcome,
+): Promise<void> {
   const portal = engine.portals.get(request.portal);
   if (!portal) {
-    const response = json(
+    outcome.operation = '(unknown-portal)';
+    outcome.response = json(
       {
         error: 'unknown_portal',
         message: `no portal ${JSON.stringify(request.portal)}`,
@@ -83,22 +88,18 @@ async function process(engine: EngineParts, request: SimRequest, time: Date): Pr
       },
       404,
     );
-    return { response, operation: '(unknown-portal)', effects: [], scenarios: [], fromHandler: false };
+    return;
   }
-  const extraScenarios = engine.faults.requestScenarios(request);
   const match = (engine.routers.get(portal.name) as Router).match(request.method, request.path);
   const operation = match.kind === 'found' ? match.route.operation : '(unmatched)';
+  outcome.operation = operation;
+  const extraScenarios = engine.faults.requestScenarios(request);
   const plan = engine.faults.plan(
     { request, operation, now: time, maxDelayMs: engine.maxDelayMs },
     extraScenarios,
   );
-  const outcome: Outcome = {
-    response: { status: 0, headers: {} },
-    operation,
-    effects: plan.effects,
-    scenarios: plan.scenarios,
-    fromHandler: false,
-  };
+  outcome.effects.push(...plan.effects);
+  outcome.scenarios = plan.scenarios;
   const nowMs = time.getTime();
   if (plan.replace) {
     outcome.response = plan.replace;
@@ -138,7 +139,6 @@ async function process(engine: EngineParts, request: SimRequest, time: Date): Pr
         state,
         sim: engine.portalRuntime(portal.name),
       });
-      outcome.fromHandler = true;
       checkContract(engine, portal, outcome);
     }
   }
@@ -152,7 +152,6 @@ async function process(engine: EngineParts, request: SimRequest, time: Date): Pr
     const { body: _body, truncateAt: _cut, ...headOnly } = outcome.response;
     outcome.response = headOnly;
   }
-  return outcome;
 }
 
 function checkContract(engine: EngineParts, portal: PortalDefinition, outcome: Outcome): void {

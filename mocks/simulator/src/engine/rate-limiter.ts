@@ -6,6 +6,9 @@ import { type BucketState, takeToken } from '@goskit/core';
 import { http429 } from './responses.js';
 import type { BucketSettings, PortalDefinition, PortalRateLimit, SimRequest, SimResponse } from './types.js';
 
+/** Buckets kept at most; see check(). */
+export const MAX_BUCKETS = 10_000;
+
 /** Cheap non-cryptographic hash so raw tokens never sit in snapshots or the dashboard. */
 function fingerprint(text: string): string {
   let hash = 2166136261;
@@ -63,6 +66,14 @@ export class RateLimiter {
     }
     const key = `${portal.name}\u0000${(limit.key ?? defaultRateLimitKey)(request)}`;
     const decision = takeToken(this.#buckets.get(key), limit, now);
+    if (!this.#buckets.has(key) && this.#buckets.size >= MAX_BUCKETS) {
+      // A load test with a fresh token per request must not grow memory without bound: drop the
+      // oldest bucket (Map keeps insertion order); a forgotten key simply starts full again.
+      const oldest = this.#buckets.keys().next().value;
+      if (oldest !== undefined) {
+        this.#buckets.delete(oldest);
+      }
+    }
     this.#buckets.set(key, decision.state);
     if (decision.allowed) {
       return undefined;

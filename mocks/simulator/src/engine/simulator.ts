@@ -28,6 +28,7 @@ import type {
   SimulatorServer,
   SimulatorSnapshot,
 } from './types.js';
+import { validatePortals } from './validate-portals.js';
 
 export class SimulatorEngine implements Simulator {
   readonly clock: ManualClock;
@@ -46,14 +47,20 @@ export class SimulatorEngine implements Simulator {
   #handlers: HttpHandler[] | undefined;
   readonly #violations: ContractViolation[] = [];
 
-  constructor(options: SimulatorOptions, portals: PortalDefinition[], strictContracts: boolean) {
+  readonly #listen: ListenImplementation;
+
+  constructor(
+    options: SimulatorOptions,
+    portals: PortalDefinition[],
+    strictContracts: boolean,
+    listen: ListenImplementation,
+  ) {
+    this.#listen = listen;
     this.#options = options;
     this.#seed = String(options.seed ?? 'goskit');
     this.portals = Object.freeze([...portals]);
+    validatePortals(portals);
     this.#byName = new Map(portals.map((portal) => [portal.name, portal]));
-    if (this.#byName.size !== portals.length) {
-      throw new SimulatorError('INVALID_DATA', 'two portals share a name');
-    }
     this.strictContracts = strictContracts;
     this.clock = new ManualClock(options.clock);
     this.streams = new RandomStreams(this.#seed);
@@ -180,9 +187,13 @@ export class SimulatorEngine implements Simulator {
     return this.#handlers;
   }
 
-  async listen(options?: { port?: number; host?: string }): Promise<SimulatorServer> {
-    // Loaded on demand so browser bundles (setupWorker) never pull node:http.
-    const server = await import('../server/listen.js');
-    return server.listen(this, options);
+  listen(options?: { port?: number; host?: string }): Promise<SimulatorServer> {
+    return this.#listen(this, options);
   }
 }
+
+/** How `sim.listen()` starts a server: the node entry loads src/server; the browser entry refuses. */
+export type ListenImplementation = (
+  sim: Simulator,
+  options: { port?: number; host?: string } | undefined,
+) => Promise<SimulatorServer>;

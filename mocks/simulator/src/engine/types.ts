@@ -237,6 +237,7 @@ export interface JournalEntry {
   url: string;
   /** Path inside the portal. */
   path: string;
+  /** 0 when the answer was a transport fault (network error, connection reset). */
   status: number;
   requestBody?: string;
   responseBody?: string;

@@ -6,7 +6,7 @@ import { SimulatorError } from '../engine/errors.js';
 import type { PortalDefinition, SimResponse, Simulator, SimulatorServer } from '../engine/types.js';
 import { BadTargetError, type ParsedTarget, parseTarget } from './parse-target.js';
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, hasNoBody, readBody } from './read-body.js';
-import { requestOrigin, toSimRequest } from './to-sim-request.js';
+import { createOriginResolver, toSimRequest } from './to-sim-request.js';
 import { jsonResponse, writeSimResponse } from './write-response.js';
 
 export interface ListenOptions {
@@ -46,7 +46,11 @@ function route(table: Map<string, Destination>, path: string, hasDashboard: bool
   const found = table.get(first);
   if (found !== undefined) {
     // '/esia' and '/esia/…' belong to the portal; '/esiax' does not.
-    if (found.kind !== 'portal' || path.length === found.prefix.length || path.charCodeAt(found.prefix.length) === 47) {
+    if (
+      found.kind !== 'portal' ||
+      path.length === found.prefix.length ||
+      path.charCodeAt(found.prefix.length) === 47
+    ) {
       return found;
     }
   }
@@ -63,19 +67,65 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   const table = buildRoutingTable(sim.portals);
   const handleControl = createControlApi(sim, { startedAt: Date.now() });
   const dashboard = options.dashboard === false ? undefined : createDashboard(sim);
+  const requestOrigin = createOriginResolver();
+  /** Delayed answers still waiting; close() cancels them so the process can exit at once. */
+  const pending = new Set<NodeJS.Timeout>();
+  const send = (res: ServerResponse, response: SimResponse): void => sendAfterDelay(res, response, pending);
   let ownOrigin = `http://${host}`;
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse, target: ParsedTarget): Promise<void> {
+  /** Hot path: a body-less request goes straight to the engine without awaiting a body. */
+  function dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: ParsedTarget,
+  ): Promise<void> | undefined {
     const destination = route(table, target.path, dashboard !== undefined);
     const origin = requestOrigin(req, ownOrigin);
-    if (destination.kind === 'dashboard' && dashboard !== undefined && hasNoBody(req)) {
-      const page = dashboard(target.path, origin);
-      if (page !== undefined) return send(res, page);
+    if (!hasNoBody(req)) {
+      return readBody(req, maxBodyBytes).then((body) => answer(req, res, target, destination, origin, body));
     }
-    const body = await readBody(req, maxBodyBytes);
+    if (destination.kind === 'dashboard' && dashboard !== undefined) {
+      const page = dashboard(target.path, origin);
+      if (page !== undefined) {
+        send(res, page);
+        return undefined;
+      }
+    }
+    return answer(req, res, target, destination, origin, undefined);
+  }
+
+  function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: ParsedTarget,
+    destination: Destination,
+    origin: string,
+    body: Uint8Array | undefined,
+  ): Promise<void> | undefined {
     const request = toSimRequest(req, target, destination.portal, destination.prefix, body, origin);
-    if (destination.kind === 'control') return send(res, handleControl(request));
-    return send(res, await sim.handle(request));
+    if (destination.kind === 'control') {
+      send(res, handleControl(request));
+      return undefined;
+    }
+    return sim.handle(request).then((response) => send(res, response));
+  }
+
+  function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    if (error instanceof BodyTooLargeError) {
+      // Answer and close without reading the rest: the client may still be uploading.
+      send(
+        res,
+        jsonResponse(
+          413,
+          { error: 'PAYLOAD_TOO_LARGE', message: error.message, limit: error.limit },
+          { connection: 'close' },
+        ),
+      );
+      res.on('finish', () => req.socket.destroy());
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    send(res, jsonResponse(500, { error: 'INTERNAL', message }));
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -87,19 +137,11 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
       send(res, jsonResponse(400, { error: 'BAD_REQUEST', message }, { connection: 'close' }));
       return;
     }
-    dispatch(req, res, target).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) {
-        // Answer and close without reading the rest: the client may still be uploading.
-        send(
-          res,
-          jsonResponse(413, { error: 'PAYLOAD_TOO_LARGE', message: error.message, limit: error.limit }, { connection: 'close' }),
-        );
-        res.on('finish', () => req.socket.destroy());
-        return;
-      }
-      const message = error instanceof Error ? error.message : String(error);
-      send(res, jsonResponse(500, { error: 'INTERNAL', message }));
-    });
+    try {
+      dispatch(req, res, target)?.catch((error: unknown) => fail(req, res, error));
+    } catch (error) {
+      fail(req, res, error);
+    }
   }
 
   const server = createServer({ keepAlive: true }, onRequest);
@@ -135,6 +177,8 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
         },
         close(): Promise<void> {
           return new Promise((done) => {
+            for (const timer of pending) clearTimeout(timer);
+            pending.clear();
             server.close(() => done());
             server.closeAllConnections();
           });
@@ -145,10 +189,14 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
 }
 
 /** Applies the response's delay, then writes it; a client that left meanwhile is simply skipped. */
-function send(res: ServerResponse, response: SimResponse): void {
+function sendAfterDelay(res: ServerResponse, response: SimResponse, pending: Set<NodeJS.Timeout>): void {
   const delay = response.delayMs;
   if (delay !== undefined && delay > 0) {
-    setTimeout(() => writeSimResponse(res, response), delay);
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      writeSimResponse(res, response);
+    }, delay);
+    pending.add(timer);
     return;
   }
   writeSimResponse(res, response);

@@ -17,13 +17,17 @@ export class BadTargetError extends Error {
 }
 
 export function parseTarget(target: string | undefined): ParsedTarget {
-  if (target === undefined || target.length === 0) throw new BadTargetError('empty request target');
+  if (target === undefined || target.length === 0) {
+    throw new BadTargetError('empty request target');
+  }
   let originForm = target;
   if (target.charCodeAt(0) !== 47 /* '/' */) {
     originForm = absoluteToOriginForm(target);
   }
   const hash = originForm.indexOf('#');
-  if (hash !== -1) originForm = originForm.slice(0, hash);
+  if (hash !== -1) {
+    originForm = originForm.slice(0, hash);
+  }
   const q = originForm.indexOf('?');
   const rawPath = q === -1 ? originForm : originForm.slice(0, q);
   const search = q === -1 ? '' : originForm.slice(q + 1);
@@ -31,7 +35,9 @@ export function parseTarget(target: string | undefined): ParsedTarget {
 }
 
 function absoluteToOriginForm(target: string): string {
-  if (!/^https?:\/\//i.test(target)) throw new BadTargetError('request target must be a path or an http(s) URL');
+  if (!/^https?:\/\//i.test(target)) {
+    throw new BadTargetError('request target must be a path or an http(s) URL');
+  }
   let url: URL;
   try {
     url = new URL(target);
@@ -42,7 +48,9 @@ function absoluteToOriginForm(target: string): string {
 }
 
 function decodePath(rawPath: string): string {
-  if (rawPath.indexOf('%') === -1) return rawPath;
+  if (rawPath.indexOf('%') === -1) {
+    return rawPath;
+  }
   try {
     return decodeURIComponent(rawPath);
   } catch {

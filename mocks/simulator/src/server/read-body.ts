@@ -21,9 +21,13 @@ export function hasNoBody(req: IncomingMessage): boolean {
  * limit, and stops reading (pausing the stream) as soon as a chunked body crosses it.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
-  if (hasNoBody(req)) return Promise.resolve(undefined);
+  if (hasNoBody(req)) {
+    return Promise.resolve(undefined);
+  }
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new BodyTooLargeError(limit));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -39,7 +43,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Uint8Arra
     };
     const onEnd = (): void => {
       cleanup();
-      resolve(total === 0 ? undefined : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total));
+      resolve(
+        total === 0 ? undefined : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total),
+      );
     };
     const onError = (error: Error): void => {
       cleanup();

@@ -2,12 +2,20 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { SimRequest } from '../engine/types.js';
 import type { ParsedTarget } from './parse-target.js';
 
-/** Flattens node's header object (arrays for repeated headers) into the engine's lower-case record. */
+/**
+ * Flattens node's header object into the engine's lower-case record. Node already joins repeated
+ * request headers with ', ' except set-cookie, so the object is passed through unless that is present.
+ */
 export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  if (headers['set-cookie'] === undefined) {
+    return headers as Record<string, string>;
+  }
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
-    if (value === undefined) continue;
+    if (value === undefined) {
+      continue;
+    }
     out[name] = typeof value === 'string' ? value : value.join(', ');
   }
   return out;
@@ -39,13 +47,32 @@ export function toSimRequest(
     baseUrl: origin + prefix,
   };
   const remote = req.socket.remoteAddress;
-  if (remote !== undefined) request.remoteAddress = remote;
+  if (remote !== undefined) {
+    request.remoteAddress = remote;
+  }
   return request;
 }
 
-/** Origin the client used, from the Host header (so links work behind docker names), else our own. */
-export function requestOrigin(req: IncomingMessage, fallback: string): string {
-  const host = req.headers.host;
-  if (host === undefined || host.length === 0 || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) return fallback;
-  return `http://${host}`;
+/**
+ * Origin the client used, from the Host header (so links work behind docker names), else our own.
+ * Memoised on the last Host value: a load test sends the same one millions of times.
+ */
+export function createOriginResolver(): (req: IncomingMessage, fallback: string) => string {
+  let lastHost = '';
+  let lastOrigin = '';
+  return (req, fallback) => {
+    const host = req.headers.host;
+    if (host === undefined || host.length === 0) {
+      return fallback;
+    }
+    if (host === lastHost) {
+      return lastOrigin;
+    }
+    if (!/^[A-Za-z0-9.\-:[\]]+$/.test(host)) {
+      return fallback;
+    }
+    lastHost = host;
+    lastOrigin = `http://${host}`;
+    return lastOrigin;
+  };
 }

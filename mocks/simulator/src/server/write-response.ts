@@ -19,10 +19,14 @@ export function resetSocket(socket: Socket): void {
 export function writeSimResponse(res: ServerResponse, response: SimResponse): void {
   const socket = res.socket;
   if (response.fault !== undefined) {
-    if (socket !== null) resetSocket(socket);
+    if (socket !== null) {
+      resetSocket(socket);
+    }
     return;
   }
-  if (res.destroyed || res.headersSent) return;
+  if (res.destroyed || res.headersSent) {
+    return;
+  }
   const body = response.body;
   const headers = response.headers;
   if (response.truncateAt !== undefined && body !== undefined) {
@@ -48,7 +52,8 @@ function writeTruncated(
   body: string | Uint8Array,
   truncateAt: number,
 ): void {
-  const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const bytes =
+    typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const cut = Math.max(0, Math.min(bytes.length, Math.floor(truncateAt)));
   res.writeHead(status, { ...headers, 'content-length': String(bytes.length) });
   if (cut === bytes.length) {
@@ -56,12 +61,18 @@ function writeTruncated(
     return;
   }
   res.write(bytes.subarray(0, cut), () => {
-    if (res.socket !== null) res.socket.destroy();
+    if (res.socket !== null) {
+      res.socket.destroy();
+    }
   });
 }
 
 /** Small JSON answer for the adapter's own errors (400, 413, 500) and the control API. */
-export function jsonResponse(status: number, payload: unknown, extraHeaders?: Record<string, string>): SimResponse {
+export function jsonResponse(
+  status: number,
+  payload: unknown,
+  extraHeaders?: Record<string, string>,
+): SimResponse {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...extraHeaders },

@@ -2,8 +2,8 @@ import { GoskitError } from './goskit-error.js';
 
 /** A goskit API was called with options it cannot work with (e.g. `toArray()` without `limit`). */
 export class InvalidOptionsError extends GoskitError<'INVALID_OPTIONS'> {
-  constructor(message: string) {
-    super('INVALID_OPTIONS', message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_OPTIONS', message, options);
   }
 }
 

@@ -1,3 +1,4 @@
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { toAbortError } from '../util/abort-reason.js';
@@ -171,8 +172,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       return Promise.reject(toAbortError(signal, 'Waiting for the rate limiter'));
     }
     const lane = laneFor(key);
+    const cost = acquireOptions.cost ?? 1;
+    if (!(cost > 0 && cost <= lane.config.burst)) {
+      // More than a full bucket could never be granted: fail instead of waiting forever.
+      return Promise.reject(
+        new InvalidOptionsError(`cost must be in (0, burst=${lane.config.burst}], got ${cost}`),
+      );
+    }
     return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = { cost: acquireOptions.cost ?? 1, resolve, reject, cleanup: () => {} };
+      const waiter: Waiter = { cost, resolve, reject, cleanup: () => {} };
       if (signal) {
         const onAbort = () => {
           const index = lane.queue.indexOf(waiter);

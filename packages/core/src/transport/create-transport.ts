@@ -1,4 +1,5 @@
 import ky from 'ky';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { runHooks } from '../hooks/hooks.js';
 import { createRateLimiter, isRateLimiter, type RateLimiter } from '../limiter/rate-limiter.js';
 import { toRedactingLogger } from '../log/create-logger.js';
@@ -14,6 +15,18 @@ import { responseError } from './response-error.js';
 import { sendAttempt } from './send-attempt.js';
 import type { RawResult, RequestOptions, Transport, TransportOptions } from './transport-options.js';
 import { validateResponse } from './validate-response.js';
+
+/** Timer limit of setTimeout (2^31 - 1 ms, ~24.8 days); ky and Node both refuse more. */
+const MAX_TIMEOUT = 2_147_483_647;
+
+function checkTimeout(name: string, value: number | false): number | false {
+  if (value !== false && !(value > 0 && value <= MAX_TIMEOUT)) {
+    throw new InvalidOptionsError(
+      `${name} must be false or a number of ms in (0, ${MAX_TIMEOUT}], got ${value}`,
+    );
+  }
+  return value;
+}
 
 /**
  * The HTTP transport every goskit client uses: ky for each exchange, our own loop around it for
@@ -53,8 +66,8 @@ export function createTransport(options: TransportOptions): Transport {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = buildUrl(base, href, request.path, request.query);
     const callPolicy = resolveRetry(request.retry, policy);
-    const attemptTimeout = request.timeout ?? options.timeout ?? 10_000;
-    const totalTimeout = request.totalTimeout ?? options.totalTimeout ?? false;
+    const attemptTimeout = checkTimeout('timeout', request.timeout ?? options.timeout ?? 10_000);
+    const totalTimeout = checkTimeout('totalTimeout', request.totalTimeout ?? options.totalTimeout ?? false);
     const responseType = request.responseType ?? 'json';
     const headers = mergeHeaders(baseHeaders, request.headers, responseType);
     const idempotencyKey = resolveIdempotencyKey(request.idempotencyKey, method, headers[idempotencyHeader], {

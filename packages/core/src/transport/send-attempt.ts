@@ -1,5 +1,6 @@
 import type { KyInstance, Options as KyOptions } from 'ky';
 import type { GoskitError } from '../errors/goskit-error.js';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { type RequestEvent, type ResponseEvent, runHooks } from '../hooks/hooks.js';
 import { readRequestId } from '../http/request-id.js';
 import type { RedactingLogger } from '../log/create-logger.js';
@@ -40,6 +41,20 @@ export type AttemptResult =
   | { kind: 'network' | 'timeout'; error: GoskitError };
 
 /**
+ * ky builds the Request synchronously: a throw here is a bad header, URL or body — the caller's
+ * mistake, never a network failure to retry. The message stays generic (a header value may be a token).
+ */
+function startExchange(client: KyInstance, url: string, options: KyOptions): Promise<Response> {
+  try {
+    return client(url, options);
+  } catch (error) {
+    throw new InvalidOptionsError('the request could not be built: check its URL, headers and body', {
+      cause: error,
+    });
+  }
+}
+
+/**
  * One exchange through ky: hooks, debug records, the attempt deadline (headers and body), the body
  * read and the portal's retry signal. Retryable failures come back as results; the caller's abort,
  * the total deadline and errors thrown by user code (hooks, retry signal) are thrown.
@@ -68,7 +83,7 @@ export async function sendAttempt(setup: AttemptSetup): Promise<AttemptResult> {
     if (setup.callSignal) {
       kyOptions.signal = setup.callSignal;
     }
-    const response = await setup.client(url, kyOptions);
+    const response = await startExchange(setup.client, url, kyOptions);
     const elapsedMs = performance.now() - startedAt;
     const requestId = readRequestId(response.headers);
     if (setup.onResponse.length > 0) {

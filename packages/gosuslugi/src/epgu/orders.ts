@@ -1,14 +1,11 @@
 import { InvalidOptionsError } from '@goskit/core';
 import { EpguError } from '../errors/epgu-error.js';
+import type { operations } from '../generated/epgu.js';
 import { type EpguContext, epguCall } from './context.js';
 import { codeMessageSchema, type EpguOrderDetails, orderDetailsSchema, orderIdSchema } from './models.js';
 
-export interface CreateOrderInput {
-  /** OKATO region code, e.g. '45000000000'. */
-  region: string;
-  serviceCode: string;
-  targetCode: string;
-}
+/** `{ region, serviceCode, targetCode }` as openapi/epgu.yaml defines the body (region: OKATO code, e.g. '45000000000'). */
+export type CreateOrderInput = operations['createOrder']['requestBody']['content']['application/json'];
 
 export function checkOrderId(id: number | string): string {
   const text = String(id);
@@ -30,7 +27,11 @@ export async function createOrder(
   }
   const body = await epguCall(() =>
     context.transport.post('/api/gusmev/order', {
-      json: { region: input.region, serviceCode: input.serviceCode, targetCode: input.targetCode },
+      json: {
+        region: input.region,
+        serviceCode: input.serviceCode,
+        targetCode: input.targetCode,
+      } satisfies CreateOrderInput,
       schema: orderIdSchema,
     }),
   );

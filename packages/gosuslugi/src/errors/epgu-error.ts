@@ -14,8 +14,8 @@ export type EpguErrorCode = Extract<
 /** Usual causes of EPGU's `{ code }` values (API ЕПГУ v1.12.1). */
 export const EPGU_ERROR_HINTS: Readonly<Record<string, ErrorHint>> = {
   access_denied_person_permissions: {
-    ru: 'У токена нет разрешения APIPGU: запросите permissions с sysname APIPGU при входе пользователя.',
-    en: 'The token lacks the APIPGU permission: request permissions with sysname APIPGU at sign-in.',
+    ru: 'У токена нет разрешения APIPGU: передайте permissions: epguPermissions(…) в authorizationUrl() при входе пользователя.',
+    en: 'The token lacks the APIPGU permission: pass permissions: epguPermissions(…) to authorizationUrl() at sign-in.',
   },
   access_denied_service: {
     ru: 'Системе не разрешена эта услуга.',

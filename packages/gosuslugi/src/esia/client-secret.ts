@@ -1,8 +1,12 @@
 import {
-  createClientSecret,
+  CryptoError,
+  certificateHash,
   createPkcs7ClientSecret,
   type EsiaSignedFields,
+  esiaSignedString,
   esiaTimestamp,
+  type Signer,
+  toBase64Url,
 } from '@goskit/crypto';
 import type { EsiaContext } from './context.js';
 
@@ -13,9 +17,24 @@ export interface SignedParameters {
   client_certificate_hash?: string;
 }
 
+// Streebog over the DER certificate costs as much as a third of the signature: computed once per
+// certificate object. A signer that re-reads a rotated certificate returns new bytes → a new hash.
+const hashes = new WeakMap<Uint8Array, string>();
+
+async function certificateHashOf(signer: Signer): Promise<string> {
+  const der = await signer.certificate();
+  let hash = hashes.get(der);
+  if (hash === undefined) {
+    hash = certificateHash(der);
+    hashes.set(der, hash);
+  }
+  return hash;
+}
+
 /**
- * Signs the flow's string: v2/v3 a raw GOST signature (+ certificate hash), v1 a detached PKCS#7.
- * The timestamp is taken from the client's clock, in Moscow time like ESIA's own.
+ * Signs the flow's string: v2/v3 a raw GOST signature (64 bytes, unpadded base64url) plus the
+ * certificate hash, v1 a detached PKCS#7. The timestamp comes from the client's clock, in Moscow
+ * time like ESIA's own.
  */
 export async function signParameters(
   context: EsiaContext,
@@ -23,9 +42,10 @@ export async function signParameters(
 ): Promise<SignedParameters> {
   const timestamp = esiaTimestamp(new Date(context.now()));
   const clientId = context.options.clientId;
+  const signer = context.options.signer;
   if (fields.flow === 'v1') {
     const { flow: _flow, ...rest } = fields;
-    const secret = await createPkcs7ClientSecret(context.options.signer, {
+    const secret = await createPkcs7ClientSecret(signer, {
       ...rest,
       clientId,
       timestamp,
@@ -33,10 +53,19 @@ export async function signParameters(
     });
     return { client_secret: secret.clientSecret, timestamp: secret.timestamp };
   }
-  const secret = await createClientSecret(context.options.signer, { ...fields, clientId, timestamp });
-  return {
-    client_secret: secret.clientSecret,
-    timestamp: secret.timestamp,
-    client_certificate_hash: secret.clientCertificateHash,
-  };
+  if (signer.algorithm !== 'GOST3410_2012_256') {
+    throw new CryptoError(
+      'UNSUPPORTED_ALGORITHM',
+      `ESIA client_secret needs a GOST signer, got ${signer.algorithm}`,
+    );
+  }
+  const text = esiaSignedString({ ...fields, clientId, timestamp });
+  const [signature, hash] = await Promise.all([
+    signer.sign(new TextEncoder().encode(text)),
+    certificateHashOf(signer),
+  ]);
+  if (signature.length !== 64) {
+    throw new CryptoError('MALFORMED_SIGNATURE', `Signer returned ${signature.length} bytes, expected 64`);
+  }
+  return { client_secret: toBase64Url(signature), timestamp, client_certificate_hash: hash };
 }

@@ -2,7 +2,7 @@ import { EsiaError } from '../errors/esia-error.js';
 import { signParameters } from './client-secret.js';
 import type { EsiaContext } from './context.js';
 import { type PendingAuthorization, takePending } from './pending-request.js';
-import { postTokenRequest } from './token-endpoint.js';
+import { postTokenRequest, type TokenRequestForm } from './token-endpoint.js';
 import { buildTokens, type EsiaUserTokens } from './tokens.js';
 
 export type CallbackInput = string | URL | URLSearchParams | Record<string, string | string[] | undefined>;
@@ -81,7 +81,7 @@ export async function handleCallback(context: EsiaContext, input: CallbackInput)
           code,
         },
   );
-  const form: Record<string, string> = {
+  const form: TokenRequestForm = {
     client_id: context.options.clientId,
     code,
     grant_type: 'authorization_code',

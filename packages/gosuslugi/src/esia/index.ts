@@ -9,6 +9,7 @@ export {
 export { type CallbackInput, type CallbackResult, callbackParams } from './handle-callback.js';
 export type { EsiaClientOptions, EsiaTokenAlgorithm, EsiaTokenKeys } from './options.js';
 export type { PendingAuthorization } from './pending-request.js';
+export { type EsiaPermission, encodePermissions, epguPermissions } from './permissions.js';
 export { type EmbedName, RESOURCE_SCOPES } from './person/collections.js';
 export { esiaDateToIso, parseEsiaDate } from './person/esia-date.js';
 export * from './person/models.js';

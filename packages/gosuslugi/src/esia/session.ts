@@ -1,4 +1,4 @@
-import { createTokenProvider, type TokenProvider } from '@goskit/core';
+import { createTokenProvider, InvalidOptionsError, type TokenProvider } from '@goskit/core';
 import { EsiaError } from '../errors/esia-error.js';
 import type { EsiaContext } from './context.js';
 import { type RefreshOptions, refreshTokens } from './refresh.js';
@@ -24,12 +24,22 @@ export interface EsiaSession {
   readonly tokenProvider: TokenProvider;
 }
 
+/** Tokens read back from JSON (a session store) carry `expiresAt` as a string: accept that too. */
+function revive(tokens: EsiaTokens): EsiaTokens {
+  const raw = tokens.expiresAt as Date | string | number;
+  const expiresAt = raw instanceof Date ? raw : new Date(raw);
+  if (Number.isNaN(expiresAt.getTime())) {
+    throw new InvalidOptionsError('session() needs tokens with a valid expiresAt');
+  }
+  return { ...tokens, expiresAt };
+}
+
 export function createSession(
   context: EsiaContext,
   initial: EsiaTokens,
   options: EsiaSessionOptions = {},
 ): EsiaSession {
-  let tokens = initial;
+  let tokens = revive(initial);
   let handedOut = false;
   const doRefresh = async (): Promise<EsiaTokens> => {
     const refreshToken = tokens.refreshToken;

@@ -1,8 +1,12 @@
 import { HttpError } from '@goskit/core';
 import { z } from 'zod';
 import { EsiaError } from '../errors/esia-error.js';
+import type { components } from '../generated/esia.js';
 import type { EsiaContext } from './context.js';
 import { type TokenResponse, tokenResponseSchema } from './tokens.js';
+
+/** The v3/te form as openapi/esia.yaml defines it: a renamed field there breaks the build here. */
+export type TokenRequestForm = components['schemas']['TokenRequest'];
 
 const oauthErrorSchema = z.looseObject({
   error: z.string(),
@@ -18,8 +22,14 @@ const oauthErrorSchema = z.looseObject({
 export async function postTokenRequest(
   context: EsiaContext,
   path: string,
-  form: Record<string, string>,
+  request: TokenRequestForm,
 ): Promise<TokenResponse> {
+  const form: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request)) {
+    if (typeof value === 'string') {
+      form[name] = value;
+    }
+  }
   let body: TokenResponse;
   try {
     body = await context.transport.post(path, { form, schema: tokenResponseSchema, retry: false });

@@ -22,6 +22,9 @@ export interface EpguCaller {
 
 const decoder = new TextDecoder();
 
+/** goskit's own diagnostic header on 401s (the real portal says nothing). */
+export const REASON_HEADER = 'x-goskit-reason';
+
 function decodePart(part: string | undefined): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(decoder.decode(base64UrlDecode(part ?? '')));
@@ -61,13 +64,19 @@ export async function authenticate(
 ): Promise<EpguCaller | SimResponse> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.request.headers.authorization ?? '');
   if (!match) {
-    return bare(401);
+    return bare(401, { [REASON_HEADER]: 'no Bearer token' });
   }
   const token = match[1] as string;
   const payload =
     options.auth === 'esia' ? await esiaPayload(ctx, token) : anyBearerPayload(token, ctx.sim.clock.nowMs());
   if (!payload) {
-    return bare(401);
+    // The real 401 has no body; this header tells a developer why (e.g. auth 'esia' without esiaPortal()).
+    return bare(401, {
+      [REASON_HEADER]:
+        options.auth === 'esia'
+          ? "not an unexpired access token of this simulator's ESIA portal (auth: 'esia')"
+          : "not a JWT with a readable, unexpired payload (auth: 'any-bearer')",
+    });
   }
   const scopes = new Set(scopeNames(typeof payload.scope === 'string' ? payload.scope : ''));
   if (!API_ORDER_SCOPES.some((scope) => scopes.has(scope))) {

@@ -82,6 +82,10 @@ export function parseMultipart(body: Uint8Array | undefined, contentType: string
     if (bytes[cursor] === 0x2d && bytes[cursor + 1] === 0x2d) {
       return parts; // closing delimiter '--boundary--'
     }
+    // RFC 2046 allows linear white space between the boundary and its CRLF.
+    while (bytes[cursor] === 0x20 || bytes[cursor] === 0x09) {
+      cursor += 1;
+    }
     if (bytes[cursor] !== 0x0d || bytes[cursor + 1] !== 0x0a) {
       throw badRequest(`multipart part #${index + 1}: boundary is not followed by CRLF`);
     }

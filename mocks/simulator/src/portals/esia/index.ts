@@ -79,6 +79,7 @@ export function esiaPortal(options: EsiaPortalDefinitionOptions = {}): EsiaPorta
   };
 }
 
+export { type EsiaAccessGrant, verifyEsiaAccessToken } from './access-token.js';
 export {
   type EsiaClientInput,
   type EsiaClientSummary,

@@ -54,8 +54,16 @@ export function scopeTitle(name: string): string {
 
 /** The scope string the tokens carry: every scope as `<name>?oid=<oid>`, openid bare. */
 export function grantedScope(scope: string, oid: string): string {
-  return scopeNames(scope)
-    .map((name) => (name === 'openid' || name.includes('://') ? name : `${name}?oid=${oid}`))
+  return scope
+    .split(/\s+/)
+    .filter((item) => item.length > 0)
+    .map((item) => {
+      // URL scopes (organisation, EPGU) and scopes that already name their object stay as sent.
+      if (item === 'openid' || item.includes('://') || item.includes('?')) {
+        return item;
+      }
+      return `${item}?oid=${oid}`;
+    })
     .join(' ');
 }
 

@@ -118,7 +118,8 @@ export const rawCollectionSchema = z.looseObject({
 });
 export type RawCollection = z.output<typeof rawCollectionSchema>;
 
-export const personSchema = z.looseObject({
+/** The person's own fields (without embedded collections). */
+export const personBaseSchema = z.looseObject({
   stateFacts,
   firstName: z.string(),
   lastName: z.string(),
@@ -139,6 +140,11 @@ export const personSchema = z.looseObject({
   rIdDoc: z.number().optional(),
   containsUpCfmCode: z.boolean().optional(),
   eTag: z.string().optional(),
+});
+export type EsiaPersonFields = z.output<typeof personBaseSchema>;
+
+/** `/rs/prns/{oid}` as sent, with `?embed=(…)` collections. */
+export const personSchema = personBaseSchema.extend({
   contacts: rawCollectionSchema.optional(),
   addresses: rawCollectionSchema.optional(),
   documents: rawCollectionSchema.optional(),

@@ -26,7 +26,7 @@ import {
   type EsiaDocument,
   type EsiaKid,
   type EsiaOrganisation,
-  type EsiaPersonRecord,
+  type EsiaPersonFields,
   type EsiaRole,
   type EsiaVehicle,
   organisationSchema,
@@ -36,7 +36,7 @@ import {
 } from './models.js';
 
 /** The person with any embedded collections resolved into typed elements. */
-export type EsiaPerson = Omit<EsiaPersonRecord, EmbedName> & {
+export type EsiaPerson = EsiaPersonFields & {
   contacts?: EsiaContact[];
   addresses?: EsiaAddress[];
   documents?: EsiaDocument[];

@@ -1,0 +1,54 @@
+/**
+ * For OTHER portals (EPGU…) that accept ESIA access tokens: verifies a token this simulator's ESIA
+ * portal issued (signature with the per-seed key named by the header's alg, sbt 'access', unexpired on
+ * the virtual clock). Session revocation is ESIA's own business and is not checked here.
+ */
+import type { SimulatorRuntime } from '../../engine/types.js';
+import { base64UrlDecode, verifyOwnJwt } from './jwt.js';
+import type { EsiaTokenAlg } from './options.js';
+import { scopeNames } from './scopes.js';
+import { signingKey } from './signing-keys.js';
+
+export interface EsiaAccessGrant {
+  /** Absent for client_credentials tokens. */
+  oid: string | undefined;
+  clientId: string;
+  /** Scope names without `?oid=…`. */
+  scopes: string[];
+  /** The scope claim as issued. */
+  scope: string;
+  sid: string;
+  expiresAt: Date;
+}
+
+const ALGS: readonly EsiaTokenAlg[] = ['RS256', 'GOST3410_2012_256'];
+
+export async function verifyEsiaAccessToken(
+  runtime: Pick<SimulatorRuntime, 'seed' | 'clock'>,
+  token: string,
+): Promise<EsiaAccessGrant | undefined> {
+  let alg: unknown;
+  try {
+    alg = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split('.')[0] ?? ''))).alg;
+  } catch {
+    return undefined;
+  }
+  if (!ALGS.includes(alg as EsiaTokenAlg)) {
+    return undefined;
+  }
+  const key = await signingKey(runtime.seed, alg as EsiaTokenAlg);
+  const verified = await verifyOwnJwt(key, token, 'access', runtime.clock.nowMs());
+  if (!verified) {
+    return undefined;
+  }
+  const { payload } = verified;
+  const scope = String(payload.scope ?? '');
+  return {
+    oid: payload['urn:esia:sbj_id'] === undefined ? undefined : String(payload['urn:esia:sbj_id']),
+    clientId: String(payload.client_id),
+    scopes: scopeNames(scope),
+    scope,
+    sid: String(payload['urn:esia:sid']),
+    expiresAt: new Date(Number(payload.exp) * 1000),
+  };
+}
