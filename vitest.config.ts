@@ -29,6 +29,7 @@ export default defineConfig({
       project('crypto', 'packages/crypto'),
       project('gosuslugi', 'packages/gosuslugi'),
       project('simulator', 'mocks/simulator'),
+      project('example-esia-login', 'examples/esia-login'),
     ],
   },
 });

@@ -12,7 +12,8 @@ const withoutMsw = {
 
 // Two builds: the library (ESM + CJS + types) and the goskit-sim bin (ESM with a shebang).
 export default defineConfig([
-  packageConfig(),
+  // The browser entry leaves out node:http (sim.listen rejects there); see package.json "browser".
+  packageConfig({ entry: ['src/index.ts', 'src/browser.ts'] }),
   packageConfig({
     entry: ['src/cli.ts'],
     format: ['esm'],

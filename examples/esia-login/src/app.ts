@@ -1,83 +1,111 @@
 /**
- * The application: three routes around @goskit/gosuslugi.
+ * The application, independent of any HTTP server: three routes around @goskit/gosuslugi.
  *   GET /login    → 302 to ESIA's authorization URL
  *   GET /callback → exchange the code, verify the tokens, read the person, show them
  *   GET /logout   → 302 to ESIA's logout
+ * `handle(url)` answers a plain object, so node:http (server.ts) and tests can both drive it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createEsiaClient, EsiaError, type EsiaPerson } from '@goskit/gosuslugi';
-import type { EsiaSide } from './simulator.js';
+import type { Signer } from '@goskit/crypto';
+import {
+  createEsiaClient,
+  type EsiaClient,
+  type EsiaEnvironment,
+  EsiaError,
+  type EsiaTokenKeys,
+} from '@goskit/gosuslugi';
+import { crashPage, failurePage, homePage, personPage } from './pages.js';
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+export const SCOPES = ['openid', 'fullname', 'birthdate', 'snils', 'email', 'mobile', 'contacts'] as const;
 
-function page(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><meta charset="utf-8"><title>Вход через Госуслуги</title>
-<body style="font-family:sans-serif;max-width:40em;margin:2em auto">${body}</body>`);
+export interface EsiaSide {
+  environment: EsiaEnvironment;
+  clientId: string;
+  signer: Signer;
+  tokenKeys: EsiaTokenKeys;
+  /** ESIA's notion of now (the simulator's virtual clock); default Date.now. */
+  now?: () => number;
+  /** Runs before each round trip to ESIA (the simulator link syncs its clock here). */
+  beforeEsiaCall?: () => Promise<void>;
 }
 
-function personHtml(person: EsiaPerson): string {
-  const rows: [string, string | undefined][] = [
-    ['ФИО', [person.lastName, person.firstName, person.middleName].filter(Boolean).join(' ')],
-    ['Дата рождения', person.birthDate],
-    ['СНИЛС', person.snils],
-    ['Подтверждённая учётная запись', person.trusted ? 'да' : 'нет'],
-    ...(person.contacts ?? []).map((c): [string, string] => [
-      c.type === 'EML' ? 'E-mail' : 'Телефон',
-      c.value,
-    ]),
-  ];
-  return `<table>${rows
-    .filter(([, value]) => value !== undefined)
-    .map(
-      ([name, value]) =>
-        `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value ?? '')}</td></tr>`,
-    )
-    .join('')}</table>`;
+export interface AppOptions {
+  esia: EsiaSide;
+  /** Where the browser reaches this app, e.g. http://localhost:3000 (the callback hangs off it). */
+  appUrl: string;
+  fetch?: typeof fetch;
+  /** Unexpected failures (not ESIA's refusals); default: ignored. */
+  onError?: (error: unknown) => void;
 }
 
-export function createApp(esiaSide: EsiaSide, appUrl: string) {
-  const esia = createEsiaClient({
-    environment: { baseUrl: esiaSide.baseUrl },
-    clientId: esiaSide.clientId,
+export interface AppResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ExampleApp {
+  readonly client: EsiaClient;
+  handle(url: URL): Promise<AppResponse>;
+}
+
+const htmlResponse = (status: number, body: string): AppResponse => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  body,
+});
+const redirectResponse = (location: string): AppResponse => ({
+  status: 302,
+  headers: { location, 'cache-control': 'no-store' },
+  body: '',
+});
+
+export function createApp(options: AppOptions): ExampleApp {
+  const { esia, appUrl } = options;
+  const client = createEsiaClient({
+    environment: esia.environment,
+    clientId: esia.clientId,
     redirectUri: `${appUrl}/callback`,
-    signer: esiaSide.signer,
-    scopes: ['openid', 'fullname', 'birthdate', 'snils', 'email', 'mobile', 'contacts'],
-    tokenKeys: { jwksUrl: `${esiaSide.baseUrl}/aas/oauth2/jwks` },
-    now: esiaSide.now,
+    signer: esia.signer,
+    scopes: SCOPES,
+    tokenKeys: esia.tokenKeys,
+    ...(esia.now ? { now: esia.now } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', appUrl);
-    try {
-      if (url.pathname === '/login') {
-        const { url: target } = await esia.authorizationUrl();
-        res.writeHead(302, { location: target }).end();
-      } else if (url.pathname === '/callback') {
-        const tokens = await esia.handleCallback(url);
-        const person = await esia.person(tokens.accessToken).get({ embed: ['contacts'] });
-        page(res, 200, `<h1>Здравствуйте!</h1>${personHtml(person)}<p><a href="/logout">Выйти</a></p>`);
-      } else if (url.pathname === '/logout') {
-        res.writeHead(302, { location: esia.logoutUrl({ redirectUrl: `${appUrl}/` }) }).end();
-      } else {
-        page(res, 200, '<h1>Демо-школа</h1><p><a href="/login">Войти через Госуслуги</a></p>');
+  async function route(url: URL): Promise<AppResponse> {
+    switch (url.pathname) {
+      case '/login': {
+        await esia.beforeEsiaCall?.();
+        const { url: target } = await client.authorizationUrl();
+        return redirectResponse(target);
       }
-    } catch (error) {
-      if (error instanceof EsiaError) {
-        const hint = error.hint ? `<p>${escapeHtml(error.hint.ru)}</p>` : '';
-        page(
-          res,
-          400,
-          `<h1>Вход не удался</h1><p>${escapeHtml(error.esiaCode ?? error.code)}</p>${hint}<p><a href="/">На главную</a></p>`,
-        );
-        return;
+      case '/callback': {
+        await esia.beforeEsiaCall?.();
+        const tokens = await client.handleCallback(url);
+        const person = await client.person(tokens.accessToken).get({ embed: ['contacts'] });
+        return htmlResponse(200, personPage(person));
       }
-      page(res, 500, '<h1>Ошибка</h1>');
-      throw error;
+      case '/logout':
+        return redirectResponse(client.logoutUrl({ redirectUrl: `${appUrl}/` }));
+      case '/':
+        return htmlResponse(200, homePage());
+      default:
+        return htmlResponse(404, homePage());
     }
+  }
+
+  return {
+    client,
+    async handle(url) {
+      try {
+        return await route(url);
+      } catch (error) {
+        if (error instanceof EsiaError) {
+          return htmlResponse(400, failurePage(error));
+        }
+        options.onError?.(error);
+        return htmlResponse(500, crashPage());
+      }
+    },
   };
 }

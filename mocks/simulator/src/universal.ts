@@ -1,6 +1,13 @@
 /** Everything both entries share (node: src/index.ts, browser bundles: src/browser.ts). */
 export { createMswHandlers } from './adapters/msw/handlers.js';
 export {
+  type ClockState,
+  type Health,
+  type JournalPage,
+  type JournalQuery,
+  type PortalInfo,
+  type RemoteFaultRule,
+  type ScenarioList,
   SimulatorControl,
   SimulatorControlError,
   type SimulatorControlOptions,
@@ -23,8 +30,6 @@ export { readForm, readJson } from './engine/request-body.js';
 export { bodyText, html, http429, inBodyError, json, noContent, text } from './engine/responses.js';
 export type * from './engine/types.js';
 export { withScenario } from './engine/with-scenario.js';
-export { PORTAL_RATE_LIMITS } from './portals/rate-limit-defaults.js';
-export { schoolPortal } from './portals/school/school-portal.js';
 export {
   API_ORDER_SCOPES,
   DEMO_SERVICES,
@@ -43,14 +48,16 @@ export {
   type EsiaAccessGrant,
   type EsiaClientInput,
   type EsiaClientSummary,
-  esiaClientInputSchema,
-  esiaControlRoutes,
-  esiaDataSchema,
   type EsiaPortal,
   type EsiaPortalDefinitionOptions,
   type EsiaPortalOptions,
   type EsiaState,
+  esiaClientInputSchema,
+  esiaControlRoutes,
+  esiaDataSchema,
   esiaPortal,
   registerEsiaClient,
   verifyEsiaAccessToken,
 } from './portals/esia/index.js';
+export { PORTAL_RATE_LIMITS } from './portals/rate-limit-defaults.js';
+export { schoolPortal } from './portals/school/school-portal.js';

@@ -59,6 +59,7 @@ describe('contract checks', () => {
       ...testPortal,
       name: 'odd',
       createState: () => null,
+      controlRoutes: [],
       routes: [
         {
           method: 'GET',

@@ -25,7 +25,8 @@ Options:
   --seed <text>        seed of the demo data and of every random decision (default goskit)
   --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated)
   --journal-size <n>   request journal capacity (default 1000)
-  --data <file>        JSON or YAML file with extra demo data (organisation, classes, personas)
+  --data <file>        JSON or YAML demo data; its organisation, classes or personas
+                       replace the generated ones (validated, errors name the field)
   -h, --help           show this help
   -v, --version        show the version
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import type { DemoData } from '../engine/types.js';
+import { esiaDataSchema } from '../portals/esia/index.js';
 
 const digits = (count: number) => z.string().regex(new RegExp(`^\\d{${count}}$`), `expected ${count} digits`);
 
@@ -53,12 +54,14 @@ const schoolClass = z
   })
   .strict();
 
-/** Extra demo data a vendor passes with --data; every key is optional. */
+/** Demo data a vendor passes with --data; each key given replaces the generated one. */
 export const dataFileSchema = z
   .object({
     organisation: organisation.optional(),
     classes: z.array(schoolClass).optional(),
     personas: z.array(persona).optional(),
+    /** ESIA systems to register: `esia.clients[]` with clientId, redirectUris, certificatePem, scopes. */
+    esia: esiaDataSchema.optional(),
   })
   .strict();
 

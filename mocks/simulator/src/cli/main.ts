@@ -49,12 +49,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     const sim = createSimulator(simOptions);
     const server = await listen(sim, { port: options.port, host: options.host });
+    // Handlers first: a supervisor may signal as soon as it reads the ready line.
+    installShutdown(server, io);
     for (const portal of sim.portals) {
       io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
     }
     io.out(`  control    ${server.url}/__goskit/`);
     io.out(`goskit-sim ready on ${server.url} (seed ${sim.seed}) in ${Math.round(performance.now())} ms`);
-    installShutdown(server, io);
     return undefined;
   } catch (error) {
     const code = (error as { code?: unknown }).code;

@@ -31,6 +31,25 @@ interface Call {
 
 type Handler = (call: Call) => SimResponse;
 
+/** The portal control route for `/<portal>/<rest>` ('/esia/clients'), if a portal declares one. */
+function matchPortalControlRoute(sim: Simulator, method: string, path: string) {
+  const [, name = '', ...rest] = path.split('/');
+  const portal = sim.portal(name);
+  if (portal?.controlRoutes === undefined || portal.prefix !== `/${name}`) {
+    return undefined;
+  }
+  const match = matchRoute(portal.controlRoutes, method, `/${rest.join('/')}`);
+  return match.kind === 'not-found' ? undefined : { portal, match };
+}
+
+function portalControlRouteNames(sim: Simulator): string[] {
+  return sim.portals.flatMap((portal) =>
+    (portal.controlRoutes ?? []).map(
+      (route) => `${route.method} ${CONTROL_PREFIX}${portal.prefix}${route.path}`,
+    ),
+  );
+}
+
 class BadBody extends Error {
   constructor(readonly response: SimResponse) {
     super('bad body');
@@ -281,7 +300,7 @@ export interface ControlApiOptions {
  */
 export function createControlApi(sim: Simulator, options: ControlApiOptions = {}) {
   const startedAt = options.startedAt ?? Date.now();
-  return function handleControl(request: SimRequest): SimResponse {
+  return function handleControl(request: SimRequest): SimResponse | Promise<SimResponse> {
     const method = request.method;
     if (method !== 'GET' && method !== 'HEAD' && request.headers['sec-fetch-site'] === 'cross-site') {
       return controlError(403, {
@@ -291,11 +310,16 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
     }
     const match = matchRoute(CONTROL_ROUTES, method, request.path);
     if (match.kind === 'not-found') {
-      const closest = nearest(`${method} ${CONTROL_PREFIX}${request.path}`, ROUTE_NAMES);
+      const portalRoute = matchPortalControlRoute(sim, method, request.path);
+      if (portalRoute !== undefined) {
+        return answerPortalControl(sim, request, portalRoute);
+      }
+      const valid = [...ROUTE_NAMES, ...portalControlRouteNames(sim)];
+      const closest = nearest(`${method} ${CONTROL_PREFIX}${request.path}`, valid);
       return controlError(404, {
         error: 'NOT_FOUND',
         message: `no control route ${method} ${CONTROL_PREFIX}${request.path}; nearest: ${closest}`,
-        valid: ROUTE_NAMES as string[],
+        valid,
       });
     }
     if (match.kind === 'method-not-allowed') {
@@ -326,4 +350,26 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
       return errorToResponse(error);
     }
   };
+}
+
+async function answerPortalControl(
+  sim: Simulator,
+  request: SimRequest,
+  { portal, match }: NonNullable<ReturnType<typeof matchPortalControlRoute>>,
+): Promise<SimResponse> {
+  if (match.kind === 'method-not-allowed') {
+    return controlError(
+      405,
+      {
+        error: 'METHOD_NOT_ALLOWED',
+        message: `${CONTROL_PREFIX}${request.path} allows ${match.allow.join(', ')}`,
+      },
+      { allow: match.allow.join(', ') },
+    );
+  }
+  try {
+    return await match.handler({ request, params: match.params, state: sim.portalState(portal.name), sim });
+  } catch (error) {
+    return errorToResponse(error);
+  }
 }

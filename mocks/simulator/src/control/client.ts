@@ -68,7 +68,7 @@ export class SimulatorControlError extends SimulatorError {
   }
 }
 
-const KNOWN_CODES = new Set([
+const KNOWN_CODES: ReadonlySet<string> = new Set<SimulatorError['code']>([
   'UNKNOWN_SCENARIO',
   'UNKNOWN_PORTAL',
   'INVALID_DURATION',
@@ -80,7 +80,7 @@ const KNOWN_CODES = new Set([
 
 /** Engine codes pass through (so `code === 'UNKNOWN_SCENARIO'` works remotely); others become CONTROL_REQUEST_FAILED. */
 function errorCodeFor(serverCode: string): SimulatorError['code'] {
-  return (KNOWN_CODES.has(serverCode) ? serverCode : 'CONTROL_REQUEST_FAILED') as SimulatorError['code'];
+  return KNOWN_CODES.has(serverCode) ? (serverCode as SimulatorError['code']) : 'CONTROL_REQUEST_FAILED';
 }
 
 /**

@@ -13,7 +13,7 @@ section{background:#fff;border-radius:8px;padding:14px 18px;margin:0 0 16px;box-
 h2{font-size:17px;margin:0 0 10px}.en{color:#6b7486;font-weight:normal}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e6e9ef;vertical-align:top}
 th{font-size:13px;color:#535c6e;font-weight:600}code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
-button{font:inherit;font-size:13px;padding:4px 10px;border-radius:5px;border:1px solid #0d4cd3;background:#fff;color:#0d4cd3;cursor:pointer}
+td.mono,button{white-space:nowrap}button{font:inherit;font-size:13px;padding:4px 10px;border-radius:5px;border:1px solid #0d4cd3;background:#fff;color:#0d4cd3;cursor:pointer}
 button.primary{background:#0d4cd3;color:#fff}button:hover{filter:brightness(.93)}
 input{font:inherit;font-size:13px;padding:4px 6px;border:1px solid #c5cbd6;border-radius:5px}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#e6e9ef;color:#535c6e}

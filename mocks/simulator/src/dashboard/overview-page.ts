@@ -8,6 +8,17 @@ const ADVANCE_STEPS: readonly [string, string][] = [
   ['P1D', '+1 день'],
 ];
 
+const MOSCOW = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  dateStyle: 'long',
+  timeStyle: 'medium',
+});
+
+/** The portals live on Moscow time; the ISO value is shown beside it for copying. */
+function moscowTime(date: Date): string {
+  return MOSCOW.format(date);
+}
+
 /** Portals with their base URLs, the virtual clock, the seed and scenario toggles. */
 export function renderOverview(sim: Simulator, origin: string): string {
   const portals = sim.portals.map(
@@ -31,7 +42,7 @@ ${scenario.active ? 'Выключить / Disable' : 'Включить / Enable'
 <tbody>${portals}</tbody></table>
 <p class="muted">${label('Управление', 'control API')}: <code>${origin}/__goskit/</code></p></section>
 <section><h2>${label('Виртуальные часы', 'Virtual clock')}</h2>
-<p><code id="clock-now">${sim.clock.now().toISOString()}</code></p>
+<p><strong>${moscowTime(sim.clock.now())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.now().toISOString()}</code></span></p>
 <div class="row">${steps}
 <form data-post="/__goskit/clock/advance" class="row"><input name="duration" placeholder="PT30M" aria-label="duration" size="10" required>
 <button type="submit">${label('Сдвинуть', 'Advance')}</button></form></div></section>

@@ -12,7 +12,8 @@ export type SimulatorErrorCode =
   | 'INVALID_CONTRACT'
   | 'INVALID_SNAPSHOT'
   | 'NOT_IMPLEMENTED'
-  | 'BAD_REQUEST';
+  | 'BAD_REQUEST'
+  | 'CONTROL_REQUEST_FAILED';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {}

@@ -71,6 +71,11 @@ export interface PortalDefinition<State = unknown> {
   rateLimit?: PortalRateLimit;
   /** Response schemas by operation + status (from the portal's OpenAPI). */
   contracts?: ContractSet;
+  /**
+   * Portal-specific control routes (e.g. registering ESIA clients), mounted by the standalone
+   * server at `/__goskit/<name><path>`. In process, call the portal's own functions instead.
+   */
+  controlRoutes?: RouteDefinition<State>[];
 }
 
 /** What portals see. */

@@ -104,7 +104,11 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   ): Promise<void> | undefined {
     const request = toSimRequest(req, target, destination.portal, destination.prefix, body, origin);
     if (destination.kind === 'control') {
-      send(res, handleControl(request));
+      const response = handleControl(request);
+      if (response instanceof Promise) {
+        return response.then((answered) => send(res, answered));
+      }
+      send(res, response);
       return undefined;
     }
     return sim.handle(request).then((response) => send(res, response));
@@ -177,7 +181,9 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
         },
         close(): Promise<void> {
           return new Promise((done) => {
-            for (const timer of pending) clearTimeout(timer);
+            for (const timer of pending) {
+              clearTimeout(timer);
+            }
             pending.clear();
             server.close(() => done());
             server.closeAllConnections();

@@ -16,6 +16,11 @@ export interface SelfSignedCertificateOptions {
   readonly days?: number;
   /** Default: 16 random bytes (positive). */
   readonly serialNumber?: bigint;
+  /**
+   * Fixed signature nonce k, for reproducible fixtures only (a demo certificate that every process
+   * derives identically from a seed). Never set it for a real key: a reused k reveals the key.
+   */
+  readonly signatureNonce?: bigint;
 }
 
 const DAY_MS = 86_400_000;
@@ -77,7 +82,11 @@ export function createSelfSignedCertificate(options: SelfSignedCertificateOption
     spki,
     der.contextSpecific(3, extensions),
   );
-  const signature = gostSign(options.privateKey, tbs);
+  const signature = gostSign(
+    options.privateKey,
+    tbs,
+    options.signatureNonce === undefined ? undefined : { k: options.signatureNonce },
+  );
   const certificate = der.sequence(tbs, signatureAlgorithm, der.bitString(signature));
   return { der: certificate, pem: derToPem(certificate, 'CERTIFICATE') };
 }

@@ -50,6 +50,8 @@ export function demoClientForSeed(seed: string): DemoEsiaClient {
     notBefore: new Date('2026-01-01T00:00:00Z'),
     days: 3650,
     serialNumber: 0x60d5c17n,
+    // Same seed → same certificate bytes in every process, so another process can rebuild the demo client.
+    signatureNonce: seededGostKey(seed, 'esia-demo-client-certificate-nonce').d,
   });
   const client: DemoEsiaClient = {
     clientId: DEMO_CLIENT_ID,

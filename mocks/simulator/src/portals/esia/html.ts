@@ -14,7 +14,7 @@ main{max-width:460px;margin:32px auto;background:#fff;border-radius:8px;padding:
 h1{font-size:22px;margin:0 0 16px}label{display:block;margin:12px 0 4px;font-size:14px}
 input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:10px;border:1px solid #c1c8d1;border-radius:4px;font-size:16px}
 button{margin-top:16px;padding:10px 20px;border:0;border-radius:4px;background:#0d4cd3;color:#fff;font-size:16px;cursor:pointer}
-button.secondary{background:#e4ecfd;color:#0d4cd3}.error{background:#fee;border:1px solid #e88;padding:8px;border-radius:4px;margin:8px 0}
+button.secondary{background:#e4ecfd;color:#0d4cd3}button:disabled{background:#c1c8d1;color:#fff;cursor:not-allowed}.error{background:#fee;border:1px solid #e88;padding:8px;border-radius:4px;margin:8px 0}
 .hint{color:#66727f;font-size:13px}ul.personas{list-style:none;padding:0}ul.personas li{margin:4px 0}
 ul.scopes li{margin:6px 0}footer{text-align:center;color:#66727f;font-size:12px;margin:16px}`;
 
