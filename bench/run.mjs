@@ -29,6 +29,23 @@ const files = readdirSync(here)
   .filter((name) => filter.length === 0 || filter.some((f) => name.includes(f)))
   .sort();
 
+/** One line per measured case: the numbers each bench reports, compactly. */
+function printResults(results) {
+  if (!Array.isArray(results)) {
+    return;
+  }
+  for (const row of results) {
+    const label = row.name ?? row.case ?? row.server ?? '';
+    const figures = Object.entries(row)
+      .filter(
+        ([key, value]) => key !== 'name' && key !== 'case' && (typeof value !== 'object' || value === null),
+      )
+      .map(([key, value]) => `${key}=${value}`)
+      .join('  ');
+    console.log(`  ${label}: ${figures}`);
+  }
+}
+
 const all = [];
 let failed = 0;
 for (const file of files) {
@@ -36,11 +53,13 @@ for (const file of files) {
   const started = performance.now();
   try {
     const mod = await import(pathToFileURL(join(here, file)).href);
-    if (typeof mod.run !== 'function') {
+    const run = typeof mod.run === 'function' ? mod.run : mod.default;
+    if (typeof run !== 'function') {
       console.log('  (no run() export — skipped)');
       continue;
     }
-    const result = await mod.run();
+    const result = await run();
+    printResults(result?.results);
     all.push({ file, seconds: +((performance.now() - started) / 1000).toFixed(1), ...result });
   } catch (error) {
     failed += 1;
