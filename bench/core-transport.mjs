@@ -5,7 +5,9 @@
 // ky's share and goskit's share. Rounds rotate the modes so that load from other processes hits all
 // alike; the figure per mode is the median round. Wall time and process CPU time (client + server in
 // this process) are both reported: CPU time is steadier on a shared, busy machine.
-// Sequential and with concurrency 16.
+// Sequential and with concurrency 16. A last section swaps the network for an in-process fetch double
+// (a ready Response): no sockets, so what remains is JS overhead alone — ky's and goskit's share — and
+// it is far steadier on a busy machine than the loopback figures.
 // Build first: cd packages/core && pnpm tsup.   Run alone: node bench/core-transport.mjs
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -62,6 +64,44 @@ async function timeRound(call, calls, concurrency) {
   const wall = ((performance.now() - started) * 1000) / calls; // µs per call
   const used = process.cpuUsage(cpu);
   return { wall, cpu: (used.user + used.system) / calls };
+}
+
+/** Same three modes with a fetch double: isolates the per-call JS work of ky and of the transport. */
+async function measureWithoutNetwork(base) {
+  const fetchDouble = async () => new Response(payload, { headers: { 'content-type': 'application/json' } });
+  const url = `${base}/schools/42`;
+  const transport = createTransport({ baseUrl: base, fetch: fetchDouble });
+  const bareKy = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: fetchDouble });
+  const modes = {
+    // raw: the Request that fetch() would build, then the same read and parse
+    baseline: async () => {
+      new Request(url);
+      return JSON.parse(await (await fetchDouble()).text());
+    },
+    ky: async () => JSON.parse(await (await bareKy(url)).text()),
+    transport: () => transport.get('/schools/42', { schema: School }),
+  };
+  const names = Object.keys(modes);
+  const calls = 1000;
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (const name of names) {
+    await timeRound(modes[name], calls, 1);
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of names) {
+      samples[name].push((await timeRound(modes[name], calls, 1)).cpu);
+    }
+  }
+  const m = Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+  return {
+    name: 'JS overhead only (fetch double), concurrency 1, cpu',
+    concurrency: 1,
+    baselineUsPerCall: +m.baseline.toFixed(1),
+    kyUsPerCall: +m.ky.toFixed(1),
+    transportUsPerCall: +m.transport.toFixed(1),
+    kyShareUsPerCall: +(m.ky - m.baseline).toFixed(1),
+    goskitShareUsPerCall: +(m.transport - m.ky).toFixed(1),
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -123,6 +163,7 @@ export async function run() {
         target: 1.15,
       });
     }
+    results.push(await measureWithoutNetwork(base));
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -138,6 +179,20 @@ export async function run() {
       .join(' ');
   console.log(row(['µs/call (median round)', 'raw fetch', 'bare ky', 'transport', 'ratio', 'ky ratio']));
   for (const r of results) {
+    if (r.cpu === undefined) {
+      console.log(
+        row([
+          r.name.replace(', concurrency 1, cpu', ''),
+          r.baselineUsPerCall,
+          r.kyUsPerCall,
+          r.transportUsPerCall,
+        ]),
+      );
+      console.log(
+        `  ky's share ${r.kyShareUsPerCall} µs/call, goskit's share ${r.goskitShareUsPerCall} µs/call`,
+      );
+      continue;
+    }
     console.log(
       row([`${r.name} wall`, r.baselineUsPerCall, r.kyUsPerCall, r.transportUsPerCall, r.ratio, r.kyRatio]),
     );

@@ -126,10 +126,15 @@ export async function run() {
       }),
     );
     const { access_token } = JSON.parse(tokenResponse.body);
-    const oid = sim.demo.personas[0].oid;
+    // The token's own person: another oid would time a 403.
+    const oid = sim.demo.personas.find((persona) => persona.login === 'ivan.ivanov').oid;
     const personRequest = support.request('GET', `/rs/prns/${oid}?embed=(contacts.elements)`, {
       headers: { authorization: `Bearer ${access_token}` },
     });
+    const probe = await sim.handle(personRequest);
+    if (probe.status !== 200) {
+      throw new Error(`person GET answered ${probe.status}, expected 200`);
+    }
     const schoolRequest = {
       ...support.request('GET', '/school'),
       portal: 'school',

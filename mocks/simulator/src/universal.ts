@@ -24,6 +24,7 @@ export { describeRun } from './engine/describe-run.js';
 export { parseDuration } from './engine/duration.js';
 export { BadRequestError, SimulatorError, type SimulatorErrorCode } from './engine/errors.js';
 export { SCENARIO_HEADER } from './engine/faults/fault-controller.js';
+export { FAULT_HEADER } from './engine/faults/fault-report.js';
 export { SCENARIOS } from './engine/faults/scenarios.js';
 export { defaultRateLimitKey } from './engine/rate-limiter.js';
 export { readForm, readJson } from './engine/request-body.js';

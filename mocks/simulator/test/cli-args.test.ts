@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/cli/args.js';
 import { loadDataFile } from '../src/cli/data-file.js';
 import { main } from '../src/cli/main.js';
+import { createSimulator } from '../src/engine/create-simulator.js';
 
 describe('parseCliArgs', () => {
   it('has defaults for port and host', () => {
@@ -77,6 +78,9 @@ describe('main() early exits', () => {
     const help = capture();
     expect(await main(['--help'], help.io)).toBe(0);
     expect(help.out.join('\n')).toContain('--journal-size');
+    // The help names the built-in portals with their prefixes and every valid scenario.
+    expect(help.out.join('\n')).toMatch(/school \(\/school.*esia \(\/esia\).*epgu \(\/epgu\)/);
+    expect(help.out.join('\n')).toContain('flaky, slow, maintenance, maintenance-200, down');
     const version = capture();
     expect(await main(['--version'], version.io)).toBe(0);
     expect(version.out[0]).toMatch(/^\d+\.\d+\.\d+/);
@@ -140,6 +144,45 @@ describe('loadDataFile', () => {
     await expect(loadDataFile(unknown)).rejects.toThrow(/teachers|unrecognized/i);
   });
 
+  it('checks identifiers with @goskit/validation (checksums), naming the field and the rule, never the value', async () => {
+    const persona = createSimulator({ seed: 'data-file', portals: [] }).demo.personas[0];
+    const file = join(dir, 'identifiers.json');
+    writeFileSync(file, JSON.stringify({ personas: [persona], organisation }));
+    expect(await loadDataFile(file)).toEqual({ personas: [persona], organisation });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [
+        { personas: [{ ...persona, snils: flipLastDigit(persona?.snils) }] },
+        /personas\.0\.snils: SNILS_CHECKSUM/,
+      ],
+      [{ personas: [{ ...persona, inn: flipLastDigit(persona?.inn) }] }, /personas\.0\.inn: INN_CHECKSUM/],
+      [{ personas: [{ ...persona, inn: organisation.inn }] }, /personas\.0\.inn: INN_LENGTH/],
+      [{ personas: [{ ...persona, phone: '+7 123 456' }] }, /personas\.0\.phone: PHONE_FORMAT/],
+      [
+        { personas: [{ ...persona, passport: { series: '45 0A', number: '123456' } }] },
+        /personas\.0\.passport\.series: PASSPORT_SERIES/,
+      ],
+      [
+        { organisation: { ...organisation, ogrn: flipLastDigit(organisation.ogrn) } },
+        /organisation\.ogrn: OGRN_CHECKSUM/,
+      ],
+      [
+        { organisation: { ...organisation, inn: flipLastDigit(organisation.inn) } },
+        /organisation\.inn: INN_CHECKSUM/,
+      ],
+      [{ organisation: { ...organisation, kpp: '77360100' } }, /organisation\.kpp: KPP_FORMAT/],
+    ];
+    for (const [data, expected] of cases) {
+      writeFileSync(file, JSON.stringify(data));
+      const error = await loadDataFile(file).then(
+        () => undefined,
+        (rejected: Error) => rejected,
+      );
+      expect(error?.message).toMatch(expected);
+      expect(error?.message).not.toContain(persona?.snils);
+      expect(error?.message).not.toContain(flipLastDigit(persona?.snils));
+    }
+  });
+
   it('reports unreadable and unparsable files without a stack', async () => {
     await expect(loadDataFile(join(dir, 'missing.json'))).rejects.toThrow(/cannot read .*ENOENT/);
     const broken = join(dir, 'broken.json');
@@ -147,3 +190,10 @@ describe('loadDataFile', () => {
     await expect(loadDataFile(broken)).rejects.toThrow(/not valid JSON\/YAML/);
   });
 });
+
+/** The same identifier with its last (check) digit changed: right format, wrong checksum. */
+function flipLastDigit(value: string | undefined): string {
+  const text = value ?? '';
+  const last = Number(text.at(-1));
+  return `${text.slice(0, -1)}${(last + 1) % 10}`;
+}

@@ -151,10 +151,13 @@ describe('control API over HTTP with the typed client', () => {
     await expect(control.seed('')).rejects.toMatchObject({ status: 400 });
   });
 
-  it('personas returns the demo personas', async () => {
+  it('personas returns the demo personas, with the demo passwords a suite needs to log in', async () => {
     const personas = await control.personas();
-    expect(personas.length).toBeGreaterThan(0);
-    expect(personas[0]).toHaveProperty('snils');
+    expect(personas).toEqual(running.sim.demo.personas);
+    expect(personas.find((persona) => persona.id === 'parent-ivanov')).toMatchObject({
+      login: 'ivan.ivanov',
+      password: 'goskit-demo',
+    });
   });
 
   it('refuses cross-site browser writes', async () => {

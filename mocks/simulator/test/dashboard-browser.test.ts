@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from './browser-support.js';
 import { type Running, startServer } from './server-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing; CI must install Debian chromium for the dashboard test`);
-}
+const available = chromiumAvailable('dashboard');
 
 let running: Running;
 let browser: Browser;
@@ -15,18 +11,7 @@ let browser: Browser;
 describe.skipIf(!available)('dashboard in a real headless Chromium', () => {
   beforeAll(async () => {
     running = await startServer({ seed: 'dashboard' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -66,6 +51,13 @@ describe.skipIf(!available)('dashboard in a real headless Chromium', () => {
     await page.locator('form[data-post$="clock/advance"] button').click();
     await page.locator('#error').waitFor({ state: 'visible', timeout: 15_000 });
     expect(running.sim.clock.nowMs() - before).toBe(5_400_000);
+
+    // A fault rule added over the API shows up with a working remove button.
+    running.sim.faults.addRule({ id: 'dash-rule', portal: 'counter', effect: { status: 503 } });
+    await page.reload();
+    await page.locator('tr[data-rule="dash-rule"] button').click();
+    await page.locator('tr[data-rule="dash-rule"]').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(running.sim.faults.rules()).toEqual([]);
 
     // Disable it again.
     await page.locator('tr[data-scenario="slow"] button').click();

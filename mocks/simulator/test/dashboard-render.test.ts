@@ -16,6 +16,28 @@ describe('dashboard rendering', () => {
     );
   });
 
+  it('lists fault rules with what they match and do, escaped, each with a remove button', () => {
+    const sim = createSimulator({ seed: 'rules', portals: [counterPortal], strictContracts: false });
+    const dashboard = createDashboard(sim);
+    expect(String(dashboard('/', 'http://127.0.0.1:4010')?.body)).toContain('POST /__goskit/rules');
+    sim.faults.addRule({
+      id: 'r<1>',
+      portal: 'counter',
+      path: /^\/hits/,
+      firstN: 2,
+      effect: { status: 503 },
+    });
+    sim.faults.addRule({ probability: 0.5, effect: { delayMs: 100 } });
+    const body = String(dashboard('/', 'http://127.0.0.1:4010')?.body);
+    expect(body).toContain('<tr data-rule="r&lt;1&gt;"><td><code>r&lt;1&gt;</code>');
+    expect(body).toContain('counter · /^\\/hits/');
+    expect(body).toContain('first 2');
+    expect(body).toContain('{&quot;status&quot;:503}');
+    expect(body).toContain('data-post="/__goskit/rules/r%3C1%3E" data-method="DELETE"');
+    expect(body).toContain('p=0.5');
+    expect(body).not.toContain('<1>');
+  });
+
   it('masks СНИЛС down to the last two digits', () => {
     expect(maskSnils('112-233-445 95')).toBe('***-***-*** 95');
   });

@@ -7,7 +7,15 @@ import {
   isValidSnils,
 } from '@goskit/validation';
 import { describe, expect, it } from 'vitest';
-import { createSimulator, DEMO_PASSWORD, FIXED_PERSONA_IDS, generateDemoData } from '../src/index.js';
+import { findIdentifierIssue } from '../src/demo/identifier-checks.js';
+import {
+  createSimulator,
+  DEMO_PASSWORD,
+  FIXED_PERSONA_IDS,
+  generateDemoData,
+  type Persona,
+  type SimulatorOptions,
+} from '../src/index.js';
 import { testPortal } from './fixtures/test-portal.js';
 
 describe('demo data', () => {
@@ -75,6 +83,30 @@ describe('demo data', () => {
     expect(data.personas.find((p) => p.id === FIXED_PERSONA_IDS.teacher)?.role).toBe('teacher');
     const admin = data.personas.find((p) => p.id === FIXED_PERSONA_IDS.admin);
     expect(admin?.organisations?.[0]).toMatchObject({ oid: data.organisation.oid, role: 'chief' });
+  });
+
+  it('options.data identifiers are checked with @goskit/validation, naming field and rule, never the value', () => {
+    for (const seed of ['goskit', 'ci-42', 'другой']) {
+      expect(findIdentifierIssue(generateDemoData(seed))).toBeUndefined();
+    }
+    const [parent] = generateDemoData('goskit').personas;
+    const snils = `${parent?.snils.slice(0, -1)}${(Number(parent?.snils.at(-1)) + 1) % 10}`;
+    const attempt = (data: NonNullable<SimulatorOptions['data']>) => () =>
+      createSimulator({ portals: [testPortal], data });
+    expect(attempt({ personas: [{ ...(parent as Persona), snils }] })).toThrowError(
+      expect.objectContaining({
+        code: 'INVALID_DATA',
+        message: expect.stringMatching(/personas\.0\.snils: SNILS_CHECKSUM/),
+      }),
+    );
+    expect(attempt({ personas: [{ ...(parent as Persona), snils }] })).not.toThrowError(snils);
+    const organisation = generateDemoData('goskit').organisation;
+    expect(attempt({ organisation: { ...organisation, kpp: '1234' } })).toThrowError(
+      /organisation\.kpp: KPP_FORMAT/,
+    );
+    expect(
+      attempt({ personas: [{ ...(parent as Persona), passport: { series: '12', number: '345678' } }] }),
+    ).toThrowError(/personas\.0\.passport\.series: PASSPORT_SERIES/);
   });
 
   it('options.data overrides, and broken overrides fail with INVALID_DATA', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FAULT_HEADER } from '../src/engine/faults/fault-report.js';
 import { createSimulator, describeRun, type SimulatorOptions, withScenario } from '../src/index.js';
 import { bodyOf, jsonOf, simRequest } from './fixtures/requests.js';
 import { type TestPortalState, testPortal } from './fixtures/test-portal.js';
@@ -186,6 +187,25 @@ describe('scenario selection', () => {
       }),
     ).rejects.toThrow('async failure');
     expect(sim.faults.active()).toEqual(['slow']);
+  });
+
+  it('a faulted answer names what fired and the seed in x-goskit-faults; clean answers carry nothing', async () => {
+    const sim = make({ seed: 'сид 42', scenarios: ['maintenance'] });
+    const [page] = await run(sim, 1);
+    expect(page?.headers[FAULT_HEADER]).toBe(`maintenance:503; seed=${encodeURIComponent('сид 42')}`);
+    sim.faults.disable('maintenance');
+    sim.faults.addRule({ id: 'bad\r\nid,x', path: '/counter', firstN: 1, effect: { status: 502 } });
+    const [ruled, clean] = await run(sim, 2);
+    expect(ruled?.headers[FAULT_HEADER]).toBe('rule:bad%0D%0Aid%2Cx; seed=%D1%81%D0%B8%D0%B4%2042');
+    expect(clean?.headers[FAULT_HEADER]).toBeUndefined();
+    // Replaying the reported seed reproduces the same failures.
+    const flaky = async (seed: string) =>
+      (await run(make({ seed, scenarios: ['flaky'] }), 60)).map(
+        (r) => r.headers[FAULT_HEADER] ?? r.fault ?? '',
+      );
+    const first = await flaky('replay-me');
+    expect(first.filter((report) => report.includes('seed=replay-me')).length).toBeGreaterThan(0);
+    expect(await flaky('replay-me')).toEqual(first);
   });
 
   it('describeRun names seed, scenarios and clock', () => {

@@ -3,17 +3,17 @@
  * browser (esbuild, platform 'browser' — a node-only import fails the bundle), a service worker
  * from msw, and fetches to the portal's real host answered inside the page.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceAliases } from '../../../vitest.config.js';
+import { chromiumAvailable, launchChromium } from './browser-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable('MSW setupWorker');
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // esbuild ships with tsup (a root dev dependency); resolve it from there rather than adding a dependency.
@@ -60,10 +60,7 @@ describe.skipIf(!available)('MSW setupWorker in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -10,17 +10,11 @@ import {
   type ResponseEvent,
   silentLogger,
 } from '@goskit/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, startServer, type TestServer } from './helpers/test-server.js';
+import { describe, expect, it, vi } from 'vitest';
+import { json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 describe('createLogger', () => {
   it('is silent for debug and info by default and passes warn/error on', () => {

@@ -7,17 +7,11 @@ import {
   RateLimitError,
   type RetrySignal,
 } from '@goskit/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeSleep, hangUp, json, startServer, type TestServer } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { fakeSleep, hangUp, json, startServer } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 /** A transport whose waits are recorded, not slept, and whose jitter is fixed. */
 function transportWith(extra: Partial<Parameters<typeof createTransport>[0]> = {}) {

@@ -1,15 +1,9 @@
 import { AbortError, createTransport, isAbortError, TimeoutError } from '@goskit/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { delayed, fakeSleep, json, startServer, type TestServer } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { delayed, fakeSleep, json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 describe('timeouts', () => {
   it('fails one slow attempt with TimeoutError kind "attempt"', async () => {

@@ -1,6 +1,7 @@
 import { createTokenProvider, createTransport, HttpError, type TokenFetchReason } from '@goskit/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, startServer, type TestServer } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
 /** A promise you resolve from outside — to hold a token fetch in flight. */
 function deferred<T>() {
@@ -125,14 +126,7 @@ describe('createTokenProvider', () => {
 });
 
 describe('transport auth', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const server = useTestServer();
 
   it('sends Bearer, and on 401 refreshes once and repeats the request once (even a POST)', async () => {
     let fetches = 0;

@@ -6,18 +6,12 @@ import {
   isResponseValidationError,
   ResponseValidationError,
 } from '@goskit/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { json, startServer, type TestServer, text } from './helpers/test-server.js';
+import { json, text } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const School = z.object({ id: z.number(), name: z.string() });
 
@@ -39,6 +33,21 @@ describe('createTransport', () => {
     expect(recorded?.headers['x-portal']).toBe('esia');
     expect(recorded?.headers['user-agent']).toBe('goskit-test/1.0');
     expect(recorded?.headers.accept).toBe('application/json');
+  });
+
+  it('verb helpers take method and path from their own arguments and leave the options untouched', async () => {
+    server.respond(json(200, {}));
+    const transport = createTransport({ baseUrl: server.url });
+    // A stray method/path in the options (JavaScript callers, spread objects) must not win.
+    const options = { method: 'POST', path: '/elsewhere', query: { a: 1 } } as never;
+    const frozen = Object.freeze(options);
+    await transport.delete('/things/7', frozen);
+    await transport.request({ path: '/things/8', method: 'put' });
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'DELETE /things/7?a=1',
+      'PUT /things/8',
+    ]);
+    expect(frozen).toEqual({ method: 'POST', path: '/elsewhere', query: { a: 1 } });
   });
 
   it('sends JSON and form bodies', async () => {

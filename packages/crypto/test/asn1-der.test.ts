@@ -14,19 +14,11 @@ import {
   readString,
   readTime,
 } from '../src/asn1/index.js';
-import { CryptoError } from '../src/errors.js';
+import { codeOf } from './helpers/error-code.js';
 
 const bytes = (hex: string): Uint8Array =>
   Uint8Array.from(hex.replace(/\s/g, '').match(/../g) ?? [], (h) => Number.parseInt(h, 16));
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : `NOT_CRYPTO_ERROR: ${String(error)}`;
-  }
-  return undefined;
-};
 
 describe('DER encoding', () => {
   it('encodes integers in minimal two’s complement', () => {

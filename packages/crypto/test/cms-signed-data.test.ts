@@ -18,7 +18,13 @@ import {
   verifyPkcs7ClientSecret,
   WebCryptoSigner,
 } from '../src/index.js';
-import { type GostFixture, makeGostFixture, openssl, opensslGostAvailable } from './signer-fixtures.js';
+import {
+  type GostFixture,
+  makeGostFixture,
+  makeRsaCertificate,
+  openssl,
+  opensslGostAvailable,
+} from './signer-fixtures.js';
 
 const content = utf8('openid fullname2025.09.02 13:00:29 +0300ELSH01721state-1');
 
@@ -173,27 +179,12 @@ describe.skipIf(!opensslGostAvailable())('CMS SignedData, RSA', () => {
   let certFile: string;
   beforeAll(async () => {
     fixture = makeGostFixture();
-    keyFile = join(fixture.dir, 'rsa.key');
-    certFile = join(fixture.dir, 'rsa.crt');
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-subj',
-      '/CN=rsa test',
-      '-days',
-      '2',
-    ]);
+    const rsa = makeRsaCertificate(fixture.dir, 'rsa');
+    ({ keyFile, certFile } = rsa);
     signer = new WebCryptoSigner({
       algorithm: 'RS256',
-      privateKey: await importPKCS8(readFileSync(keyFile, 'utf8'), 'RS256'),
-      certificate: readFileSync(certFile, 'utf8'),
+      privateKey: await importPKCS8(rsa.keyPem, 'RS256'),
+      certificate: rsa.certPem,
     });
   });
   afterAll(() => fixture.cleanup());

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { der, derToPem, parseDer } from '../src/asn1/index.js';
-import { CryptoError } from '../src/errors.js';
 import { bigintToBigEndian, bigintToLittleEndian } from '../src/gost/bytes.js';
 import { GOST_OIDS, generateGostKeyPair, gostPublicKeyFromPrivate } from '../src/gost/index.js';
 import { paramSetInfo } from '../src/gost/params.js';
@@ -11,15 +10,7 @@ import {
   parseGostPrivateKey,
   parseGostPublicKey,
 } from '../src/keys/index.js';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : `NOT_CRYPTO_ERROR: ${String(error)}`;
-  }
-  return undefined;
-};
+import { codeOf } from './helpers/error-code.js';
 
 const pkcs8 = (algorithm: Uint8Array, keyContent: Uint8Array): Uint8Array =>
   der.sequence(der.integer(0n), algorithm, der.octetString(keyContent));

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { exportJWK, generateKeyPair, importPKCS8, type JSONWebKeySet, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +22,7 @@ import {
 import {
   type GostFixture,
   makeGostFixture,
-  openssl,
+  makeRsaCertificate,
   opensslGostAvailable,
   opensslGostVerify,
 } from './signer-fixtures.js';
@@ -202,27 +200,8 @@ describe.skipIf(!opensslGostAvailable())('verifyJwt with certificates', () => {
   let oldRsa: { key: CryptoKey; cert: string };
   let newRsa: { key: CryptoKey; cert: string };
   const makeRsa = async (name: string) => {
-    const keyFile = join(fixture.dir, `${name}.key`);
-    const certFile = join(fixture.dir, `${name}.crt`);
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-subj',
-      `/CN=${name}`,
-      '-days',
-      '2',
-    ]);
-    return {
-      key: await importPKCS8(readFileSync(keyFile, 'utf8'), 'RS256'),
-      cert: readFileSync(certFile, 'utf8'),
-    };
+    const { keyPem, certPem } = makeRsaCertificate(fixture.dir, name);
+    return { key: await importPKCS8(keyPem, 'RS256'), cert: certPem };
   };
   beforeAll(async () => {
     fixture = makeGostFixture();

@@ -8,6 +8,7 @@ import {
   parseGostPrivateKey,
   parseGostPublicKey,
 } from '../src/keys/index.js';
+import { gostGenpkeyArgs } from './helpers/gost-genpkey.js';
 import { OPENSSL_PARAMSETS, openssl, opensslText, skipOpenSsl, withTempDir } from './helpers/openssl.js';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -18,17 +19,7 @@ describe.skipIf(skipOpenSsl)('GOST R 34.10-2012 against OpenSSL + GOST engine', 
     async (opensslName, paramSet) => {
       await withTempDir(async (dir) => {
         const keyFile = join(dir, 'key.pem');
-        await openssl([
-          'genpkey',
-          '-engine',
-          'gost',
-          '-algorithm',
-          'gost2012_256',
-          '-pkeyopt',
-          `paramset:${opensslName}`,
-          '-out',
-          keyFile,
-        ]);
+        await openssl(gostGenpkeyArgs(opensslName, keyFile));
         const keyPem = await readFile(keyFile, 'utf8');
 
         // goskit reads the OpenSSL key, derives the same public key and writes the key back byte for byte

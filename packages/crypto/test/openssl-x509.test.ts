@@ -9,6 +9,7 @@ import {
   parseCertificate,
   verifyCertificateSignature,
 } from '../src/x509/index.js';
+import { gostGenpkeyArgs } from './helpers/gost-genpkey.js';
 import { openssl, opensslText, skipOpenSsl, withTempDir } from './helpers/openssl.js';
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -20,17 +21,7 @@ describe.skipIf(skipOpenSsl)('X.509 against OpenSSL + GOST engine', () => {
       await withTempDir(async (dir) => {
         const keyFile = join(dir, 'key.pem');
         const certFile = join(dir, 'cert.pem');
-        await openssl([
-          'genpkey',
-          '-engine',
-          'gost',
-          '-algorithm',
-          'gost2012_256',
-          '-pkeyopt',
-          `paramset:${paramset}`,
-          '-out',
-          keyFile,
-        ]);
+        await openssl(gostGenpkeyArgs(paramset, keyFile));
         await openssl([
           'req',
           '-engine',

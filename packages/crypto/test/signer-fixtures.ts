@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gostGenpkeyArgs } from './helpers/gost-genpkey.js';
 
 /** Shared fixtures for D's tests: a GOST key + self-signed certificate made by OpenSSL's GOST engine. */
 
@@ -33,17 +34,7 @@ export function makeGostFixture(paramset = 'A', subject = '/CN=goskit test/O=Dem
   const dir = mkdtempSync(join(tmpdir(), 'goskit-d-'));
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
-  openssl([
-    'genpkey',
-    '-engine',
-    'gost',
-    '-algorithm',
-    'gost2012_256',
-    '-pkeyopt',
-    `paramset:${paramset}`,
-    '-out',
-    keyFile,
-  ]);
+  openssl(gostGenpkeyArgs(paramset, keyFile));
   openssl([
     'req',
     '-engine',
@@ -83,4 +74,39 @@ export function opensslGostVerify(fixture: GostFixture, data: Uint8Array, signat
   } finally {
     rmSync(sig, { force: true });
   }
+}
+
+export interface RsaCertificateFiles {
+  keyFile: string;
+  certFile: string;
+  /** PKCS#8 PEM of the RSA key. */
+  keyPem: string;
+  certPem: string;
+}
+
+/** An RSA-2048 key and a self-signed certificate valid for two days, written into `dir` by OpenSSL. */
+export function makeRsaCertificate(dir: string, name: string): RsaCertificateFiles {
+  const keyFile = join(dir, `${name}.key`);
+  const certFile = join(dir, `${name}.crt`);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-subj',
+    `/CN=${name}`,
+    '-days',
+    '2',
+  ]);
+  return {
+    keyFile,
+    certFile,
+    keyPem: readFileSync(keyFile, 'utf8'),
+    certPem: readFileSync(certFile, 'utf8'),
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64, der, parseDer } from '../src/asn1/index.js';
-import { CryptoError } from '../src/errors.js';
 import { GOST_OIDS, generateGostKeyPair, streebog256 } from '../src/gost/index.js';
 import {
   certificateHash,
@@ -12,15 +11,8 @@ import {
   parseCertificate,
   verifyCertificateSignature,
 } from '../src/x509/index.js';
+import { codeOf } from './helpers/error-code.js';
 
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : `NOT_CRYPTO_ERROR: ${String(error)}`;
-  }
-  return undefined;
-};
 function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) {

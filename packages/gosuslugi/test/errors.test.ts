@@ -11,7 +11,7 @@ import {
 } from '../src/index.js';
 
 describe('errors', () => {
-  it('has a ru/en hint for every ESIA code the reference lists as common', () => {
+  it('has a ru/en hint for every ESIA code of the reference list (esia.md §1 Errors)', () => {
     for (const code of [
       '007002',
       '007003',
@@ -26,8 +26,21 @@ describe('errors', () => {
       '007019',
       '007023',
       '007053',
+      '007007',
+      '007009',
+      '007012',
+      '007038',
+      '007039',
+      '007040',
+      '007046',
       '007055',
+      '007060',
+      '007061',
+      '007062',
+      '007194',
       '008010',
+      '036700',
+      '036727',
     ]) {
       const hint = esiaErrorHint(`ESIA-${code}`);
       expect(hint, code).toBeDefined();
@@ -36,6 +49,8 @@ describe('errors', () => {
     }
     expect(Object.keys(ESIA_ERROR_HINTS).every((code) => /^ESIA-\d{6}$/.test(code))).toBe(true);
     expect(esiaErrorHint('ESIA-999999')).toBeUndefined();
+    // the consent range of the reference ends at 036727
+    expect(esiaErrorHint('ESIA-036728')).toBeUndefined();
   });
 
   it('parses ESIA descriptions with and without the code', () => {

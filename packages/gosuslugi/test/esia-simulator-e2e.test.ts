@@ -5,7 +5,7 @@
  */
 import { MemoryStore } from '@goskit/core';
 import { createSelfSignedCertificate, createSoftwareGostSigner, generateGostKeyPair } from '@goskit/crypto';
-import { createSimulator, DEMO_PASSWORD, type Simulator } from '@goskit/simulator';
+import { createSimulator, type Simulator } from '@goskit/simulator';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,10 +13,11 @@ import {
   type EsiaPortalDefinitionOptions,
   esiaPortal,
 } from '../../../mocks/simulator/src/portals/esia/index.js';
-import { createEsiaClient, type EsiaClientOptions, EsiaError, EsiaScopeError } from '../src/index.js';
+import { type createEsiaClient, type EsiaClientOptions, EsiaError, EsiaScopeError } from '../src/index.js';
 import { loginThroughPages } from './helpers/browser-walk.js';
+import { demoParent, simulatorEsiaClient } from './helpers/simulator-client.js';
 
-const BASE = 'https://esia-portal1.test.gosuslugi.ru';
+const _BASE = 'https://esia-portal1.test.gosuslugi.ru';
 const REDIRECT = 'http://localhost:3000/callback';
 const SCOPES = [
   'openid',
@@ -51,33 +52,9 @@ function use(sim: Simulator) {
   server.resetHandlers(...sim.handlers);
 }
 
-function client(sim: Simulator, extra: Partial<EsiaClientOptions> = {}) {
-  const demo = demoEsiaClient(sim);
-  return createEsiaClient({
-    environment: 'test',
-    clientId: demo.clientId,
-    redirectUri: REDIRECT,
-    signer: createSoftwareGostSigner({ privateKey: demo.privateKeyPem, certificate: demo.certificatePem }),
-    scopes: SCOPES,
-    accessType: 'offline',
-    tokenKeys: { jwksUrl: `${BASE}/aas/oauth2/jwks` },
-    now: () => sim.clock.nowMs(),
-    ...extra,
-  });
-}
-
-function parentLogin(sim: Simulator) {
-  const persona = sim.demo.personas.find((p) => p.lastName === 'Иванов' && p.birthDate === '08.03.1991');
-  if (!persona) {
-    throw new Error('demo parent missing');
-  }
-  return {
-    login: persona.login,
-    password: persona.password ?? DEMO_PASSWORD,
-    oid: persona.oid,
-    snils: persona.snils,
-  };
-}
+const client = (sim: Simulator, extra: Partial<EsiaClientOptions> = {}) =>
+  simulatorEsiaClient(sim, { scopes: SCOPES, accessType: 'offline', ...extra });
+const parentLogin = demoParent;
 
 describe('ESIA end to end (simulator, RS256 tokens)', () => {
   it('logs the demo parent in and reads the person', async () => {
@@ -113,7 +90,7 @@ describe('ESIA end to end (simulator, RS256 tokens)', () => {
     expect(kids.every((kid) => /^\d{2}\.\d{2}\.\d{4}$/.test(kid.birthDate))).toBe(true);
 
     // links mode: the same data by following each link
-    const linked = createEsiaClient({ ...baseOptions(sims.rs), collectionMode: 'links' }).person(
+    const linked = simulatorEsiaClient(sims.rs, { scopes: SCOPES, collectionMode: 'links' }).person(
       tokens.accessToken,
     );
     expect((await linked.contacts()).map((c) => c.value).sort()).toEqual(
@@ -165,19 +142,6 @@ describe('ESIA end to end (simulator, RS256 tokens)', () => {
   });
 });
 
-function baseOptions(sim: Simulator): EsiaClientOptions {
-  const demo = demoEsiaClient(sim);
-  return {
-    environment: 'test',
-    clientId: demo.clientId,
-    redirectUri: REDIRECT,
-    signer: createSoftwareGostSigner({ privateKey: demo.privateKeyPem, certificate: demo.certificatePem }),
-    scopes: SCOPES,
-    tokenKeys: { jwksUrl: `${BASE}/aas/oauth2/jwks` },
-    now: () => sim.clock.nowMs(),
-  };
-}
-
 describe('ESIA end to end (simulator, GOST tokens)', () => {
   it('verifies GOST3410_2012_256 tokens through the published certificate', async () => {
     use(sims.gost);
@@ -222,6 +186,30 @@ describe('ESIA negative matrix against the simulator', () => {
     const error = await authorizeError(esia);
     expect(error).toMatchObject({ code: 'ESIA_ERROR', esiaCode: 'ESIA-007053', oauthError: 'access_denied' });
     expect(error.hint?.en).toMatch(/GOST/);
+  });
+
+  it('ESIA-007053: the registered certificate, but a signature by another key', async () => {
+    use(sims.rs);
+    const demo = demoEsiaClient(sims.rs);
+    const registered = createSoftwareGostSigner({
+      privateKey: demo.privateKeyPem,
+      certificate: demo.certificatePem,
+    });
+    const stranger = generateGostKeyPair();
+    const impostor = createSoftwareGostSigner({
+      privateKey: stranger.privateKey,
+      certificate: createSelfSignedCertificate({ privateKey: stranger.privateKey, subject: 'CN=x' }).der,
+    });
+    // the hash check passes (right certificate), so only the GOST verification can refuse it
+    const signer = {
+      algorithm: registered.algorithm,
+      certificate: () => registered.certificate(),
+      sign: (data: Uint8Array) => impostor.sign(data),
+    };
+    const { url } = await client(sims.rs, { signer }).authorizationUrl();
+    expect(new URL(url).searchParams.get('client_certificate_hash')).toBe(demo.certificateHash);
+    const error = await authorizeError(client(sims.rs, { signer }));
+    expect(error).toMatchObject({ esiaCode: 'ESIA-007053', oauthError: 'access_denied' });
   });
 
   it('ESIA-007014: a mandatory parameter missing (a proxy dropped client_certificate_hash)', async () => {
@@ -296,6 +284,28 @@ describe('ESIA negative matrix against the simulator', () => {
     const lateCallback = await loginThroughPages(late.url, REDIRECT, parentLogin(sims.rs));
     sims.rs.clock.advance('PT5M');
     await expect(esia.handleCallback(lateCallback)).rejects.toMatchObject({
+      code: 'ESIA_ERROR',
+      esiaCode: 'ESIA-007011',
+    });
+  });
+
+  it('client_credentials: a system token verified like the others; a bad scope is ESIA-007006', async () => {
+    use(sims.rs);
+    const esia = client(sims.rs);
+    const tokens = await esia.clientCredentials(['http://lk.gosuslugi.ru/api-order']);
+    expect(tokens.accessToken.split('.')).toHaveLength(3);
+    expect(tokens.claims.access.client_id).toBe(demoEsiaClient(sims.rs).clientId);
+    expect(tokens.claims.access['urn:esia:sbj_id']).toBeUndefined();
+    expect(tokens.idToken).toBeUndefined();
+    await expect(esia.clientCredentials('no_such_scope')).rejects.toMatchObject({
+      code: 'ESIA_ERROR',
+      esiaCode: 'ESIA-007006',
+    });
+  });
+
+  it('a revoked refresh token is ESIA-007011', async () => {
+    use(sims.rs);
+    await expect(client(sims.rs).refresh('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
       code: 'ESIA_ERROR',
       esiaCode: 'ESIA-007011',
     });

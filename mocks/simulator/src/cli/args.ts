@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SCENARIOS } from '../engine/faults/scenarios.js';
 
 export interface CliOptions {
   port: number;
@@ -17,16 +18,19 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: goskit-sim [options]
 
-Simulator of Russian government and school portals (ESIA, EPGU, Sferum, Параграф, Госпочта).
+Simulator of Russian government and school portals. Built in, one path prefix each:
+school (/school, goskit's demo API), esia (/esia), epgu (/epgu).
 
 Options:
   --port <n>           port to listen on (default 4010; 0 picks a free one)
   --host <addr>        address to bind (default 127.0.0.1)
   --seed <text>        seed of the demo data and of every random decision (default goskit)
-  --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated)
+  --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated):
+                       ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
   --journal-size <n>   request journal capacity (default 1000)
   --data <file>        JSON or YAML demo data; its organisation, classes or personas
-                       replace the generated ones (validated, errors name the field)
+                       replace the generated ones; identifiers are checked with
+                       @goskit/validation (checksums), errors name the field and rule
   -h, --help           show this help
   -v, --version        show the version
 

@@ -1,10 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { addCodedIssues, checkOgrn, getIssueCode } from '@goskit/validation';
 import { z } from 'zod';
+import { type IdentifierCheck, ORGANISATION_CHECKS, PERSONA_CHECKS } from '../demo/identifier-checks.js';
 import type { DemoData } from '../engine/types.js';
 import { esiaDataSchema } from '../portals/esia/index.js';
 
-const digits = (count: number) => z.string().regex(new RegExp(`^\\d{${count}}$`), `expected ${count} digits`);
+/**
+ * A field checked by a @goskit/validation rule (checksums included). The value is kept as written —
+ * the portals show identifiers the way the vendor's data has them — and a failure carries the rule's
+ * code (SNILS_CHECKSUM, OGRN_FORMAT, …), never the rejected value: it may be a real СНИЛС.
+ */
+function checkedBy<Base extends z.ZodType>(base: Base, check: IdentifierCheck): Base {
+  return base.check((payload) => {
+    const result = check(payload.value);
+    if (!result.ok) {
+      addCodedIssues(payload, result.issues);
+    }
+  });
+}
+
+const identifier = (check: IdentifierCheck) => checkedBy(z.string(), check);
 
 const persona = z
   .object({
@@ -16,16 +32,23 @@ const persona = z
     middleName: z.string(),
     birthDate: z.string().regex(/^\d{2}\.\d{2}\.\d{4}$/, 'expected dd.MM.yyyy'),
     gender: z.enum(['M', 'F']),
-    snils: z.string().regex(/^\d{3}-\d{3}-\d{3} \d{2}$|^\d{11}$/, 'expected a СНИЛС like 123-456-789 64'),
-    inn: z.string().regex(/^\d{10}$|^\d{12}$/, 'expected 10 or 12 digits'),
-    phone: z.string().min(1),
+    snils: identifier(PERSONA_CHECKS.snils),
+    inn: identifier(PERSONA_CHECKS.inn),
+    phone: identifier(PERSONA_CHECKS.phone),
     email: z.string().email(),
-    passport: z.object({ series: digits(4), number: digits(6) }).strict(),
+    passport: checkedBy(
+      z.object({ series: z.string(), number: z.string() }).strict(),
+      PERSONA_CHECKS.passport,
+    ),
     login: z.string().min(1),
     password: z.string().min(1),
     trusted: z.boolean(),
     organisations: z
-      .array(z.object({ oid: z.string(), ogrn: z.string(), role: z.string(), title: z.string() }).strict())
+      .array(
+        z
+          .object({ oid: z.string(), ogrn: identifier(checkOgrn), role: z.string(), title: z.string() })
+          .strict(),
+      )
       .optional(),
     children: z.array(z.string()).optional(),
   })
@@ -36,9 +59,9 @@ const organisation = z
     oid: z.string().min(1),
     shortName: z.string().min(1),
     fullName: z.string().min(1),
-    ogrn: digits(13),
-    inn: digits(10),
-    kpp: digits(9),
+    ogrn: identifier(ORGANISATION_CHECKS.ogrn),
+    inn: identifier(ORGANISATION_CHECKS.inn),
+    kpp: identifier(ORGANISATION_CHECKS.kpp),
     address: z.string().min(1),
   })
   .strict();
@@ -95,7 +118,9 @@ export async function loadDataFile(file: string): Promise<Partial<DemoData>> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue === undefined ? '' : issue.path.map(String).join('.');
-    throw new DataFileError(`${file}: ${field || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    const rule = issue?.code === 'custom' ? getIssueCode(issue) : undefined;
+    const reason = rule === undefined ? (issue?.message ?? 'invalid') : `${rule}: ${issue?.message}`;
+    throw new DataFileError(`${file}: ${field || '(root)'}: ${reason}`);
   }
   return stripUndefined(parsed.data) as Partial<DemoData>;
 }

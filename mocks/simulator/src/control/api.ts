@@ -50,6 +50,15 @@ function portalControlRouteNames(sim: Simulator): string[] {
   );
 }
 
+/** 405 with the `Allow` header, for core and portal control routes alike. */
+function methodNotAllowed(request: SimRequest, allow: readonly string[]): SimResponse {
+  return controlError(
+    405,
+    { error: 'METHOD_NOT_ALLOWED', message: `${CONTROL_PREFIX}${request.path} allows ${allow.join(', ')}` },
+    { allow: allow.join(', ') },
+  );
+}
+
 class BadBody extends Error {
   constructor(readonly response: SimResponse) {
     super('bad body');
@@ -94,6 +103,11 @@ function portalsOf(call: Call) {
     routes: portal.routes.map((route) => ({
       method: route.method,
       path: route.path,
+      operation: route.operation,
+    })),
+    controlRoutes: (portal.controlRoutes ?? []).map((route) => ({
+      method: route.method,
+      path: `${CONTROL_PREFIX}${portal.prefix}${route.path}`,
       operation: route.operation,
     })),
   }));
@@ -323,14 +337,7 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
       });
     }
     if (match.kind === 'method-not-allowed') {
-      return controlError(
-        405,
-        {
-          error: 'METHOD_NOT_ALLOWED',
-          message: `${CONTROL_PREFIX}${request.path} allows ${match.allow.join(', ')}`,
-        },
-        { allow: match.allow.join(', ') },
-      );
+      return methodNotAllowed(request, match.allow);
     }
     const origin = request.baseUrl.endsWith(CONTROL_PREFIX)
       ? request.baseUrl.slice(0, -CONTROL_PREFIX.length)
@@ -358,14 +365,7 @@ async function answerPortalControl(
   { portal, match }: NonNullable<ReturnType<typeof matchPortalControlRoute>>,
 ): Promise<SimResponse> {
   if (match.kind === 'method-not-allowed') {
-    return controlError(
-      405,
-      {
-        error: 'METHOD_NOT_ALLOWED',
-        message: `${CONTROL_PREFIX}${request.path} allows ${match.allow.join(', ')}`,
-      },
-      { allow: match.allow.join(', ') },
-    );
+    return methodNotAllowed(request, match.allow);
   }
   try {
     return await match.handler({ request, params: match.params, state: sim.portalState(portal.name), sim });

@@ -51,6 +51,8 @@ export interface PortalInfo {
   baseUrl: string;
   hosts: string[];
   routes: { method: string; path: string; operation: string }[];
+  /** The portal's own control routes, with full paths ('/__goskit/esia/clients'). */
+  controlRoutes: { method: string; path: string; operation: string }[];
 }
 /** A fault rule in JSON form: a path regex is written as '/source/'. */
 export type RemoteFaultRule = Omit<FaultRule, 'path'> & { path?: string };
@@ -116,6 +118,20 @@ export class SimulatorControl {
   }
   portals(): Promise<PortalInfo[]> {
     return this.#call<{ portals: PortalInfo[] }>('GET', '/portals').then((page) => page.portals);
+  }
+
+  /**
+   * Calls a portal's own control route, mounted at `/__goskit/<portal><path>`
+   * (`portalControl('esia', 'POST', '/clients', client)`); `portals()` lists them as `controlRoutes`.
+   */
+  portalControl<T = unknown>(
+    portal: string,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const route = path.startsWith('/') ? path : `/${path}`;
+    return this.#call(method, `/${encodeURIComponent(portal)}${route}`, body);
   }
 
   readonly scenarios = {

@@ -1,6 +1,7 @@
 import type { Simulator } from '../engine/types.js';
 import { html, label } from './html.js';
 import { layout } from './layout.js';
+import { renderRules } from './rules-section.js';
 
 const ADVANCE_STEPS: readonly [string, string][] = [
   ['PT1M', '+1 мин'],
@@ -19,7 +20,7 @@ function moscowTime(date: Date): string {
   return MOSCOW.format(date);
 }
 
-/** Portals with their base URLs, the virtual clock, the seed and scenario toggles. */
+/** Portals with their base URLs, the virtual clock, scenario toggles, fault rules and the seed. */
 export function renderOverview(sim: Simulator, origin: string): string {
   const portals = sim.portals.map(
     (portal) => html`<tr><td><strong>${portal.name}</strong></td><td>${portal.title}</td>
@@ -49,6 +50,7 @@ ${scenario.active ? 'Выключить / Disable' : 'Включить / Enable'
 <section><h2>${label('Сценарии сбоев', 'Fault scenarios')}</h2>
 <table><thead><tr><th>${label('Сценарий', 'scenario')}</th><th>${label('Описание', 'description')}</th><th>${label('Статус', 'state')}</th><th></th></tr></thead>
 <tbody>${scenarios}</tbody></table></section>
+${renderRules(sim.faults.rules())}
 <section><h2>${label('Сид и сброс', 'Seed and reset')}</h2>
 <div class="row"><form data-post="/__goskit/seed" class="row"><input name="seed" value="${sim.seed}" aria-label="seed" required>
 <button type="submit">${label('Новый сид', 'Re-seed')}</button></form>

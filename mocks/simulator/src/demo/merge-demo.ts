@@ -1,10 +1,18 @@
 import { SimulatorError } from '../engine/errors.js';
 import type { DemoData } from '../engine/types.js';
+import { findIdentifierIssue } from './identifier-checks.js';
 
-/** Applies `options.data` over generated data (per top-level key) and checks ids stay unique and linked. */
+/**
+ * Applies `options.data` over generated data (per top-level key) and checks identifiers pass their
+ * rules (checksums) and ids stay unique and linked.
+ */
 export function mergeDemoData(generated: DemoData, override: Partial<DemoData> | undefined): DemoData {
   if (!override) {
     return generated;
+  }
+  const identifierIssue = findIdentifierIssue(override);
+  if (identifierIssue !== undefined) {
+    throw new SimulatorError('INVALID_DATA', `demo data: ${identifierIssue}`);
   }
   const data: DemoData = { ...generated, ...structuredClone(override) };
   const ids = new Set<string>();

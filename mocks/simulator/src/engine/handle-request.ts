@@ -7,6 +7,8 @@ import { errorResponse } from './error-response.js';
 import { SimulatorError } from './errors.js';
 import { applyPlan } from './faults/apply-plan.js';
 import type { SimFaultController } from './faults/fault-controller.js';
+import type { FaultPlan } from './faults/fault-plan.js';
+import { FAULT_HEADER, faultReport } from './faults/fault-report.js';
 import type { RingJournal } from './journal.js';
 import { recordEntry } from './journal-record.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -21,10 +23,17 @@ import type {
   SimulatorRuntime,
 } from './types.js';
 
+/** Everything the pipeline needs about one portal, found with a single Map lookup per request. */
+export interface PortalLane {
+  portal: PortalDefinition;
+  router: Router;
+  runtime: SimulatorRuntime;
+}
+
 export interface EngineParts {
   runtime: SimulatorRuntime;
   portals: Map<string, PortalDefinition>;
-  routers: Map<string, Router>;
+  lanes: Map<string, PortalLane>;
   states: Map<string, unknown>;
   portalRuntime(name: string): SimulatorRuntime;
   stream(label: string): SeededRandom;
@@ -48,37 +57,78 @@ interface Outcome {
   originalStatus?: number;
 }
 
-export async function handleRequest(engine: EngineParts, request: SimRequest): Promise<SimResponse> {
+/**
+ * Runs the pipeline. Synchronous all the way when the route handler is (most are): the answer comes
+ * back without a promise, which the node server uses to skip a microtask per request. `sim.handle()`
+ * wraps it in a promise for the public contract.
+ */
+export function handleRequest(engine: EngineParts, request: SimRequest): SimResponse | Promise<SimResponse> {
   const started = performance.now();
   const time = engine.runtime.clock.now();
   const outcome: Outcome = {
-    response: { status: 0, headers: {} },
+    response: NO_RESPONSE,
     operation: '(unmatched)',
     effects: [],
-    scenarios: [],
+    scenarios: NO_SCENARIOS,
   };
+  let waiting: Promise<void> | undefined;
   try {
-    await process(engine, request, time, outcome);
+    waiting = process(engine, request, time, outcome);
   } catch (error) {
-    // The operation and effects found so far stay on the journal entry.
-    outcome.response = errorResponse(engine, error);
-    if (!(error instanceof SimulatorError)) {
-      outcome.effects.push('internal-error');
-    }
+    failed(engine, outcome, error);
   }
+  if (waiting === undefined) {
+    return finish(engine, request, outcome, time, started);
+  }
+  return waiting.then(
+    () => finish(engine, request, outcome, time, started),
+    (error: unknown) => {
+      failed(engine, outcome, error);
+      return finish(engine, request, outcome, time, started);
+    },
+  );
+}
+
+/** Placeholder until the pipeline answers; never returned (every path sets a response or throws). */
+const NO_RESPONSE: SimResponse = Object.freeze({ status: 0, headers: Object.freeze({}) }) as SimResponse;
+/** Shared while no scenario fired; the plan hands over its own array when one does. */
+const NO_SCENARIOS: string[] = [];
+
+function failed(engine: EngineParts, outcome: Outcome, error: unknown): void {
+  // The operation and effects found so far stay on the journal entry.
+  outcome.response = errorResponse(engine, error);
+  if (!(error instanceof SimulatorError)) {
+    outcome.effects.push('internal-error');
+  }
+}
+
+function finish(
+  engine: EngineParts,
+  request: SimRequest,
+  outcome: Outcome,
+  time: Date,
+  started: number,
+): SimResponse {
   recordEntry(engine, request, outcome, time, performance.now() - started);
   return outcome.response;
 }
 
-/** Fills `outcome` step by step, so a throw midway still leaves a useful journal entry. */
-async function process(
+function isPromiseLike(value: unknown): value is PromiseLike<SimResponse> {
+  return typeof (value as PromiseLike<SimResponse> | null)?.then === 'function';
+}
+
+/**
+ * Fills `outcome` step by step, so a throw midway still leaves a useful journal entry. Returns a
+ * promise only when the route handler did.
+ */
+function process(
   engine: EngineParts,
   request: SimRequest,
   time: Date,
   outcome: Outcome,
-): Promise<void> {
-  const portal = engine.portals.get(request.portal);
-  if (!portal) {
+): Promise<void> | undefined {
+  const lane = engine.lanes.get(request.portal);
+  if (lane === undefined) {
     outcome.operation = '(unknown-portal)';
     outcome.response = json(
       {
@@ -88,9 +138,10 @@ async function process(
       },
       404,
     );
-    return;
+    return undefined;
   }
-  const match = (engine.routers.get(portal.name) as Router).match(request.method, request.path);
+  const { portal, router } = lane;
+  const match = router.match(request.method, request.path);
   const operation = match.kind === 'found' ? match.route.operation : '(unmatched)';
   outcome.operation = operation;
   const extraScenarios = engine.faults.requestScenarios(request);
@@ -98,8 +149,12 @@ async function process(
     { request, operation, now: time, maxDelayMs: engine.maxDelayMs },
     extraScenarios,
   );
-  outcome.effects.push(...plan.effects);
-  outcome.scenarios = plan.scenarios;
+  if (plan.effects.length > 0) {
+    outcome.effects.push(...plan.effects);
+  }
+  if (plan.scenarios.length > 0) {
+    outcome.scenarios = plan.scenarios;
+  }
   const nowMs = time.getTime();
   if (plan.replace) {
     outcome.response = plan.replace;
@@ -132,18 +187,34 @@ async function process(
       outcome.effects.push('rate-limit');
       outcome.response = refusal;
     } else {
-      const state = engine.states.get(portal.name);
-      outcome.response = await match.route.handler({
+      const answered = match.route.handler({
         request,
         params: match.params,
-        state,
-        sim: engine.portalRuntime(portal.name),
+        state: engine.states.get(portal.name),
+        sim: lane.runtime,
       });
+      if (isPromiseLike(answered)) {
+        return Promise.resolve(answered).then((response) => {
+          outcome.response = response;
+          checkContract(engine, portal, outcome);
+          shape(engine, request, plan, outcome);
+        });
+      }
+      outcome.response = answered;
       checkContract(engine, portal, outcome);
     }
   }
+  shape(engine, request, plan, outcome);
+  return undefined;
+}
+
+/** Last steps on the answer: fault mangling or delay, and HEAD without a body. */
+function shape(engine: EngineParts, request: SimRequest, plan: FaultPlan, outcome: Outcome): void {
   if (plan.effects.length > 0 && !outcome.response.fault) {
-    outcome.response = applyPlan(outcome.response, plan, engine.stream('fault:mangle'), engine.maxDelayMs);
+    const mangled = applyPlan(outcome.response, plan, engine.stream('fault:mangle'), engine.maxDelayMs);
+    // applyPlan copied the headers. The report lets a failing test's own output name what fired.
+    mangled.headers[FAULT_HEADER] = faultReport(plan.effects, engine.runtime.seed);
+    outcome.response = mangled;
   } else if (plan.delayMs > 0) {
     outcome.response = { ...outcome.response, delayMs: Math.min(engine.maxDelayMs, plan.delayMs) };
   }

@@ -1,6 +1,6 @@
 import { redactBody, redactUrl } from '@goskit/core';
 import type { EngineParts } from './handle-request.js';
-import type { PendingRedaction } from './journal.js';
+import type { JournalSlot, PendingRedaction } from './journal.js';
 import { bodyText } from './responses.js';
 import type { JournalEntry, SimRequest, SimResponse } from './types.js';
 
@@ -32,8 +32,15 @@ function redacted(body: RawBody, contentType: string): string | undefined {
   return clean.length > MAX_BODY_CHARS ? `${clean.slice(0, MAX_BODY_CHARS)}…[truncated]` : clean;
 }
 
-class Pending implements PendingRedaction {
+/**
+ * The journal slot of one request, keeping the raw bodies until the entry is first read. Slot and
+ * redaction are one object: every request allocates it, and it lives until the ring wraps around.
+ */
+class RedactingSlot implements JournalSlot, PendingRedaction {
+  pending: PendingRedaction | undefined = this;
+
   constructor(
+    readonly entry: JournalEntry,
     private readonly requestBody: RawBody,
     private readonly requestType: string,
     private readonly responseBody: RawBody,
@@ -59,6 +66,21 @@ const URL_ONLY: PendingRedaction = {
   },
 };
 
+/**
+ * Date#toISOString formats through printf, which costs more than routing a request. The virtual
+ * clock stands still between advances, so the last answer is almost always the next one too.
+ */
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+function isoTime(time: Date): string {
+  const ms = time.getTime();
+  if (ms !== lastIsoMs) {
+    lastIso = time.toISOString();
+    lastIsoMs = ms;
+  }
+  return lastIso;
+}
+
 /** Appends the journal entry of one handled request; the contract violation list shares its id. */
 export function recordEntry(
   engine: EngineParts,
@@ -77,7 +99,7 @@ export function recordEntry(
   const { response } = outcome;
   const entry: JournalEntry = {
     id: engine.journal.nextId(),
-    time: time.toISOString(),
+    time: isoTime(time),
     portal: request.portal,
     operation: outcome.operation,
     method: request.method,
@@ -105,14 +127,17 @@ export function recordEntry(
       time: entry.time,
     });
   }
-  const pending =
-    engine.journalBodies === 'redacted'
-      ? new Pending(
-          keepRaw(request.body),
-          request.headers['content-type'] ?? '',
-          response.fault ? undefined : keepRaw(response.body, response.truncateAt),
-          response.headers['content-type'] ?? '',
-        )
-      : URL_ONLY;
-  engine.journal.append(entry, pending);
+  if (engine.journalBodies === 'redacted') {
+    engine.journal.appendSlot(
+      new RedactingSlot(
+        entry,
+        keepRaw(request.body),
+        request.headers['content-type'] ?? '',
+        response.fault ? undefined : keepRaw(response.body, response.truncateAt),
+        response.headers['content-type'] ?? '',
+      ),
+    );
+  } else {
+    engine.journal.appendSlot({ entry, pending: URL_ONLY });
+  }
 }

@@ -15,10 +15,13 @@ export interface PendingRedaction {
   redact(entry: JournalEntry): void;
 }
 
-interface Slot {
-  entry: JournalEntry;
+/** One journal position: the entry and what it still needs redacting (undefined once settled). */
+export interface JournalSlot {
+  readonly entry: JournalEntry;
   pending: PendingRedaction | undefined;
 }
+
+type Slot = JournalSlot;
 
 export class RingJournal implements Journal {
   readonly capacity: number;
@@ -48,9 +51,16 @@ export class RingJournal implements Journal {
   }
 
   append(entry: JournalEntry, pending?: PendingRedaction): void {
-    this.#slots[this.#next] = { entry, pending };
-    this.#next = (this.#next + 1) % this.capacity;
-    this.#size = Math.min(this.#size + 1, this.capacity);
+    this.appendSlot({ entry, pending });
+  }
+
+  /** Hot path: the request pipeline hands over one object that is both the slot and its redaction. */
+  appendSlot(slot: JournalSlot): void {
+    this.#slots[this.#next] = slot;
+    this.#next = this.#next + 1 === this.capacity ? 0 : this.#next + 1;
+    if (this.#size < this.capacity) {
+      this.#size += 1;
+    }
   }
 
   entries(): JournalEntry[] {

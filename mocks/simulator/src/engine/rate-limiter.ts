@@ -18,11 +18,22 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/**
+ * Last Authorization header and its key: a load test repeats one token (ESIA's are ~900 characters)
+ * millions of times, and comparing strings is far cheaper than hashing them again. A pure memo.
+ */
+let lastAuthorization = '';
+let lastAuthorizationKey = '';
+
 /** Default key: bearer/access token, then client id, then remote address. */
 export function defaultRateLimitKey(request: SimRequest): string {
   const authorization = request.headers.authorization;
   if (authorization) {
-    return `token:${fingerprint(authorization.replace(/^\w+\s+/, ''))}`;
+    if (authorization !== lastAuthorization) {
+      lastAuthorizationKey = `token:${fingerprint(authorization.replace(/^\w+\s+/, ''))}`;
+      lastAuthorization = authorization;
+    }
+    return lastAuthorizationKey;
   }
   const accessToken = request.query.get('access_token');
   if (accessToken) {
@@ -37,6 +48,11 @@ export function defaultRateLimitKey(request: SimRequest): string {
 
 export class RateLimiter {
   readonly #overrides: Record<string, Partial<BucketSettings>>;
+  /** Effective limit per portal definition (overrides are fixed for the limiter's life). */
+  readonly #limits = new WeakMap<
+    PortalDefinition,
+    { source: PortalRateLimit | undefined; limit: PortalRateLimit | undefined }
+  >();
   #buckets = new Map<string, BucketState>();
 
   constructor(overrides: Record<string, Partial<BucketSettings>> = {}) {
@@ -45,6 +61,16 @@ export class RateLimiter {
 
   /** The effective limit of a portal, or undefined when it does not throttle. */
   limitOf(portal: PortalDefinition): PortalRateLimit | undefined {
+    let cached = this.#limits.get(portal);
+    // Keyed on the portal's own limit object too, so a definition given a new one is not stale.
+    if (cached === undefined || cached.source !== portal.rateLimit) {
+      cached = { source: portal.rateLimit, limit: this.#computeLimit(portal) };
+      this.#limits.set(portal, cached);
+    }
+    return cached.limit;
+  }
+
+  #computeLimit(portal: PortalDefinition): PortalRateLimit | undefined {
     const override = this.#overrides[portal.name];
     if (!portal.rateLimit && !override) {
       return undefined;

@@ -7,6 +7,8 @@ import type { RouteDefinition } from './types.js';
 
 interface CompiledPattern<State> {
   route: RouteDefinition<State>;
+  /** Upper case, computed once. */
+  method: string;
   segments: string[];
   /** Trailing '*' captures the rest. */
   wildcard: boolean;
@@ -18,8 +20,10 @@ export type RouteMatch<State> =
   | { kind: 'not-found'; nearest: string | undefined };
 
 export function normalisePath(path: string): string {
-  const withSlash = path.startsWith('/') ? path : `/${path}`;
-  return withSlash.length > 1 && withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
+  const withSlash = path.charCodeAt(0) === 47 /* '/' */ ? path : `/${path}`;
+  return withSlash.length > 1 && withSlash.charCodeAt(withSlash.length - 1) === 47
+    ? withSlash.slice(0, -1)
+    : withSlash;
 }
 
 export class Router<State = unknown> {
@@ -40,37 +44,46 @@ export class Router<State = unknown> {
       }
       const segments = path.split('/').slice(1);
       const wildcard = segments.at(-1) === '*';
-      this.#patterns.push({ route, segments: wildcard ? segments.slice(0, -1) : segments, wildcard });
+      this.#patterns.push({
+        route,
+        method,
+        segments: wildcard ? segments.slice(0, -1) : segments,
+        wildcard,
+      });
     }
   }
 
   match(method: string, rawPath: string): RouteMatch<State> {
     const path = normalisePath(rawPath);
-    const upper = method.toUpperCase();
-    const allow = new Set<string>();
+    const upper = method === 'GET' || method === 'POST' ? method : method.toUpperCase();
     const statics = this.#static.get(path);
     if (statics) {
       const route = statics.get(upper) ?? (upper === 'HEAD' ? statics.get('GET') : undefined);
       if (route) {
         return { kind: 'found', route, params: {} };
       }
-      for (const name of statics.keys()) {
-        allow.add(name);
+    }
+    // The set of allowed methods is only built when the method does not match (405).
+    let allow: Set<string> | undefined;
+    if (statics) {
+      allow = new Set(statics.keys());
+    }
+    if (this.#patterns.length > 0) {
+      const parts = path.split('/').slice(1);
+      for (const pattern of this.#patterns) {
+        const params = matchSegments(pattern, parts);
+        if (!params) {
+          continue;
+        }
+        const routeMethod = pattern.method;
+        if (routeMethod === upper || (upper === 'HEAD' && routeMethod === 'GET')) {
+          return { kind: 'found', route: pattern.route, params };
+        }
+        allow ??= new Set();
+        allow.add(routeMethod);
       }
     }
-    const parts = path.split('/').slice(1);
-    for (const pattern of this.#patterns) {
-      const params = matchSegments(pattern, parts);
-      if (!params) {
-        continue;
-      }
-      const routeMethod = pattern.route.method.toUpperCase();
-      if (routeMethod === upper || (upper === 'HEAD' && routeMethod === 'GET')) {
-        return { kind: 'found', route: pattern.route, params };
-      }
-      allow.add(routeMethod);
-    }
-    if (allow.size > 0) {
+    if (allow !== undefined && allow.size > 0) {
       return { kind: 'method-not-allowed', allow: [...allow].sort() };
     }
     return { kind: 'not-found', nearest: this.nearest(path) };

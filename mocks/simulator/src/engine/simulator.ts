@@ -10,7 +10,8 @@ import { ManualClock, toEpochMs } from './clock.js';
 import { describeRun } from './describe-run.js';
 import { SimulatorError } from './errors.js';
 import { SimFaultController } from './faults/fault-controller.js';
-import { type EngineParts, handleRequest } from './handle-request.js';
+import { HANDLE_NOW } from './handle-now.js';
+import { type EngineParts, handleRequest, type PortalLane } from './handle-request.js';
 import { RingJournal } from './journal.js';
 import { RandomStreams } from './random-streams.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -68,16 +69,22 @@ export class SimulatorEngine implements Simulator {
     this.faults = new SimFaultController((label) => this.streams.get(label));
     this.limiter = new RateLimiter(options.rateLimits);
     this.#demo = mergeDemoData(generateDemoData(this.#seed), options.data);
-    const routers = new Map(
-      portals.map((portal) => [portal.name, new Router(portal.routes as never) as Router]),
+    const lanes = new Map<string, PortalLane>(
+      portals.map((portal) => [
+        portal.name,
+        {
+          portal,
+          router: new Router(portal.routes as never) as Router,
+          runtime: this.#portalRuntime(portal.name),
+        },
+      ]),
     );
-    const runtimes = new Map(portals.map((portal) => [portal.name, this.#portalRuntime(portal.name)]));
     this.#parts = {
       runtime: this,
       portals: this.#byName,
-      routers,
+      lanes,
       states: this.states,
-      portalRuntime: (name) => runtimes.get(name) ?? this,
+      portalRuntime: (name) => lanes.get(name)?.runtime ?? this,
       stream: (label) => this.streams.get(label),
       faults: this.faults,
       limiter: this.limiter,
@@ -132,6 +139,12 @@ export class SimulatorEngine implements Simulator {
   }
 
   handle(request: SimRequest): Promise<SimResponse> {
+    const answer = handleRequest(this.#parts, request);
+    return answer instanceof Promise ? answer : Promise.resolve(answer);
+  }
+
+  /** See handle-now.ts: the same pipeline without the promise when nothing awaited. */
+  [HANDLE_NOW](request: SimRequest): SimResponse | Promise<SimResponse> {
     return handleRequest(this.#parts, request);
   }
 

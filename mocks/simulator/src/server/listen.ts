@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, createControlApi } from '../control/api.js';
 import { createDashboard } from '../dashboard/dashboard.js';
 import { SimulatorError } from '../engine/errors.js';
+import { handleNowOf } from '../engine/handle-now.js';
 import type { PortalDefinition, SimResponse, Simulator, SimulatorServer } from '../engine/types.js';
 import { BadTargetError, type ParsedTarget, parseTarget } from './parse-target.js';
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, hasNoBody, readBody } from './read-body.js';
@@ -68,6 +69,7 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   const handleControl = createControlApi(sim, { startedAt: Date.now() });
   const dashboard = options.dashboard === false ? undefined : createDashboard(sim);
   const requestOrigin = createOriginResolver();
+  const handleNow = handleNowOf(sim);
   /** Delayed answers still waiting; close() cancels them so the process can exit at once. */
   const pending = new Set<NodeJS.Timeout>();
   const send = (res: ServerResponse, response: SimResponse): void => sendAfterDelay(res, response, pending);
@@ -111,7 +113,12 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
       send(res, response);
       return undefined;
     }
-    return sim.handle(request).then((response) => send(res, response));
+    const answer = handleNow(request);
+    if (answer instanceof Promise) {
+      return answer.then((response) => send(res, response));
+    }
+    send(res, answer);
+    return undefined;
   }
 
   function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { SimRequest } from '../engine/types.js';
 import type { ParsedTarget } from './parse-target.js';
 
@@ -26,7 +27,44 @@ export interface RequestOrigin {
   origin: string;
 }
 
-/** Builds the transport-neutral request the engine understands; the only allocation-heavy step is the query. */
+/**
+ * The engine's request over a node request. The query is parsed on first use: most routes never
+ * read it, and URLSearchParams was the largest allocation left per request. (Spreading this object
+ * copies only its own fields; read `query` explicitly.)
+ */
+class NodeSimRequest implements SimRequest {
+  declare remoteAddress?: string;
+  #search: string;
+  #query: URLSearchParams | undefined;
+
+  constructor(
+    public method: string,
+    public portal: string,
+    public path: string,
+    search: string,
+    public headers: Record<string, string>,
+    public body: Uint8Array | undefined,
+    public url: string,
+    public baseUrl: string,
+    remoteAddress: string | undefined,
+  ) {
+    this.#search = search;
+    if (remoteAddress !== undefined) {
+      this.remoteAddress = remoteAddress;
+    }
+  }
+
+  get query(): URLSearchParams {
+    this.#query ??= new URLSearchParams(this.#search);
+    return this.#query;
+  }
+
+  set query(value: URLSearchParams) {
+    this.#query = value;
+  }
+}
+
+/** Builds the transport-neutral request the engine understands, allocating as little as possible. */
 export function toSimRequest(
   req: IncomingMessage,
   target: ParsedTarget,
@@ -36,21 +74,31 @@ export function toSimRequest(
   origin: string,
 ): SimRequest {
   const inner = prefix.length === 0 ? target.path : target.path.slice(prefix.length);
-  const request: SimRequest = {
-    method: (req.method ?? 'GET').toUpperCase(),
+  const method = req.method ?? 'GET';
+  return new NodeSimRequest(
+    method === 'GET' || method === 'POST' ? method : method.toUpperCase(),
     portal,
-    path: inner.length === 0 ? '/' : inner,
-    query: new URLSearchParams(target.search),
-    headers: flattenHeaders(req.headers),
+    inner.length === 0 ? '/' : inner,
+    target.search,
+    flattenHeaders(req.headers),
     body,
-    url: origin + target.raw,
-    baseUrl: origin + prefix,
-  };
-  const remote = req.socket.remoteAddress;
-  if (remote !== undefined) {
-    request.remoteAddress = remote;
+    origin + target.raw,
+    origin + prefix,
+    remoteAddressOf(req.socket),
+  );
+}
+
+const REMOTE_ADDRESS = Symbol('goskit.remoteAddress');
+type RememberingSocket = Socket & { [REMOTE_ADDRESS]?: string | null };
+
+/** socket.remoteAddress asks the OS binding each time; a keep-alive connection asks once. */
+function remoteAddressOf(socket: RememberingSocket): string | undefined {
+  let remote = socket[REMOTE_ADDRESS];
+  if (remote === undefined) {
+    remote = socket.remoteAddress ?? null;
+    socket[REMOTE_ADDRESS] = remote;
   }
-  return request;
+  return remote ?? undefined;
 }
 
 /**

@@ -15,13 +15,20 @@ export interface CallSignal {
   dispose(): void;
 }
 
+/** Shared by every call without a signal or total deadline: nothing to allocate, nothing to dispose. */
+const NO_CALL_SIGNAL: CallSignal = Object.freeze({
+  signal: undefined,
+  deadline: Number.POSITIVE_INFINITY,
+  dispose: () => {},
+});
+
 export function createCallSignal(
   callerSignal: AbortSignal | undefined,
   totalTimeout: number | false,
   now: number,
 ): CallSignal {
   if (callerSignal === undefined && totalTimeout === false) {
-    return { signal: undefined, deadline: Number.POSITIVE_INFINITY, dispose: () => {} };
+    return NO_CALL_SIGNAL;
   }
   const controller = new AbortController();
   const onAbort = () => controller.abort(callerSignal?.reason);

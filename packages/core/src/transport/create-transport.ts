@@ -62,9 +62,18 @@ export function createTransport(options: TransportOptions): Transport {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function execute(request: RequestOptions): Promise<RawResult<unknown>> {
-    const method = (request.method ?? 'GET').toUpperCase();
-    const url = buildUrl(base, href, request.path, request.query);
+  /**
+   * One logical call. `verb` and `path` come apart from the options so that `get(path, options)`
+   * needs no copy of the options; `wantRaw` picks the result shape without a second promise.
+   */
+  async function execute(
+    request: Omit<RequestOptions, 'path'> & { path?: string },
+    verb: string | undefined,
+    path: string,
+    wantRaw: boolean,
+  ): Promise<unknown> {
+    const method = verb ?? (request.method ?? 'GET').toUpperCase();
+    const url = buildUrl(base, href, path, request.query);
     const callPolicy = resolveRetry(request.retry, policy);
     const attemptTimeout = checkTimeout('timeout', request.timeout ?? options.timeout ?? 10_000);
     const totalTimeout = checkTimeout('totalTimeout', request.totalTimeout ?? options.totalTimeout ?? false);
@@ -74,7 +83,10 @@ export function createTransport(options: TransportOptions): Transport {
       autoGenerate: autoIdempotency,
     });
     if (idempotencyKey === undefined) {
-      delete headers[idempotencyHeader];
+      // `delete` only when needed: it turns the record into a slow dictionary-mode object.
+      if (idempotencyHeader in headers) {
+        delete headers[idempotencyHeader];
+      }
     } else {
       headers[idempotencyHeader] = idempotencyKey;
     }
@@ -161,7 +173,7 @@ export function createTransport(options: TransportOptions): Transport {
               status: response.status,
               requestId,
             });
-            return { data, response, requestId, attempts: attempt, idempotencyKey };
+            return wantRaw ? { data, response, requestId, attempts: attempt, idempotencyKey } : data;
           }
           outcome = { kind: 'response', response, signal };
         } else {
@@ -220,15 +232,16 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  const request = <T>(options: RequestOptions) => execute(options).then((result) => result.data as T);
+  const NO_OPTIONS: Omit<RequestOptions, 'path' | 'method'> = {};
   const verb =
     (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') =>
-    <T>(path: string, options: Omit<RequestOptions, 'path' | 'method'> = {}) =>
-      request<T>({ ...options, path, method });
+    (path: string, options: Omit<RequestOptions, 'path' | 'method'> = NO_OPTIONS) =>
+      execute(options, method, path, false);
 
   return {
-    request,
-    raw: (options) => execute(options) as never,
+    request: (options: RequestOptions) => execute(options, undefined, options.path, false),
+    raw: (options: RequestOptions) =>
+      execute(options, undefined, options.path, true) as Promise<RawResult<unknown>>,
     get: verb('GET'),
     post: verb('POST'),
     put: verb('PUT'),

@@ -45,11 +45,22 @@ export interface PreparedBody {
   describe: () => { body: string; contentType: string } | undefined;
 }
 
-export function prepareBody(options: RequestOptions): PreparedBody {
-  const given = [options.json !== undefined, options.form !== undefined, options.body !== undefined].filter(
-    Boolean,
-  );
-  if (given.length > 1) {
+/** A call without a body (most GETs) shares this one. */
+const NO_BODY: PreparedBody = Object.freeze({
+  ky: Object.freeze({}),
+  replayable: true,
+  describe: () => undefined,
+});
+
+export function prepareBody(options: Pick<RequestOptions, 'json' | 'form' | 'body'>): PreparedBody {
+  const given =
+    Number(options.json !== undefined) +
+    Number(options.form !== undefined) +
+    Number(options.body !== undefined);
+  if (given === 0) {
+    return NO_BODY;
+  }
+  if (given > 1) {
     throw new InvalidOptionsError('pass at most one of json, form and body');
   }
   if (options.json !== undefined) {
@@ -76,7 +87,7 @@ export function prepareBody(options: RequestOptions): PreparedBody {
       describe: () => (typeof body === 'string' ? { body, contentType: 'text/plain' } : undefined),
     };
   }
-  return { ky: {}, replayable: true, describe: () => undefined };
+  return NO_BODY;
 }
 
 function toForm(form: NonNullable<RequestOptions['form']>): URLSearchParams {

@@ -83,6 +83,18 @@ export const ESIA_ERROR_HINTS: Readonly<Record<string, ErrorHint>> = {
     ru: 'Учётная запись пользователя не подтверждена: войти может только подтверждённая учётная запись.',
     en: 'The user account is not confirmed: only confirmed accounts may sign in.',
   },
+  'ESIA-007060': {
+    ru: 'Неверные роли в запросе (параметр roles).',
+    en: 'Invalid roles in the request (the roles parameter).',
+  },
+  'ESIA-007061': {
+    ru: 'Неверный тип объекта (obj_type) в запросе.',
+    en: 'Invalid object type (obj_type) in the request.',
+  },
+  'ESIA-007062': {
+    ru: 'Тип пользователя не подходит для запрошенного доступа (например, организация вместо физлица).',
+    en: 'The user type does not fit the requested access (e.g. an organisation instead of a person).',
+  },
   'ESIA-007194': {
     ru: 'Запрошены данные организации, но пользователь не её сотрудник.',
     en: 'Organisation data were requested but the user is not an employee.',
@@ -93,7 +105,21 @@ export const ESIA_ERROR_HINTS: Readonly<Record<string, ErrorHint>> = {
   },
 };
 
+/** ESIA-036700…036727: the Digital Profile consent (`permissions`) was refused or malformed. */
+const CONSENT_HINT: ErrorHint = {
+  ru: 'Ошибка согласия цифрового профиля (параметр permissions): проверьте sysname, срок (expire), действия и цели; пользователь мог отклонить согласие.',
+  en: 'Digital Profile consent error (the permissions parameter): check sysname, expire, actions and purposes; the user may have refused the consent.',
+};
+
 /** The hint of an `ESIA-0xxxxx` code, or undefined for codes without one. */
 export function esiaErrorHint(esiaCode: string | undefined): ErrorHint | undefined {
-  return esiaCode === undefined ? undefined : ESIA_ERROR_HINTS[esiaCode];
+  if (esiaCode === undefined) {
+    return undefined;
+  }
+  const known = ESIA_ERROR_HINTS[esiaCode];
+  if (known) {
+    return known;
+  }
+  const consent = /^ESIA-0367(\d\d)$/.exec(esiaCode);
+  return consent && Number(consent[1]) <= 27 ? CONSENT_HINT : undefined;
 }

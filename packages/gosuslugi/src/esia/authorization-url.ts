@@ -2,6 +2,7 @@ import { InvalidOptionsError } from '@goskit/core';
 import { signParameters } from './client-secret.js';
 import { type EsiaContext, joinScopes } from './context.js';
 import { savePending } from './pending-request.js';
+import { createPkcePair, type EsiaPkceMethod, pkceMethod } from './pkce.js';
 
 export interface AuthorizationUrlOptions {
   /** Your own state (a UUID is generated otherwise). It becomes the key of the pending request. */
@@ -12,6 +13,8 @@ export interface AuthorizationUrlOptions {
   accessType?: 'online' | 'offline';
   /** Digital Profile consent (`permissions`, already base64url-encoded). */
   permissions?: string;
+  /** Overrides the client's `pkce` option for this login. */
+  pkce?: boolean | EsiaPkceMethod;
   /** Stored with the pending request and returned by handleCallback (e.g. the page to go back to). */
   data?: unknown;
 }
@@ -64,6 +67,12 @@ export async function authorizationUrl(
   if (options.permissions !== undefined) {
     params.set('permissions', options.permissions);
   }
+  const method = pkceMethod(options.pkce ?? client.pkce);
+  const pkce = method === undefined ? undefined : await createPkcePair(method);
+  if (pkce) {
+    params.set('code_challenge', pkce.challenge);
+    params.set('code_challenge_method', pkce.method);
+  }
   await savePending(context, state, {
     flow: legacy ? 'v1' : 'v2',
     scope,
@@ -71,6 +80,7 @@ export async function authorizationUrl(
     redirectUri,
     accessType,
     createdAt: context.now(),
+    ...(pkce ? { codeVerifier: pkce.verifier } : {}),
     ...(options.data === undefined ? {} : { data: options.data }),
   });
   const path = legacy ? '/aas/oauth2/ac' : '/aas/oauth2/v2/ac';

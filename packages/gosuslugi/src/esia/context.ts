@@ -51,6 +51,14 @@ export function createEsiaContext(options: EsiaClientOptions): EsiaContext {
   if (!Array.isArray(options.scopes) || joinScopes(options.scopes) === '') {
     throw new InvalidOptionsError("scopes must list at least one scope, e.g. ['openid', 'fullname']");
   }
+  if (
+    options.pkce !== undefined &&
+    typeof options.pkce !== 'boolean' &&
+    options.pkce !== 'S256' &&
+    options.pkce !== 'GOST3411'
+  ) {
+    throw new InvalidOptionsError("pkce must be true, false, 'S256' or 'GOST3411'");
+  }
   const algorithms = options.algorithms ?? ALLOWED;
   if (algorithms.length === 0 || algorithms.some((alg) => !ALLOWED.includes(alg))) {
     throw new InvalidOptionsError(

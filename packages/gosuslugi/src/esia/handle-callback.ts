@@ -2,7 +2,7 @@ import { EsiaError } from '../errors/esia-error.js';
 import { signParameters } from './client-secret.js';
 import type { EsiaContext } from './context.js';
 import { type PendingAuthorization, takePending } from './pending-request.js';
-import { postTokenRequest, type TokenRequestForm } from './token-endpoint.js';
+import { clientAuthentication, postTokenRequest, type TokenRequestForm } from './token-endpoint.js';
 import { buildTokens, type EsiaUserTokens } from './tokens.js';
 
 export type CallbackInput = string | URL | URLSearchParams | Record<string, string | string[] | undefined>;
@@ -82,19 +82,13 @@ export async function handleCallback(context: EsiaContext, input: CallbackInput)
         },
   );
   const form: TokenRequestForm = {
-    client_id: context.options.clientId,
+    ...clientAuthentication(context, signed, tokenState),
     code,
     grant_type: 'authorization_code',
-    ...(signed.client_certificate_hash === undefined
-      ? {}
-      : { client_certificate_hash: signed.client_certificate_hash }),
-    client_secret: signed.client_secret,
-    state: tokenState,
     redirect_uri: pending.redirectUri,
     scope: pending.scope,
     ...(pending.scopeOrg === '' ? {} : { scope_org: pending.scopeOrg }),
-    timestamp: signed.timestamp,
-    token_type: 'Bearer',
+    ...(pending.codeVerifier === undefined ? {} : { code_verifier: pending.codeVerifier }),
   };
   const body = await postTokenRequest(context, v1 ? '/aas/oauth2/te' : '/aas/oauth2/v3/te', form);
   const tokens = await buildTokens(context, body);

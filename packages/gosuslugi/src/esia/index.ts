@@ -14,6 +14,7 @@ export { type EmbedName, RESOURCE_SCOPES } from './person/collections.js';
 export { esiaDateToIso, parseEsiaDate } from './person/esia-date.js';
 export * from './person/models.js';
 export type { EsiaPerson, EsiaPersonClient } from './person/person-client.js';
+export { type EsiaPkceMethod, pkceChallenge } from './pkce.js';
 export type { RefreshOptions } from './refresh.js';
 export type { EsiaSession, EsiaSessionOptions } from './session.js';
 export { resolverFromJwks } from './token-keys.js';

@@ -1,6 +1,7 @@
 import type { Hooks, KeyValueStore, Logger, RetryInput } from '@goskit/core';
 import type { EsiaRefreshVariant, JwtKeyResolver, Signer } from '@goskit/crypto';
 import type { EsiaEnvironment } from './environment.js';
+import type { EsiaPkceMethod } from './pkce.js';
 
 /** Token algorithms ESIA lets a system choose; anything else (and 'none') is rejected. */
 export type EsiaTokenAlgorithm = 'RS256' | 'GOST3410_2012_256';
@@ -43,6 +44,11 @@ export interface EsiaClientOptions {
   clockSkewSec?: number;
   /** [unconfirmed in ESIA] which string the refresh_token client_secret signs. Default 'ilimurzin'. */
   refreshSignedString?: EsiaRefreshVariant;
+  /**
+   * PKCE: `true` (S256) or a method name adds code_challenge to v2/ac and keeps the verifier in
+   * the pending request for v3/te. ESIA's method names are [unconfirmed]. Default off.
+   */
+  pkce?: boolean | EsiaPkceMethod;
   /** Legacy v1 (/aas/oauth2/ac, /te, PKCS#7 client_secret). Default off. */
   legacy?: { v1?: boolean };
   fetch?: typeof fetch;

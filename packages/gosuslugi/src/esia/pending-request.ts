@@ -9,6 +9,8 @@ export interface PendingAuthorization {
   accessType: 'online' | 'offline';
   /** Epoch ms. */
   createdAt: number;
+  /** PKCE code_verifier, when the request carried a code_challenge. */
+  codeVerifier?: string;
   /** Whatever the application attached (e.g. the page to return to). */
   data?: unknown;
 }
@@ -38,6 +40,7 @@ function isPending(value: unknown): value is PendingAuthorization {
   return (
     typeof record.scope === 'string' &&
     typeof record.redirectUri === 'string' &&
-    typeof record.createdAt === 'number'
+    typeof record.createdAt === 'number' &&
+    (record.codeVerifier === undefined || typeof record.codeVerifier === 'string')
   );
 }

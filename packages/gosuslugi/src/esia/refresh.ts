@@ -1,7 +1,7 @@
 import { InvalidOptionsError } from '@goskit/core';
 import { signParameters } from './client-secret.js';
 import { type EsiaContext, joinScopes } from './context.js';
-import { postTokenRequest } from './token-endpoint.js';
+import { clientAuthentication, postTokenRequest } from './token-endpoint.js';
 import { buildTokens, type EsiaTokens } from './tokens.js';
 
 export interface RefreshOptions {
@@ -37,19 +37,12 @@ export async function refreshTokens(
     refreshToken,
   });
   const body = await postTokenRequest(context, '/aas/oauth2/v3/te', {
-    client_id: client.clientId,
+    ...clientAuthentication(context, signed, state),
     refresh_token: refreshToken,
     grant_type: 'refresh_token',
-    ...(signed.client_certificate_hash === undefined
-      ? {}
-      : { client_certificate_hash: signed.client_certificate_hash }),
-    client_secret: signed.client_secret,
-    state,
     redirect_uri: client.redirectUri,
     scope,
     ...(scopeOrg === '' ? {} : { scope_org: scopeOrg }),
-    timestamp: signed.timestamp,
-    token_type: 'Bearer',
   });
   return buildTokens(context, body);
 }
@@ -75,17 +68,10 @@ export async function clientCredentials(
     redirectUri: client.redirectUri,
   });
   const body = await postTokenRequest(context, '/aas/oauth2/v3/te', {
-    client_id: client.clientId,
+    ...clientAuthentication(context, signed, state),
     grant_type: 'client_credentials',
-    ...(signed.client_certificate_hash === undefined
-      ? {}
-      : { client_certificate_hash: signed.client_certificate_hash }),
-    client_secret: signed.client_secret,
-    state,
     redirect_uri: client.redirectUri,
     scope,
-    timestamp: signed.timestamp,
-    token_type: 'Bearer',
   });
   return buildTokens(context, body);
 }

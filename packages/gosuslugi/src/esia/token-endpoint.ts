@@ -2,11 +2,33 @@ import { HttpError } from '@goskit/core';
 import { z } from 'zod';
 import { EsiaError } from '../errors/esia-error.js';
 import type { components } from '../generated/esia.js';
+import type { SignedParameters } from './client-secret.js';
 import type { EsiaContext } from './context.js';
 import { type TokenResponse, tokenResponseSchema } from './tokens.js';
 
 /** The v3/te form as openapi/esia.yaml defines it: a renamed field there breaks the build here. */
 export type TokenRequestForm = components['schemas']['TokenRequest'];
+
+/** The fields that authenticate the system, the same for every grant: id, signature, hash, time. */
+export function clientAuthentication(
+  context: EsiaContext,
+  signed: SignedParameters,
+  state: string,
+): Pick<
+  TokenRequestForm,
+  'client_id' | 'client_secret' | 'client_certificate_hash' | 'state' | 'timestamp' | 'token_type'
+> {
+  return {
+    client_id: context.options.clientId,
+    ...(signed.client_certificate_hash === undefined
+      ? {}
+      : { client_certificate_hash: signed.client_certificate_hash }),
+    client_secret: signed.client_secret,
+    state,
+    timestamp: signed.timestamp,
+    token_type: 'Bearer',
+  };
+}
 
 const oauthErrorSchema = z.looseObject({
   error: z.string(),

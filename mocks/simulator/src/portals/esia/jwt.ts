@@ -61,41 +61,6 @@ export async function signJwt(
   return `${signingInput}.${base64UrlEncode(signature)}`;
 }
 
-/** Signature checks are pure (key + token), so REST calls reuse them; exp and sessions are checked every time. */
-const VERIFIED_CACHE_SIZE = 1024;
-const verifiedTokens = new WeakMap<SigningKey, Map<string, true>>();
-
-async function verifiedSignature(
-  key: SigningKey,
-  token: string,
-  headerPart: string,
-  payloadPart: string,
-  signaturePart: string,
-): Promise<boolean> {
-  let cache = verifiedTokens.get(key);
-  if (!cache) {
-    cache = new Map();
-    verifiedTokens.set(key, cache);
-  }
-  if (cache.has(token)) {
-    return true;
-  }
-  let signature: Uint8Array;
-  try {
-    signature = base64UrlDecode(signaturePart);
-  } catch {
-    return false;
-  }
-  if (!(await key.verify(encoder.encode(`${headerPart}.${payloadPart}`), signature))) {
-    return false;
-  }
-  if (cache.size >= VERIFIED_CACHE_SIZE) {
-    cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(token, true);
-  return true;
-}
-
 export interface VerifiedJwt {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;
@@ -113,6 +78,31 @@ export async function verifyOwnJwt(
   kind: TokenKind,
   nowMs: number,
 ): Promise<VerifiedJwt | undefined> {
+  const verified = verifiedCache(key).get(token) ?? (await decodeAndVerify(key, token));
+  if (verified === undefined || verified.header.sbt !== kind) {
+    return undefined;
+  }
+  const exp = verified.payload.exp as number;
+  return exp * 1000 <= nowMs ? undefined : verified;
+}
+
+/**
+ * Signature checks and decoding are pure (key + token), so repeated REST calls with one access token
+ * reuse them; `exp`, `sbt` and sessions are checked on every call. Callers treat the result as read-only.
+ */
+const VERIFIED_CACHE_SIZE = 1024;
+const verifiedTokens = new WeakMap<SigningKey, Map<string, VerifiedJwt>>();
+
+function verifiedCache(key: SigningKey): Map<string, VerifiedJwt> {
+  let cache = verifiedTokens.get(key);
+  if (!cache) {
+    cache = new Map();
+    verifiedTokens.set(key, cache);
+  }
+  return cache;
+}
+
+async function decodeAndVerify(key: SigningKey, token: string): Promise<VerifiedJwt | undefined> {
   const parts = token.split('.');
   if (parts.length !== 3) {
     return undefined;
@@ -120,20 +110,25 @@ export async function verifyOwnJwt(
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   let header: Record<string, unknown>;
   let payload: Record<string, unknown>;
+  let signature: Uint8Array;
   try {
     header = JSON.parse(decoder.decode(base64UrlDecode(headerPart)));
     payload = JSON.parse(decoder.decode(base64UrlDecode(payloadPart)));
+    signature = base64UrlDecode(signaturePart);
   } catch {
     return undefined;
   }
-  if (header.alg !== key.alg || header.sbt !== kind || typeof payload.exp !== 'number') {
+  if (header.alg !== key.alg || typeof payload.exp !== 'number') {
     return undefined;
   }
-  if (!(await verifiedSignature(key, token, headerPart, payloadPart, signaturePart))) {
+  if (!(await key.verify(encoder.encode(`${headerPart}.${payloadPart}`), signature))) {
     return undefined;
   }
-  if (payload.exp * 1000 <= nowMs) {
-    return undefined;
+  const verified: VerifiedJwt = { header, payload, signature: signaturePart };
+  const cache = verifiedCache(key);
+  if (cache.size >= VERIFIED_CACHE_SIZE) {
+    cache.delete(cache.keys().next().value as string);
   }
-  return { header, payload, signature: signaturePart };
+  cache.set(token, verified);
+  return verified;
 }

@@ -4,21 +4,13 @@
  * scope + timestamp + client_id + state. ESIA announced their retirement in 2023; the test stand
  * still accepted v1 in Dec 2025.
  */
-import type { RouteDefinition, SimResponse } from '../../engine/types.js';
+import type { RouteDefinition } from '../../engine/types.js';
 import { checkScopes, precheckAuthorize, startLogin } from './authorize.js';
 import { checkPkcs7Secret } from './checks.js';
-import { EsiaRejection } from './errors.js';
-import { param, readForm } from './form.js';
 import type { ResolvedEsiaOptions } from './options.js';
 import { errorRedirect } from './redirects.js';
 import type { EsiaState } from './state.js';
-import {
-  authenticateTokenRequest,
-  GRANT_MANDATORY,
-  GRANTS,
-  type TokenExchange,
-  tokenError,
-} from './token.js';
+import { tokenEndpointRoute } from './token.js';
 
 const V1_MANDATORY = [
   'client_id',
@@ -58,27 +50,10 @@ export function authorizeV1Route(options: ResolvedEsiaOptions): RouteDefinition<
 }
 
 export function tokenV1Route(options: ResolvedEsiaOptions): RouteDefinition<EsiaState> {
-  return {
-    method: 'POST',
+  return tokenEndpointRoute(options, {
     path: '/aas/oauth2/te',
     operation: 'tokenV1',
-    handler: async (ctx) => {
-      const form = readForm(ctx.request);
-      const state = param(form, 'state');
-      const grantType = param(form, 'grant_type');
-      const grant = grantType === undefined ? undefined : GRANTS[grantType];
-      if (grantType !== undefined && !grant) {
-        return tokenError(new EsiaRejection('007009'), state);
-      }
-      const mandatory = [...V1_TOKEN_MANDATORY, ...(grantType ? (GRANT_MANDATORY[grantType] ?? []) : [])];
-      const exchange = authenticateTokenRequest(ctx, options, form, mandatory, 'v1');
-      if (exchange instanceof EsiaRejection) {
-        return tokenError(exchange, state);
-      }
-      const result: SimResponse | EsiaRejection = await (
-        grant as (e: TokenExchange) => Promise<SimResponse | EsiaRejection>
-      )(exchange);
-      return result instanceof EsiaRejection ? tokenError(result, state) : result;
-    },
-  };
+    mandatory: V1_TOKEN_MANDATORY,
+    flow: 'v1',
+  });
 }

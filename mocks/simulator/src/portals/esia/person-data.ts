@@ -274,8 +274,28 @@ export function personRecord(persona: Persona, scopes: ReadonlySet<string>): Rec
     person.rIdDoc = elementId(persona, 21);
   }
   person.containsUpCfmCode = false;
-  person.eTag = eTag(person);
+  person.eTag = personTag(persona, scopes, person);
   return person;
+}
+
+/** The scopes that change a person record; their flags key the eTag cache. */
+const PERSON_FIELD_SCOPES = ['birthdate', 'birthplace', 'gender', 'snils', 'inn', 'id_doc'] as const;
+const personTags = new WeakMap<Persona, Map<string, string>>();
+
+/** eTag of a person record, computed once per persona and granted field set (hashing is the hot spot). */
+function personTag(persona: Persona, scopes: ReadonlySet<string>, person: Record<string, unknown>): string {
+  let tags = personTags.get(persona);
+  if (!tags) {
+    tags = new Map();
+    personTags.set(persona, tags);
+  }
+  const key = PERSON_FIELD_SCOPES.map((scope) => (scopes.has(scope) ? '1' : '0')).join('');
+  let tag = tags.get(key);
+  if (tag === undefined) {
+    tag = eTag(person);
+    tags.set(key, tag);
+  }
+  return tag;
 }
 
 export function findPerson(demo: DemoData, oid: string): Persona | undefined {

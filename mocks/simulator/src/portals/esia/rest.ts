@@ -80,6 +80,19 @@ async function resolvePerson(
   return persona ? { persona, grant } : restError(404, 'NOT_FOUND', 'Person not found');
 }
 
+/** resolvePerson for `/rs/prns/{oid}/{collection}[/…]`: unknown collection names are 404. */
+async function resolveCollection(
+  ctx: RouteContext<EsiaState>,
+  options: ResolvedEsiaOptions,
+): Promise<(Resolved & { name: CollectionName }) | SimResponse> {
+  const name = ctx.params.collection as CollectionName;
+  if (!COLLECTIONS.includes(name)) {
+    return restError(404, 'NOT_FOUND', 'Unknown collection');
+  }
+  const resolved = await resolvePerson(ctx, options, name);
+  return 'status' in resolved ? resolved : { ...resolved, name };
+}
+
 export function restRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaState>[] {
   const person: RouteDefinition<EsiaState> = {
     method: 'GET',
@@ -111,17 +124,12 @@ export function restRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaSt
     path: '/rs/prns/:oid/:collection',
     operation: 'listCollection',
     handler: async (ctx) => {
-      const name = ctx.params.collection as CollectionName;
-      if (!COLLECTIONS.includes(name)) {
-        return restError(404, 'NOT_FOUND', 'Unknown collection');
-      }
-      const resolved = await resolvePerson(ctx, options, name);
+      const resolved = await resolveCollection(ctx, options);
       if ('status' in resolved) {
         return resolved;
       }
-      return json(
-        collectionBody(ctx, resolved.persona, name, embedList(ctx.request.query).includes('elements')),
-      );
+      const inline = embedList(ctx.request.query).includes('elements');
+      return json(collectionBody(ctx, resolved.persona, resolved.name, inline));
     },
   };
 
@@ -130,15 +138,11 @@ export function restRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaSt
     path: '/rs/prns/:oid/:collection/:id',
     operation: 'getCollectionElement',
     handler: async (ctx) => {
-      const name = ctx.params.collection as CollectionName;
-      if (!COLLECTIONS.includes(name)) {
-        return restError(404, 'NOT_FOUND', 'Unknown collection');
-      }
-      const resolved = await resolvePerson(ctx, options, name);
+      const resolved = await resolveCollection(ctx, options);
       if ('status' in resolved) {
         return resolved;
       }
-      const found = collection(ctx.sim.demo, resolved.persona, name).find(
+      const found = collection(ctx.sim.demo, resolved.persona, resolved.name).find(
         (item) => String(item.id) === ctx.params.id,
       );
       return found ? json(found) : restError(404, 'NOT_FOUND', 'Element not found');
@@ -154,7 +158,7 @@ export function restRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaSt
       if ('status' in grant) {
         return grant;
       }
-      const denied = requireScope(grant, ['usr_org']);
+      const denied = requireScope(grant, RESOURCE_SCOPES.org ?? []);
       if (denied) {
         return denied;
       }

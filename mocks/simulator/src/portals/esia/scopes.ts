@@ -67,10 +67,15 @@ export function grantedScope(scope: string, oid: string): string {
     .join(' ');
 }
 
-/** Which scopes open which REST resource (any one of the list suffices). */
-export const RESOURCE_SCOPES: Record<string, readonly string[]> = {
+/**
+ * Which scopes open which REST resource (any one of the list suffices). The canonical table is
+ * "Scope → resource table" in docs/esia-portal.md (scope names: shared/reference/esia.md §1
+ * "Scopes"); packages/gosuslugi keeps its own copy of it — the simulator must not import the
+ * client — and a test on each side checks its copy against that table.
+ */
+export const RESOURCE_SCOPES: Readonly<Record<string, readonly string[]>> = {
   person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
-  ctts: ['email', 'mobile', 'contacts'],
+  ctts: ['contacts', 'email', 'mobile'],
   addrs: ['addresses'],
   docs: [
     'id_doc',
@@ -84,4 +89,5 @@ export const RESOURCE_SCOPES: Record<string, readonly string[]> = {
   vhls: ['vehicles'],
   roles: ['usr_org'],
   orgs: ['usr_org'],
+  org: ['usr_org'],
 };

@@ -28,7 +28,7 @@ const COMMON_MANDATORY = [
   'timestamp',
   'token_type',
 ];
-export const GRANT_MANDATORY: Record<string, string[]> = {
+const GRANT_MANDATORY: Record<string, string[]> = {
   authorization_code: ['code', 'redirect_uri', 'scope'],
   refresh_token: ['refresh_token', 'scope'],
   client_credentials: ['scope', 'redirect_uri'],
@@ -192,14 +192,14 @@ async function clientCredentials(exchange: TokenExchange): Promise<SimResponse |
   );
 }
 
-export const GRANTS: Record<string, (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>> = {
+const GRANTS: Record<string, (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>> = {
   authorization_code: authorizationCode,
   refresh_token: refreshToken,
   client_credentials: clientCredentials,
 };
 
 /** The checks every grant shares; returns the exchange or the rejection. */
-export function authenticateTokenRequest(
+function authenticateTokenRequest(
   ctx: RouteContext<EsiaState>,
   options: ResolvedEsiaOptions,
   form: URLSearchParams,
@@ -250,11 +250,24 @@ export function authenticateTokenRequest(
   };
 }
 
-export function tokenRoute(options: ResolvedEsiaOptions): RouteDefinition<EsiaState> {
+/** What differs between the v3/te and the legacy v1 /te endpoints. */
+export interface TokenEndpointSpec {
+  path: string;
+  operation: string;
+  /** Mandatory for every grant; each grant adds its own (GRANT_MANDATORY). */
+  mandatory: readonly string[];
+  flow: 'v1' | 'v2';
+}
+
+/** A token endpoint: grant type check, client authentication, then the grant's exchange. */
+export function tokenEndpointRoute(
+  options: ResolvedEsiaOptions,
+  spec: TokenEndpointSpec,
+): RouteDefinition<EsiaState> {
   return {
     method: 'POST',
-    path: '/aas/oauth2/v3/te',
-    operation: 'token',
+    path: spec.path,
+    operation: spec.operation,
     handler: async (ctx) => {
       const form = readForm(ctx.request);
       const state = param(form, 'state');
@@ -263,8 +276,8 @@ export function tokenRoute(options: ResolvedEsiaOptions): RouteDefinition<EsiaSt
       if (grantType !== undefined && !grant) {
         return tokenError(new EsiaRejection('007009'), state);
       }
-      const mandatory = [...COMMON_MANDATORY, ...(grantType ? (GRANT_MANDATORY[grantType] ?? []) : [])];
-      const exchange = authenticateTokenRequest(ctx, options, form, mandatory, 'v2');
+      const mandatory = [...spec.mandatory, ...(grantType ? (GRANT_MANDATORY[grantType] ?? []) : [])];
+      const exchange = authenticateTokenRequest(ctx, options, form, mandatory, spec.flow);
       if (exchange instanceof EsiaRejection) {
         return tokenError(exchange, state);
       }
@@ -274,4 +287,13 @@ export function tokenRoute(options: ResolvedEsiaOptions): RouteDefinition<EsiaSt
       return result instanceof EsiaRejection ? tokenError(result, state) : result;
     },
   };
+}
+
+export function tokenRoute(options: ResolvedEsiaOptions): RouteDefinition<EsiaState> {
+  return tokenEndpointRoute(options, {
+    path: '/aas/oauth2/v3/te',
+    operation: 'token',
+    mandatory: COMMON_MANDATORY,
+    flow: 'v2',
+  });
 }

@@ -39,10 +39,13 @@ export const ELEMENT_SCHEMAS: { [K in CollectionName]: ZodType<CollectionElement
 
 /**
  * The scopes that open each resource (any one suffices) — named in EsiaScopeError when ESIA
- * answers 403. The first one is the usual choice.
+ * answers 403; the first one is the usual choice. goskit's mapping: the canonical table is
+ * "Scope → resource table" in mocks/simulator/docs/esia-portal.md (scope names:
+ * shared/reference/esia.md §1 "Scopes"); the simulator keeps its own copy, and a test on each
+ * side checks its copy against that table.
  */
 export const RESOURCE_SCOPES: Readonly<Record<CollectionName | 'person' | 'org', readonly string[]>> = {
-  person: ['fullname', 'openid'],
+  person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
   ctts: ['contacts', 'email', 'mobile'],
   addrs: ['addresses'],
   docs: [
@@ -53,7 +56,7 @@ export const RESOURCE_SCOPES: Readonly<Record<CollectionName | 'person' | 'org',
     'drivers_licence_doc',
     'birth_cert_doc',
   ],
-  kids: ['kid_fullname', 'kid_birthdate', 'kid_snils', 'kid_birth_cert_doc'],
+  kids: ['kid_fullname', 'kid_birthdate', 'kid_snils', 'kid_birth_cert_doc', 'kid_gender', 'kid_inn'],
   vhls: ['vehicles'],
   roles: ['usr_org'],
   orgs: ['usr_org'],

@@ -47,7 +47,10 @@ export type EsiaPerson = EsiaPersonFields & {
 
 export interface EsiaPersonClient {
   readonly oid: string;
-  /** `/rs/prns/{oid}`; `embed` inlines collections in one request. */
+  /**
+   * `/rs/prns/{oid}`; `embed` inlines collections in one request. An embed the token may not read
+   * (ESIA leaves it out) → EsiaScopeError naming its scopes.
+   */
   get(options?: { embed?: readonly EmbedName[] }): Promise<EsiaPerson>;
   contacts(): Promise<EsiaContact[]>;
   addresses(): Promise<EsiaAddress[]>;
@@ -173,11 +176,17 @@ export function createPersonClient(
         for (const name of Object.keys(EMBEDS) as EmbedName[]) {
           const raw = record[name];
           delete (person as Record<string, unknown>)[name];
-          if (raw && embed.includes(name)) {
-            (person as Record<string, unknown>)[name] = await call(EMBEDS[name], () =>
-              resolveElements(EMBEDS[name], raw),
-            );
+          if (!embed.includes(name)) {
+            continue;
           }
+          if (!raw) {
+            // ESIA leaves out an embed the token may not read (a collection it may read always has
+            // `size`, even empty): the same error as asking for the collection itself.
+            throw new EsiaScopeError(EMBEDS[name], RESOURCE_SCOPES[EMBEDS[name]]);
+          }
+          (person as Record<string, unknown>)[name] = await call(EMBEDS[name], () =>
+            resolveElements(EMBEDS[name], raw),
+          );
         }
         return person;
       }),
