@@ -1,4 +1,5 @@
 import { CryptoError } from '../errors.js';
+import { toBase64 } from '../integrity/bytes.js';
 
 /*
  * PEM ↔ DER with plain base64 (no Buffer, so it runs in browsers too). Base64 is decoded strictly:
@@ -44,17 +45,8 @@ export function base64ToBytes(text: string): Uint8Array {
   return out;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    text += ALPHABET[(n >> 18) & 63] as string;
-    text += ALPHABET[(n >> 12) & 63] as string;
-    text += i + 1 < bytes.length ? (ALPHABET[(n >> 6) & 63] as string) : '=';
-    text += i + 2 < bytes.length ? (ALPHABET[n & 63] as string) : '=';
-  }
-  return text;
-}
+/** Standard padded base64 (the PEM body alphabet); the encoder is shared with the integrity helpers. */
+export const bytesToBase64 = toBase64;
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 

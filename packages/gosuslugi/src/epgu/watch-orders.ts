@@ -1,4 +1,5 @@
 import { InvalidOptionsError, type Sleep } from '@goskit/core';
+import { fromBase64Any, fromUtf8, toBase64Url, utf8 } from '@goskit/crypto';
 import type { EpguContext } from './context.js';
 import { getUpdatedAfter } from './statuses.js';
 import { parseEpguTime, toEpochMs } from './time-format.js';
@@ -41,20 +42,12 @@ const MAX_SEEN = 10_000;
 
 export function encodeCursor(state: CursorState): string {
   const json = JSON.stringify({ v: 1, w: state.watermark, s: [...state.seen.keys()] });
-  let binary = '';
-  for (const byte of new TextEncoder().encode(json)) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64Url(utf8(json));
 }
 
 export function decodeCursor(cursor: string): CursorState {
   try {
-    const standard = cursor.replace(/-/g, '+').replace(/_/g, '/');
-    const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(
-      Uint8Array.from(binary, (c) => c.charCodeAt(0)),
-    );
+    const json = fromUtf8(fromBase64Any(cursor));
     const parsed = JSON.parse(json) as { v?: unknown; w?: unknown; s?: unknown };
     if (parsed.v !== 1 || typeof parsed.w !== 'number' || !Array.isArray(parsed.s)) {
       throw new Error('shape');

@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from '@goskit/core';
+import { toBase64Url, utf8 } from '@goskit/crypto';
 
 /** One consent the user gives on ESIA's page (Digital Profile `permissions`, MR Б.9). */
 export interface EsiaPermission {
@@ -34,11 +35,7 @@ export function encodePermissions(permissions: readonly EsiaPermission[]): strin
       scopes: permission.scopes.map((sysname) => ({ sysname })),
     };
   });
-  let binary = '';
-  for (const byte of new TextEncoder().encode(JSON.stringify(body))) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64Url(utf8(JSON.stringify(body)));
 }
 
 /**

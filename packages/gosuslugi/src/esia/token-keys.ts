@@ -1,10 +1,14 @@
 import { InvalidOptionsError } from '@goskit/core';
-import { certificateKeys, type JwtKeyCandidate, type JwtKeyResolver, jwksKeys } from '@goskit/crypto';
+import {
+  certificateKeys,
+  fromBase64Any,
+  type JwtKeyCandidate,
+  type JwtKeyResolver,
+  jwksKeys,
+} from '@goskit/crypto';
 import type { EsiaTokenKeys } from './options.js';
 
 type Jwks = { keys: Record<string, unknown>[] };
-
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 /**
  * A JWKS may hold GOST keys, which jose cannot import: keys that carry a certificate (x5c) are
@@ -19,7 +23,7 @@ export function resolverFromJwks(jwks: Jwks): JwtKeyResolver {
   for (const key of jwks.keys) {
     const x5c = key.x5c;
     if (Array.isArray(x5c) && typeof x5c[0] === 'string') {
-      certificates.push(fromBase64(x5c[0]));
+      certificates.push(fromBase64Any(x5c[0]));
     } else if (key.kty === 'RSA' || key.kty === 'EC' || key.kty === 'OKP') {
       plain.push(key);
     }

@@ -5,8 +5,10 @@
  * decodes the JWT payload without checking the signature. Missing or unreadable token → bare 401;
  * no api-order scope → 403 access_denied_person_permissions.
  */
+
+import { fromBase64Url } from '@goskit/crypto';
 import type { RouteContext, SimResponse } from '../../engine/types.js';
-import { base64UrlDecode, verifyOwnJwt } from '../esia/jwt.js';
+import { verifyOwnJwt } from '../esia/jwt.js';
 import { scopeNames } from '../esia/scopes.js';
 import { signingKey } from '../esia/signing-keys.js';
 import { bare, epguError } from './errors.js';
@@ -27,7 +29,7 @@ export const REASON_HEADER = 'x-goskit-reason';
 
 function decodePart(part: string | undefined): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(decoder.decode(base64UrlDecode(part ?? '')));
+    const value: unknown = JSON.parse(decoder.decode(fromBase64Url(part ?? '')));
     return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -3,8 +3,9 @@
  * portal issued (signature with the per-seed key named by the header's alg, sbt 'access', unexpired on
  * the virtual clock). Session revocation is ESIA's own business and is not checked here.
  */
+import { fromBase64Url } from '@goskit/crypto';
 import type { SimulatorRuntime } from '../../engine/types.js';
-import { base64UrlDecode, verifyOwnJwt } from './jwt.js';
+import { verifyOwnJwt } from './jwt.js';
 import type { EsiaTokenAlg } from './options.js';
 import { scopeNames } from './scopes.js';
 import { signingKey } from './signing-keys.js';
@@ -29,7 +30,7 @@ export async function verifyEsiaAccessToken(
 ): Promise<EsiaAccessGrant | undefined> {
   let alg: unknown;
   try {
-    alg = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split('.')[0] ?? ''))).alg;
+    alg = JSON.parse(new TextDecoder().decode(fromBase64Url(token.split('.')[0] ?? ''))).alg;
   } catch {
     return undefined;
   }

@@ -2,47 +2,11 @@
  * Compact JWS as ESIA writes it: header {ver:1, typ:'JWT', sbt, alg[, x5t#St256]}, signature RS256 or
  * GOST3410_2012_256 (Streebog-256 + GOST R 34.10-2012 over the ASCII signing input).
  */
+import { fromBase64Url, toBase64Url } from '@goskit/crypto';
 import type { SigningKey } from './signing-keys.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-export function base64UrlEncode(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const LOOKUP = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i += 1) {
-  LOOKUP[ALPHABET.charCodeAt(i)] = i;
-}
-
-/** Unpadded base64url → bytes; throws on any other character (tokens are ours, so strict is right). */
-export function base64UrlDecode(text: string): Uint8Array {
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
-  let index = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const value = code < 128 ? (LOOKUP[code] as number) : -1;
-    if (value < 0) {
-      throw new Error('not base64url');
-    }
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[index] = (buffer >> bits) & 0xff;
-      index += 1;
-    }
-  }
-  return out.subarray(0, index);
-}
 
 export type TokenKind = 'authorization_code' | 'access' | 'id';
 
@@ -56,9 +20,9 @@ export async function signJwt(
   if (withThumbprint) {
     header['x5t#St256'] = key.thumbprint;
   }
-  const signingInput = `${base64UrlEncode(encoder.encode(JSON.stringify(header)))}.${base64UrlEncode(encoder.encode(JSON.stringify(payload)))}`;
+  const signingInput = `${toBase64Url(encoder.encode(JSON.stringify(header)))}.${toBase64Url(encoder.encode(JSON.stringify(payload)))}`;
   const signature = await key.sign(encoder.encode(signingInput));
-  return `${signingInput}.${base64UrlEncode(signature)}`;
+  return `${signingInput}.${toBase64Url(signature)}`;
 }
 
 export interface VerifiedJwt {
@@ -112,9 +76,9 @@ async function decodeAndVerify(key: SigningKey, token: string): Promise<Verified
   let payload: Record<string, unknown>;
   let signature: Uint8Array;
   try {
-    header = JSON.parse(decoder.decode(base64UrlDecode(headerPart)));
-    payload = JSON.parse(decoder.decode(base64UrlDecode(payloadPart)));
-    signature = base64UrlDecode(signaturePart);
+    header = JSON.parse(decoder.decode(fromBase64Url(headerPart)));
+    payload = JSON.parse(decoder.decode(fromBase64Url(payloadPart)));
+    signature = fromBase64Url(signaturePart);
   } catch {
     return undefined;
   }

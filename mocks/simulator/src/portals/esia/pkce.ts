@@ -2,19 +2,18 @@
  * PKCE (implied by ESIA-007039/007040). Method names are [unconfirmed]: 'S256' (SHA-256, RFC 7636)
  * and 'GOST3411' (Streebog-256) are accepted, both base64url without padding; 'plain' compares as is.
  */
-import { streebog256 } from '@goskit/crypto';
+import { streebog256, toBase64Url } from '@goskit/crypto';
 import { EsiaRejection } from './errors.js';
-import { base64UrlEncode } from './jwt.js';
 
 export const PKCE_METHODS = ['S256', 'GOST3411', 'plain'];
 
 async function transform(verifier: string, method: string): Promise<string> {
   const bytes = new TextEncoder().encode(verifier);
   if (method === 'S256') {
-    return base64UrlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+    return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
   }
   if (method === 'GOST3411') {
-    return base64UrlEncode(streebog256(bytes));
+    return toBase64Url(streebog256(bytes));
   }
   return verifier;
 }

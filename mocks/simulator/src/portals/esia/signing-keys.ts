@@ -10,6 +10,7 @@ import {
   gostPublicKeyFromPrivate,
   gostSign,
   gostVerify,
+  toBase64,
 } from '@goskit/crypto';
 import { seededGostKey } from './demo-client.js';
 import type { EsiaTokenAlg } from './options.js';
@@ -43,8 +44,6 @@ export function signingKey(seed: string, alg: EsiaTokenAlg): Promise<SigningKey>
   }
   return key;
 }
-
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
 async function createRsaKey(): Promise<SigningKey> {
   const pair = (await crypto.subtle.generateKey(
