@@ -25,6 +25,31 @@ export default defineConfig({
     hookTimeout: 30_000,
     projects: [
       project('core', 'packages/core'),
+      // The transport's behaviour suites again, with ky as the engine (docs/decisions/008).
+      {
+        extends: true as const,
+        resolve: {
+          alias: {
+            ...workspaceAliases,
+            '@goskit/core': fileURLToPath(
+              new URL('./packages/core/test/helpers/core-on-ky.ts', import.meta.url),
+            ),
+          },
+        },
+        test: {
+          name: 'core-ky',
+          root: './packages/core',
+          include: [
+            'test/transport.test.ts',
+            'test/retry.test.ts',
+            'test/timeout-abort.test.ts',
+            'test/transport-limiter.test.ts',
+            'test/token-provider.test.ts',
+            'test/logger-hooks.test.ts',
+            'test/redaction-leak.test.ts',
+          ],
+        },
+      },
       project('validation', 'packages/validation'),
       project('crypto', 'packages/crypto'),
       project('gosuslugi', 'packages/gosuslugi'),

@@ -51,6 +51,7 @@ export {
 export type { KeyValueStore, StoreWriteOptions } from './store/key-value-store.js';
 export { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export { createTransport } from './transport/create-transport.js';
+export type { TransportEngine } from './transport/engine/exchange.js';
 export type {
   DataOf,
   HttpMethod,

@@ -173,7 +173,10 @@ describe('createTransport', () => {
     const transport = createTransport({
       baseUrl: server.url,
       fetch: (input, init) => {
-        seen.push(input instanceof Request ? `${input.method} ${input.url}` : String(input));
+        // The fetch engine passes (url, init) like a plain fetch call; the ky engine a Request.
+        seen.push(
+          input instanceof Request ? `${input.method} ${input.url}` : `${init?.method} ${String(input)}`,
+        );
         return fetch(input, init);
       },
     });

@@ -1,10 +1,7 @@
 /** Error bodies are kept for diagnosis but bounded: a portal's HTML error page must not eat memory. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
-/** Thrown by `readBytes` when the attempt's deadline passes while the body is still arriving. */
-export class BodyDeadlineExceeded extends Error {
-  override readonly name = 'BodyDeadlineExceeded';
-}
+import { AttemptDeadlineExceeded } from './attempt-deadline.js';
 
 export interface ReadBytesOptions {
   /** Keep at most this many bytes and cancel the rest. Default: no bound. */
@@ -48,7 +45,7 @@ export async function readBytes(response: Response, options: ReadBytesOptions = 
     for (;;) {
       const { done, value } = await reader.read();
       if (timedOut) {
-        throw new BodyDeadlineExceeded('the response body did not arrive before the attempt deadline');
+        throw new AttemptDeadlineExceeded('body');
       }
       if (done) {
         break;

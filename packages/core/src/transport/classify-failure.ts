@@ -1,9 +1,8 @@
-import { TimeoutError as KyTimeoutError } from 'ky';
 import { AbortError } from '../errors/abort-error.js';
 import { GoskitError } from '../errors/goskit-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
-import { BodyDeadlineExceeded } from '../http/read-body.js';
+import { AttemptDeadlineExceeded } from '../http/attempt-deadline.js';
 import { DeadlineReason, timeoutFromReason } from './call-signal.js';
 
 export interface FailureContext {
@@ -38,7 +37,7 @@ export type ClassifiedFailure =
 
 /**
  * Sorts what an attempt threw: the caller's abort and the total deadline end the call; an attempt
- * timeout (ky's, before the headers, or ours, while reading the body) or a network failure may be
+ * timeout (before the headers or while reading the body) or a network failure may be
  * retried; anything else that is already a goskit error passes through.
  */
 export function classifyFailure(
@@ -50,7 +49,7 @@ export function classifyFailure(
   if (fatal) {
     return { fatal: true, error: fatal };
   }
-  if (error instanceof KyTimeoutError || error instanceof BodyDeadlineExceeded) {
+  if (error instanceof AttemptDeadlineExceeded) {
     const timeout = new TimeoutError({
       kind: 'attempt',
       timeoutMs: context.attemptTimeout || 0,

@@ -1,18 +1,19 @@
-import ky from 'ky';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { runHooks } from '../hooks/hooks.js';
+import { readRequestId } from '../http/request-id.js';
 import { createRateLimiter, isRateLimiter, type RateLimiter } from '../limiter/rate-limiter.js';
 import { toRedactingLogger } from '../log/create-logger.js';
 import { DEFAULT_RETRY, resolveRetry } from '../retry/retry-options.js';
-import { sleep } from '../util/sleep.js';
+import { type Sleep, sleep } from '../util/sleep.js';
 import { buildUrl, normaliseBase } from './build-url.js';
-import { createCallSignal } from './call-signal.js';
-import { fatalFromSignal } from './classify-failure.js';
+import { type CallSignal, createCallSignal } from './call-signal.js';
+import { type FailureContext, fatalFromSignal } from './classify-failure.js';
 import { type AttemptOutcome, decideRetry } from './decide-retry.js';
+import { selectEngine } from './engine/select-engine.js';
 import { resolveIdempotencyKey } from './idempotency-key.js';
-import { lowerCaseHeaders, mergeHeaders, prepareBody } from './prepare-request.js';
+import { checkHeader, lowerCaseHeaders, mergeHeaders, prepareBody } from './prepare-request.js';
 import { responseError } from './response-error.js';
-import { sendAttempt } from './send-attempt.js';
+import { type AttemptSetup, sendAttempt } from './send-attempt.js';
 import type { RawResult, RequestOptions, Transport, TransportOptions } from './transport-options.js';
 import { validateResponse } from './validate-response.js';
 
@@ -28,9 +29,33 @@ function checkTimeout(name: string, value: number | false): number | false {
   return value;
 }
 
+function requestIdFrom(response: Response | undefined): string | undefined {
+  return response ? readRequestId(response.headers) : undefined;
+}
+
+/** Waits before the next attempt; never starts a wait that ends after the total deadline. */
+async function pauseBeforeRetry(
+  ms: number,
+  lastError: unknown,
+  call: CallSignal,
+  context: FailureContext,
+  now: () => number,
+  wait: Sleep,
+): Promise<void> {
+  if (now() + ms >= call.deadline) {
+    throw lastError;
+  }
+  try {
+    await wait(ms, call.signal);
+  } catch (error) {
+    throw fatalFromSignal(call.signal, context) ?? error;
+  }
+}
+
 /**
- * The HTTP transport every goskit client uses: ky for each exchange, our own loop around it for
- * retries, Retry-After, idempotency keys, 401 refresh, rate limiting and deadlines
+ * The HTTP transport every goskit client uses: one engine call per attempt (fetch by default, ky on
+ * request — docs/decisions/008-transport-engines.md) and our own loop around it for retries,
+ * Retry-After, idempotency keys, 401 refresh, rate limiting and deadlines
  * (docs/decisions/003-core-retry-loop.md).
  */
 export function createTransport(options: TransportOptions): Transport {
@@ -54,13 +79,10 @@ export function createTransport(options: TransportOptions): Transport {
   const random = options.random ?? Math.random;
   const wait = options.sleep ?? sleep;
   const auth = options.auth;
-  // ky makes one exchange per attempt; retries, deadlines and error mapping are ours.
-  const client = ky.create({
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const validateResponses = options.validateResponses ?? true;
+  const logBodies = options.logBodies ?? false;
+  // The engine makes one exchange per attempt; retries, deadlines and error mapping are ours.
+  const exchange = selectEngine(options.engine, options.fetch);
 
   /**
    * One logical call. `verb` and `path` come apart from the options so that `get(path, options)`
@@ -79,9 +101,16 @@ export function createTransport(options: TransportOptions): Transport {
     const totalTimeout = checkTimeout('totalTimeout', request.totalTimeout ?? options.totalTimeout ?? false);
     const responseType = request.responseType ?? 'json';
     const headers = mergeHeaders(baseHeaders, request.headers, responseType);
-    const idempotencyKey = resolveIdempotencyKey(request.idempotencyKey, method, headers[idempotencyHeader], {
-      autoGenerate: autoIdempotency,
-    });
+    const body = prepareBody(request);
+    if (body.contentType !== undefined && headers['content-type'] === undefined) {
+      headers['content-type'] = body.contentType;
+    }
+    const idempotencyKey = resolveIdempotencyKey(
+      request.idempotencyKey,
+      method,
+      headers[idempotencyHeader],
+      autoIdempotency,
+    );
     if (idempotencyKey === undefined) {
       // `delete` only when needed: it turns the record into a slow dictionary-mode object.
       if (idempotencyHeader in headers) {
@@ -90,7 +119,6 @@ export function createTransport(options: TransportOptions): Transport {
     } else {
       headers[idempotencyHeader] = idempotencyKey;
     }
-    const body = prepareBody(request);
     const methodAllowed = idempotencyKey !== undefined || callPolicy.methods.has(method);
     const rateLimitKey = request.rateLimitKey ?? options.rateLimitKey ?? 'default';
     const startedAt = performance.now();
@@ -98,18 +126,27 @@ export function createTransport(options: TransportOptions): Transport {
     const context = { method, url, attemptTimeout, totalTimeout, attempts: 0 };
     let retriesDone = 0;
     let authRepeated = false;
-    let requestId: string | undefined;
-
-    // Waits before the next attempt; never starts a wait that ends after the total deadline.
-    const pause = async (ms: number, lastError: unknown) => {
-      if (now() + ms >= call.deadline) {
-        throw lastError;
-      }
-      try {
-        await wait(ms, call.signal);
-      } catch (error) {
-        throw fatalFromSignal(call.signal, context) ?? error;
-      }
+    // The request id is read from the last response's headers only when something needs it.
+    let lastResponse: Response | undefined;
+    const schema = request.skipValidation || !validateResponses ? undefined : request.schema;
+    // One setup per call; each attempt updates `attempt` and `headers`.
+    const setup: AttemptSetup = {
+      exchange,
+      method,
+      url,
+      attempt: 0,
+      idempotencyKey,
+      headers,
+      body,
+      responseType,
+      callSignal: call.signal,
+      attemptTimeout,
+      context,
+      onRequest,
+      onResponse,
+      retrySignal: callPolicy.retrySignal,
+      logger,
+      logBodies,
     };
 
     try {
@@ -132,24 +169,12 @@ export function createTransport(options: TransportOptions): Transport {
         let result: Awaited<ReturnType<typeof sendAttempt>>;
         try {
           token = auth ? await auth.getToken() : undefined;
-          result = await sendAttempt({
-            client,
-            method,
-            url,
-            attempt,
-            idempotencyKey,
-            headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers,
-            body,
-            responseType,
-            callSignal: call.signal,
-            attemptTimeout,
-            context,
-            onRequest,
-            onResponse,
-            retrySignal: callPolicy.retrySignal,
-            logger,
-            logBodies: options.logBodies ?? false,
-          });
+          if (token) {
+            checkHeader('authorization', token);
+          }
+          setup.attempt = attempt;
+          setup.headers = token ? { ...headers, authorization: `Bearer ${token}` } : headers;
+          result = await sendAttempt(setup);
         } finally {
           release?.();
         }
@@ -157,7 +182,7 @@ export function createTransport(options: TransportOptions): Transport {
         let outcome: AttemptOutcome;
         if (result.kind === 'response') {
           const { response, read, signal } = result;
-          requestId = result.requestId;
+          lastResponse = response;
           if (response.status === 401 && auth && !authRepeated) {
             // Revoked early or rotated: refresh once (shared with concurrent callers) and repeat once.
             authRepeated = true;
@@ -165,15 +190,10 @@ export function createTransport(options: TransportOptions): Transport {
             continue;
           }
           if (response.ok && signal?.retry !== true) {
-            const data = validateResponse(read, {
-              schema: request.schema,
-              enabled: !request.skipValidation && (options.validateResponses ?? true),
-              method,
-              url,
-              status: response.status,
-              requestId,
-            });
-            return wantRaw ? { data, response, requestId, attempts: attempt, idempotencyKey } : data;
+            const data = validateResponse(read, schema, context, response);
+            return wantRaw
+              ? { data, response, requestId: requestIdFrom(response), attempts: attempt, idempotencyKey }
+              : data;
           }
           outcome = { kind: 'response', response, signal };
         } else {
@@ -194,7 +214,7 @@ export function createTransport(options: TransportOptions): Transport {
             ? responseError(result.response, result.read, result.signal, decision, {
                 method,
                 url,
-                requestId,
+                requestId: requestIdFrom(lastResponse),
                 attempts: attempt,
               })
             : result.error;
@@ -214,17 +234,24 @@ export function createTransport(options: TransportOptions): Transport {
           delayMs: decision.delayMs,
           reason: error.code,
         });
-        await pause(decision.delayMs, error);
+        await pauseBeforeRetry(decision.delayMs, error, call, context, now, wait);
         retriesDone += 1;
       }
     } catch (error) {
       if (onError.length > 0) {
         const elapsedMs = performance.now() - startedAt;
+        const requestId = requestIdFrom(lastResponse);
         const event = { method, url, attempt: context.attempts, idempotencyKey, error, elapsedMs, requestId };
         await runHooks(onError, event);
       }
       if (logger.enabled('debug')) {
-        logger.debug('goskit request failed', { method, url, attempts: context.attempts, requestId, error });
+        logger.debug('goskit request failed', {
+          method,
+          url,
+          attempts: context.attempts,
+          requestId: requestIdFrom(lastResponse),
+          error,
+        });
       }
       throw error;
     } finally {

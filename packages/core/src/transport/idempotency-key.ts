@@ -10,7 +10,7 @@ export function resolveIdempotencyKey(
   option: string | boolean | undefined,
   method: string,
   fromHeaders: string | undefined,
-  settings: { autoGenerate: boolean },
+  autoGenerate: boolean,
 ): string | undefined {
   if (typeof option === 'string') {
     return option;
@@ -21,7 +21,7 @@ export function resolveIdempotencyKey(
   if (fromHeaders !== undefined) {
     return fromHeaders;
   }
-  if (option === true || (settings.autoGenerate && NON_IDEMPOTENT.has(method))) {
+  if (option === true || (autoGenerate && NON_IDEMPOTENT.has(method))) {
     return globalThis.crypto.randomUUID();
   }
   return undefined;

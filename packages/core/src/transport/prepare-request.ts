@@ -1,4 +1,3 @@
-import type { Options as KyOptions } from 'ky';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { RequestOptions, ResponseType } from './transport-options.js';
 
@@ -8,6 +7,27 @@ const ACCEPT: Record<ResponseType, string | undefined> = {
   arrayBuffer: undefined,
   stream: undefined,
 };
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// fetch refuses NUL, CR, LF and anything outside Latin-1 (header values are ByteStrings).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters fetch refuses
+const BAD_HEADER_VALUE = /[\0\r\n]|[^\u0000-\u00ff]/;
+
+/**
+ * Refuses what fetch would refuse, before sending: otherwise a bad header surfaces as a rejected
+ * fetch that looks like a network failure and would be retried. The value is never echoed (it may
+ * be a token).
+ */
+export function checkHeader(name: string, value: string): void {
+  if (!HEADER_NAME.test(name)) {
+    throw new InvalidOptionsError(`header name ${JSON.stringify(name)} is not a valid HTTP token`);
+  }
+  if (typeof value !== 'string' || BAD_HEADER_VALUE.test(value)) {
+    throw new InvalidOptionsError(
+      `header ${name} has an invalid value: it must be a string without CR, LF, NUL or characters beyond Latin-1`,
+    );
+  }
+}
 
 /** Merges transport headers, per-call headers and Accept into one lower-cased record. */
 export function mergeHeaders(
@@ -22,6 +42,7 @@ export function mergeHeaders(
   }
   if (own) {
     for (const [name, value] of Object.entries(own)) {
+      checkHeader(name, value);
       headers[name.toLowerCase()] = value;
     }
   }
@@ -31,14 +52,17 @@ export function mergeHeaders(
 export function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
+    checkHeader(name, value);
     out[name.toLowerCase()] = value;
   }
   return out;
 }
 
 export interface PreparedBody {
-  /** The ky options that carry the body. */
-  ky: Pick<KyOptions, 'json' | 'body'>;
+  /** What goes on the wire, built once per call and reused by every attempt. */
+  init: BodyInit | undefined;
+  /** Content-Type the body implies (JSON only; fetch derives the others), unless the caller set one. */
+  contentType: string | undefined;
   /** False for streams: they cannot be sent twice. */
   replayable: boolean;
   /** For debug logs only (built lazily by the caller when bodies are logged). */
@@ -47,7 +71,8 @@ export interface PreparedBody {
 
 /** A call without a body (most GETs) shares this one. */
 const NO_BODY: PreparedBody = Object.freeze({
-  ky: Object.freeze({}),
+  init: undefined,
+  contentType: undefined,
   replayable: true,
   describe: () => undefined,
 });
@@ -64,17 +89,24 @@ export function prepareBody(options: Pick<RequestOptions, 'json' | 'form' | 'bod
     throw new InvalidOptionsError('pass at most one of json, form and body');
   }
   if (options.json !== undefined) {
-    const json = options.json;
+    const text = serialise(options.json);
+    if (text === undefined) {
+      throw new InvalidOptionsError(
+        'json must be serialisable to JSON (got a function, symbol or undefined)',
+      );
+    }
     return {
-      ky: { json },
+      init: text,
+      contentType: 'application/json',
       replayable: true,
-      describe: () => ({ body: JSON.stringify(json), contentType: 'application/json' }),
+      describe: () => ({ body: text, contentType: 'application/json' }),
     };
   }
   if (options.form !== undefined) {
     const form = toForm(options.form);
     return {
-      ky: { body: form },
+      init: form,
+      contentType: undefined,
       replayable: true,
       describe: () => ({ body: form.toString(), contentType: 'application/x-www-form-urlencoded' }),
     };
@@ -82,12 +114,24 @@ export function prepareBody(options: Pick<RequestOptions, 'json' | 'form' | 'bod
   if (options.body !== undefined) {
     const body = options.body;
     return {
-      ky: { body },
+      init: body,
+      contentType: undefined,
       replayable: !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream),
       describe: () => (typeof body === 'string' ? { body, contentType: 'text/plain' } : undefined),
     };
   }
   return NO_BODY;
+}
+
+function serialise(json: unknown): string | undefined {
+  try {
+    return JSON.stringify(json);
+  } catch (error) {
+    // A cycle or a BigInt: the caller's mistake, reported before anything is sent.
+    throw new InvalidOptionsError('json could not be serialised (a circular reference or a BigInt?)', {
+      cause: error,
+    });
+  }
 }
 
 function toForm(form: NonNullable<RequestOptions['form']>): URLSearchParams {

@@ -1,4 +1,5 @@
 import {
+  type BodyBytes,
   decodeUtf8,
   ERROR_BODY_LIMIT,
   isJsonContentType,
@@ -27,13 +28,17 @@ export async function readSuccess(
     // The caller consumes the stream at its own pace; no deadline after the headers.
     return { data: response.body, text: undefined, truncated: false, parsed: true };
   }
-  const body = await readBytes(response, { deadlineMs });
   if (responseType === 'arrayBuffer') {
-    const { bytes } = body;
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const buffer =
+      deadlineMs === false
+        ? await response.arrayBuffer()
+        : toArrayBuffer(await readBytes(response, { deadlineMs }));
     return { data: buffer, text: undefined, truncated: false, parsed: true };
   }
-  const text = decodeUtf8(body);
+  // When the engine's signal guards the body (or nothing does), fetch's own reader is the fastest;
+  // otherwise ours, which can cancel a stalled body at the deadline.
+  const text =
+    deadlineMs === false ? await response.text() : decodeUtf8(await readBytes(response, { deadlineMs }));
   if (responseType === 'text') {
     return { data: text, text, truncated: false, parsed: true };
   }
@@ -45,6 +50,10 @@ export async function readSuccess(
   } catch {
     return { data: undefined, text, truncated: false, parsed: false };
   }
+}
+
+function toArrayBuffer({ bytes }: BodyBytes): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** Reads a non-2xx body, bounded to 64 KiB, parsing JSON when the server says JSON and it is complete. */

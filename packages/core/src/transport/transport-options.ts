@@ -5,6 +5,7 @@ import type { RateLimiter, RateLimiterOptions } from '../limiter/rate-limiter.js
 import type { Logger } from '../log/logger.js';
 import type { RetryInput } from '../retry/retry-options.js';
 import type { Sleep } from '../util/sleep.js';
+import type { TransportEngine } from './engine/exchange.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -24,6 +25,12 @@ export interface TransportOptions {
   baseUrl: string;
   /** Custom fetch (MSW, undici agent, a test double). Default: global fetch. */
   fetch?: typeof fetch;
+  /**
+   * What sends each attempt: `'fetch'` (default, the fastest), `'ky'`, or your own ky instance so that
+   * its hooks run on every attempt. Retries, timeouts, errors and hooks of the transport are the same
+   * with every engine.
+   */
+  engine?: TransportEngine;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   userAgent?: string;

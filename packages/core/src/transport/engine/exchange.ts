@@ -1,0 +1,39 @@
+import type { KyInstance } from 'ky';
+
+/** What one attempt sends. Built by the transport's loop; the engine only puts it on the wire. */
+export interface ExchangeRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string> | Headers;
+  body: BodyInit | undefined;
+  /** The call's signal (caller's abort + total deadline), if it has one. */
+  callSignal: AbortSignal | undefined;
+  /** The attempt's deadline in ms, from sending until the body is read; `false`: none. */
+  timeout: number | false;
+  /** The body goes to the caller as a stream: the deadline must stop once the headers are in. */
+  streamed: boolean;
+}
+
+/** An attempt whose headers have arrived. */
+export interface Exchanged {
+  response: Response;
+  /**
+   * ms left for reading the body that the body reader must enforce itself; `false` when the engine
+   * already guards the body (its signal errors the stream at the deadline).
+   */
+  bodyDeadline(): number | false;
+  /** True once the attempt's own deadline has fired (headers or body). */
+  readonly timedOut: boolean;
+  /** Stops the attempt's timer: call when the body is read, or handed to the caller as a stream. */
+  settle(): void;
+}
+
+/** Sends one attempt. Rejections are classified by the transport (network, timeout, abort). */
+export type Exchange = (request: ExchangeRequest) => Promise<Exchanged>;
+
+/**
+ * How each attempt reaches the network: `'fetch'` (default) calls fetch directly; `'ky'` sends it
+ * through ky; a ky instance of your own runs its hooks on every attempt (the transport still owns
+ * retries, timeouts and errors). See docs/decisions/008-transport-engines.md.
+ */
+export type TransportEngine = 'fetch' | 'ky' | KyInstance;

@@ -1,0 +1,79 @@
+import type { KyInstance, Options as KyOptions } from 'ky';
+import { GoskitError } from '../../errors/goskit-error.js';
+import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
+import { AttemptDeadlineExceeded } from '../../http/attempt-deadline.js';
+import type { Exchange, Exchanged, ExchangeRequest } from './exchange.js';
+
+/** Per-attempt options that keep ky to a single exchange: retries and errors are the transport's. */
+const SINGLE_ATTEMPT = { retry: 0, throwHttpErrors: false } as const;
+
+/**
+ * Through ky: `client` is the caller's own instance (its hooks run on every attempt), or ours,
+ * loaded on first use so that the default engine never pulls ky into a bundle. ky's timer guards
+ * the wait for headers; the body reader enforces what is left of the deadline — handing ky a signal
+ * per attempt would make it call AbortSignal.any on every request.
+ */
+export function createKyExchange(
+  client: KyInstance | undefined,
+  fetchImpl: typeof fetch | undefined,
+): Exchange {
+  let instance: KyInstance | Promise<KyInstance> =
+    client ??
+    import('ky').then(({ default: ky }) => {
+      const created = ky.create({
+        ...SINGLE_ATTEMPT,
+        timeout: false,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      });
+      instance = created;
+      return created;
+    });
+  return async (request: ExchangeRequest): Promise<Exchanged> => {
+    const ky = instance instanceof Promise ? await instance : instance;
+    const options: KyOptions = {
+      ...SINGLE_ATTEMPT,
+      method: request.method,
+      headers: request.headers,
+      timeout: request.timeout,
+    };
+    if (request.body !== undefined) {
+      options.body = request.body;
+    }
+    if (request.callSignal) {
+      options.signal = request.callSignal;
+    }
+    const startedAt = performance.now();
+    let response: Response;
+    try {
+      response = await startExchange(ky, request.url, options);
+    } catch (error) {
+      throw isKyTimeout(error) ? new AttemptDeadlineExceeded('headers', { cause: error }) : error;
+    }
+    const { timeout } = request;
+    return {
+      response,
+      bodyDeadline: () => (timeout === false ? false : timeout - (performance.now() - startedAt)),
+      timedOut: false,
+      settle: () => {},
+    };
+  };
+}
+
+/** By name: a caller's ky may be another copy of the package, so `instanceof` cannot be trusted. */
+function isKyTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError' && !(error instanceof GoskitError);
+}
+
+/**
+ * ky builds the Request synchronously: a throw here is a bad header, URL or body — the caller's
+ * mistake, never a network failure to retry. The message stays generic (a header value may be a token).
+ */
+function startExchange(client: KyInstance, url: string, options: KyOptions): Promise<Response> {
+  try {
+    return client(url, options);
+  } catch (error) {
+    throw new InvalidOptionsError('the request could not be built: check its URL, headers and body', {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ATTEMPT_DEADLINE, DeadlineSlots } from '../src/transport/engine/deadline-slots.js';
+
+const waitFor = (signal: AbortSignal) =>
+  new Promise<number>((resolve) => signal.addEventListener('abort', () => resolve(performance.now())));
+
+describe('DeadlineSlots', () => {
+  it('attempts starting together share one signal; a different timeout gets its own', () => {
+    const slots = new DeadlineSlots();
+    const a = slots.take(10_000);
+    const b = slots.take(10_000);
+    const c = slots.take(5_000);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+  });
+
+  it('gives a fresh signal after 16 attempts, so no signal collects many listeners', () => {
+    const slots = new DeadlineSlots();
+    const signals = Array.from({ length: 40 }, () => slots.take(10_000));
+    expect(new Set(signals).size).toBe(3);
+  });
+
+  it('fires with the deadline reason no earlier than the deadline and at most one slot width later', async () => {
+    const slots = new DeadlineSlots();
+    for (const timeout of [30, 250, 1_000]) {
+      const startedAt = performance.now();
+      const signal = slots.take(timeout);
+      const firedAt = await waitFor(signal);
+      const granularity = Math.min(25, Math.max(1, Math.floor(timeout / 100)));
+      expect(signal.reason).toBe(ATTEMPT_DEADLINE);
+      // Timers may run a little early or late by the event loop's clock; allow 5 ms of that.
+      expect(firedAt - startedAt).toBeGreaterThanOrEqual(timeout - 5);
+      expect(firedAt - startedAt).toBeLessThanOrEqual(timeout + granularity + 50);
+    }
+  });
+
+  it('a signal taken after a slot fired is a live one', async () => {
+    const slots = new DeadlineSlots();
+    const first = slots.take(20);
+    await waitFor(first);
+    const next = slots.take(20);
+    expect(next).not.toBe(first);
+    expect(next.aborted).toBe(false);
+  });
+
+  it('never keeps the process alive: a script making one call exits at once, not after the timeout', () => {
+    const script = `
+      import { createServer } from 'node:http';
+      import { createTransport } from ${JSON.stringify(fileURLToPath(new URL('../src/index.ts', import.meta.url)))};
+      const server = createServer((_q, res) => res.end('{"ok":true}'));
+      server.listen(0, '127.0.0.1', async () => {
+        const t = createTransport({ baseUrl: 'http://127.0.0.1:' + server.address().port, timeout: 60_000 });
+        await t.get('/x');
+        server.close();
+        server.closeAllConnections();
+      });
+    `;
+    const started = Date.now();
+    // tsx (a root dev dependency) lets the child import the transport from source, like these tests.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
