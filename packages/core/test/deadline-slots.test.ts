@@ -36,6 +36,12 @@ describe('DeadlineSlots', () => {
     }
   });
 
+  it('the longest timeout a timer allows does not overflow into an immediate abort', async () => {
+    const signal = new DeadlineSlots().take(2_147_483_647);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(signal.aborted).toBe(false);
+  });
+
   it('a signal taken after a slot fired is a live one', async () => {
     const slots = new DeadlineSlots();
     const first = slots.take(20);

@@ -16,12 +16,14 @@ interface Slot {
 const MAX_USES = 16;
 /** Longest a deadline may fire late, ms. */
 const MAX_GRANULARITY = 25;
+/** setTimeout's limit; a longer delay would fire after 1 ms instead (Node's TimeoutOverflowWarning). */
+const MAX_DELAY = 2_147_483_647;
 
 /**
  * Attempt deadlines grouped into short slots, one AbortController per slot. fetch links every
- * request to its signal (a weak reference, a finalizer and a listener), and linking a fresh signal
- * per request costs more than the rest of the transport's work together; a shared slot signal costs
- * a fraction of that. The price: a deadline fires up to min(25 ms, timeout / 100) late, the same
+ * request to its signal (a weak reference, a finalizer and a listener); with a fresh controller and
+ * timer per attempt that cost ~9% of a loopback call at 16 concurrent calls, with a shared slot
+ * signal ~6% (docs/decisions/008-transport-engines.md). The price: a deadline fires up to min(25 ms, timeout / 100) late, the same
  * trade undici makes with its own coarse timers. Timers are unref'd: an idle slot never keeps the
  * process alive, and a request in flight does that by itself.
  */
@@ -49,7 +51,7 @@ export class DeadlineSlots {
         this.#current.delete(timeout);
       }
       controller.abort(ATTEMPT_DEADLINE);
-    }, fireAt - now);
+    }, Math.min(fireAt - now, MAX_DELAY));
     // Node only: browsers have no unref and never wait for timers anyway.
     (timer as { unref?: () => void }).unref?.();
     this.#current.set(timeout, slot);
