@@ -47,6 +47,7 @@ export default defineConfig({
             'test/token-provider.test.ts',
             'test/logger-hooks.test.ts',
             'test/redaction-leak.test.ts',
+            'test/pre-send.test.ts',
           ],
         },
       },

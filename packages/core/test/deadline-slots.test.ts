@@ -9,16 +9,16 @@ const waitFor = (signal: AbortSignal) =>
 describe('DeadlineSlots', () => {
   it('attempts starting together share one signal; a different timeout gets its own', () => {
     const slots = new DeadlineSlots();
-    const a = slots.take(10_000);
-    const b = slots.take(10_000);
-    const c = slots.take(5_000);
+    const a = slots.take(10_000).signal;
+    const b = slots.take(10_000).signal;
+    const c = slots.take(5_000).signal;
     expect(b).toBe(a);
     expect(c).not.toBe(a);
   });
 
   it('gives a fresh signal after 16 attempts, so no signal collects many listeners', () => {
     const slots = new DeadlineSlots();
-    const signals = Array.from({ length: 40 }, () => slots.take(10_000));
+    const signals = Array.from({ length: 40 }, () => slots.take(10_000).signal);
     expect(new Set(signals).size).toBe(3);
   });
 
@@ -26,7 +26,7 @@ describe('DeadlineSlots', () => {
     const slots = new DeadlineSlots();
     for (const timeout of [30, 250, 1_000]) {
       const startedAt = performance.now();
-      const signal = slots.take(timeout);
+      const signal = slots.take(timeout).signal;
       const firedAt = await waitFor(signal);
       const granularity = Math.min(25, Math.max(1, Math.floor(timeout / 100)));
       expect(signal.reason).toBe(ATTEMPT_DEADLINE);
@@ -37,16 +37,21 @@ describe('DeadlineSlots', () => {
   });
 
   it('the longest timeout a timer allows does not overflow into an immediate abort', async () => {
-    const signal = new DeadlineSlots().take(2_147_483_647);
+    const signal = new DeadlineSlots().take(2_147_483_647).signal;
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(signal.aborted).toBe(false);
   });
 
+  it("a slot's promise rejects with the deadline reason, for waits fetch does not cut short", async () => {
+    const deadline = new DeadlineSlots().take(20);
+    await expect(Promise.race([new Promise(() => {}), deadline.fired])).rejects.toBe(ATTEMPT_DEADLINE);
+  });
+
   it('a signal taken after a slot fired is a live one', async () => {
     const slots = new DeadlineSlots();
-    const first = slots.take(20);
+    const first = slots.take(20).signal;
     await waitFor(first);
-    const next = slots.take(20);
+    const next = slots.take(20).signal;
     expect(next).not.toBe(first);
     expect(next.aborted).toBe(false);
   });

@@ -61,6 +61,22 @@ describe('transport engines', () => {
     expect(server.requests.every((r) => r.headers['x-traced-by'] === 'vendor-ky')).toBe(true);
   });
 
+  it("'fetch' looks the global fetch up per call, so one patched later (MSW's setupServer) is used", async () => {
+    const transport = createTransport({ baseUrl: server.url });
+    const original = globalThis.fetch;
+    const seen: unknown[] = [];
+    globalThis.fetch = (input, init) => {
+      seen.push(input);
+      return original(input, init);
+    };
+    try {
+      await transport.get('/a');
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(seen).toEqual([`${server.url}/a`]);
+  });
+
   it('refuses an unknown engine and a fetch next to a ky instance', () => {
     expect(() => createTransport({ baseUrl: server.url, engine: 'undici' as never })).toThrow(
       InvalidOptionsError,

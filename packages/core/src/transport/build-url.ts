@@ -55,6 +55,12 @@ export function normaliseBase(baseUrl: string): { base: URL; href: string } {
   } catch {
     throw new InvalidOptionsError('baseUrl is not an absolute URL (e.g. http://127.0.0.1:4010/esia)');
   }
+  if (base.username !== '' || base.password !== '') {
+    // fetch refuses such URLs; credentials belong in headers or `auth`, where they are redacted.
+    throw new InvalidOptionsError(
+      'baseUrl must not contain credentials (user:password@); use headers or auth',
+    );
+  }
   const href = base.href.endsWith('/') ? base.href : `${base.href}/`;
   return { base, href };
 }

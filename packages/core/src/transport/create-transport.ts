@@ -71,9 +71,11 @@ export function createTransport(options: TransportOptions): Transport {
   const onError = options.hooks?.onError ?? [];
   const baseHeaders = lowerCaseHeaders(options.headers);
   if (options.userAgent !== undefined) {
+    checkHeader('user-agent', options.userAgent);
     baseHeaders['user-agent'] = options.userAgent;
   }
   const idempotencyHeader = (options.idempotency?.header ?? 'Idempotency-Key').toLowerCase();
+  checkHeader(idempotencyHeader, '');
   const autoIdempotency = options.idempotency?.autoGenerate ?? false;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -102,6 +104,9 @@ export function createTransport(options: TransportOptions): Transport {
     const responseType = request.responseType ?? 'json';
     const headers = mergeHeaders(baseHeaders, request.headers, responseType);
     const body = prepareBody(request);
+    if (body.init !== undefined && (method === 'GET' || method === 'HEAD')) {
+      throw new InvalidOptionsError(`a ${method} request cannot carry a body (json, form or body)`);
+    }
     if (body.contentType !== undefined && headers['content-type'] === undefined) {
       headers['content-type'] = body.contentType;
     }
@@ -117,6 +122,7 @@ export function createTransport(options: TransportOptions): Transport {
         delete headers[idempotencyHeader];
       }
     } else {
+      checkHeader(idempotencyHeader, idempotencyKey);
       headers[idempotencyHeader] = idempotencyKey;
     }
     const methodAllowed = idempotencyKey !== undefined || callPolicy.methods.has(method);

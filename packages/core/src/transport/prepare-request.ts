@@ -12,6 +12,7 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // fetch refuses NUL, CR, LF and anything outside Latin-1 (header values are ByteStrings).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters fetch refuses
 const BAD_HEADER_VALUE = /[\0\r\n]|[^\u0000-\u00ff]/;
+const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 /**
  * Refuses what fetch would refuse, before sending: otherwise a bad header surfaces as a rejected
@@ -22,7 +23,11 @@ export function checkHeader(name: string, value: string): void {
   if (!HEADER_NAME.test(name)) {
     throw new InvalidOptionsError(`header name ${JSON.stringify(name)} is not a valid HTTP token`);
   }
-  if (typeof value !== 'string' || BAD_HEADER_VALUE.test(value)) {
+  // fetch trims leading and trailing whitespace first (a token read from a file ends in a newline).
+  if (
+    typeof value !== 'string' ||
+    (BAD_HEADER_VALUE.test(value) && BAD_HEADER_VALUE.test(value.replace(EDGE_WHITESPACE, '')))
+  ) {
     throw new InvalidOptionsError(
       `header ${name} has an invalid value: it must be a string without CR, LF, NUL or characters beyond Latin-1`,
     );

@@ -8,6 +8,12 @@ import {
 } from '../http/read-body.js';
 import type { ResponseType } from './transport-options.js';
 
+/** How the engine guards a body read: a deadline our reader enforces, or a race against its signal. */
+export interface BodyGuard {
+  bodyDeadline(): number | false;
+  guard<T>(pending: Promise<T>): Promise<T>;
+}
+
 export interface ReadResult {
   /** What the caller gets (parsed JSON, text, bytes or the stream). */
   data: unknown;
@@ -22,8 +28,9 @@ export interface ReadResult {
 export async function readSuccess(
   response: Response,
   responseType: ResponseType,
-  deadlineMs: number | false,
+  attempt: BodyGuard,
 ): Promise<ReadResult> {
+  const deadlineMs = attempt.bodyDeadline();
   if (responseType === 'stream') {
     // The caller consumes the stream at its own pace; no deadline after the headers.
     return { data: response.body, text: undefined, truncated: false, parsed: true };
@@ -38,7 +45,9 @@ export async function readSuccess(
   // When the engine's signal guards the body (or nothing does), fetch's own reader is the fastest;
   // otherwise ours, which can cancel a stalled body at the deadline.
   const text =
-    deadlineMs === false ? await response.text() : decodeUtf8(await readBytes(response, { deadlineMs }));
+    deadlineMs === false
+      ? await attempt.guard(response.text())
+      : decodeUtf8(await readBytes(response, { deadlineMs }));
   if (responseType === 'text') {
     return { data: text, text, truncated: false, parsed: true };
   }
@@ -57,8 +66,9 @@ function toArrayBuffer({ bytes }: BodyBytes): ArrayBuffer {
 }
 
 /** Reads a non-2xx body, bounded to 64 KiB, parsing JSON when the server says JSON and it is complete. */
-export async function readFailure(response: Response, deadlineMs: number | false): Promise<ReadResult> {
-  const body = await readBytes(response, { limit: ERROR_BODY_LIMIT, deadlineMs });
+export async function readFailure(response: Response, attempt: BodyGuard): Promise<ReadResult> {
+  const deadlineMs = attempt.bodyDeadline();
+  const body = await attempt.guard(readBytes(response, { limit: ERROR_BODY_LIMIT, deadlineMs }));
   const text = decodeUtf8(body);
   const json = !body.truncated && isJsonContentType(response.headers.get('content-type'));
   const data = json ? tryParseJson(text) : undefined;

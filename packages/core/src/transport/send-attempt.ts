@@ -86,8 +86,8 @@ export async function sendAttempt(setup: AttemptSetup): Promise<AttemptResult> {
       inUserCode = false;
     }
     const read = response.ok
-      ? await readSuccess(response, setup.responseType, exchanged.bodyDeadline())
-      : await readFailure(response, exchanged.bodyDeadline());
+      ? await readSuccess(response, setup.responseType, exchanged)
+      : await readFailure(response, exchanged);
     exchanged.settle();
     if (logger.enabled('debug')) {
       const withBody = setup.logBodies && read.text !== undefined;

@@ -1,11 +1,31 @@
 /** Why a slot's signal fired: the attempt deadline, never the caller. */
 export const ATTEMPT_DEADLINE = Symbol('goskit.attemptDeadline');
 
-/** Attempts sharing one signal: all of them have a deadline at or before `fireAt`. */
-interface Slot {
+/** A deadline signal and a promise that rejects with its reason when it fires. */
+export interface Deadline {
   readonly signal: AbortSignal;
+  /** Rejects when the signal fires; raced against waits that fetch might not cut short itself. */
+  readonly fired: Promise<never>;
+}
+
+/** Attempts sharing one deadline: all of them end at or before `fireAt`. */
+interface Slot extends Deadline {
   readonly fireAt: number;
   uses: number;
+}
+
+/** A signal and its `fired` promise, with one listener however many attempts race against it. */
+export function deadlineOf(signal: AbortSignal): Deadline {
+  const fired = new Promise<never>((_, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+    } else {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    }
+  });
+  // Nobody may be racing when it fires (every attempt finished): not an unhandled rejection.
+  fired.catch(() => {});
+  return { signal, fired };
 }
 
 /**
@@ -30,8 +50,8 @@ const MAX_DELAY = 2_147_483_647;
 export class DeadlineSlots {
   readonly #current = new Map<number, Slot>();
 
-  /** The signal for an attempt starting now with this timeout (ms). */
-  take(timeout: number): AbortSignal {
+  /** The deadline for an attempt starting now with this timeout (ms). */
+  take(timeout: number): Deadline {
     const now = performance.now();
     const granularity = Math.min(MAX_GRANULARITY, Math.max(1, Math.floor(timeout / 100)));
     const fireAt = Math.ceil((now + timeout) / granularity) * granularity;
@@ -40,18 +60,21 @@ export class DeadlineSlots {
       slot = this.#open(timeout, fireAt, now);
     }
     slot.uses += 1;
-    return slot.signal;
+    return slot;
   }
 
   #open(timeout: number, fireAt: number, now: number): Slot {
     const controller = new AbortController();
-    const slot: Slot = { signal: controller.signal, fireAt, uses: 0 };
-    const timer = setTimeout(() => {
-      if (this.#current.get(timeout) === slot) {
-        this.#current.delete(timeout);
-      }
-      controller.abort(ATTEMPT_DEADLINE);
-    }, Math.min(fireAt - now, MAX_DELAY));
+    const slot: Slot = { ...deadlineOf(controller.signal), fireAt, uses: 0 };
+    const timer = setTimeout(
+      () => {
+        if (this.#current.get(timeout) === slot) {
+          this.#current.delete(timeout);
+        }
+        controller.abort(ATTEMPT_DEADLINE);
+      },
+      Math.min(fireAt - now, MAX_DELAY),
+    );
     // Node only: browsers have no unref and never wait for timers anyway.
     (timer as { unref?: () => void }).unref?.();
     this.#current.set(timeout, slot);

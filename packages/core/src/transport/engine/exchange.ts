@@ -22,6 +22,8 @@ export interface Exchanged {
    * already guards the body (its signal errors the stream at the deadline).
    */
   bodyDeadline(): number | false;
+  /** Waits for a body read, rejecting when the attempt's signal fires even if the body never ends. */
+  guard<T>(pending: Promise<T>): Promise<T>;
   /** True once the attempt's own deadline has fired (headers or body). */
   readonly timedOut: boolean;
   /** Stops the attempt's timer: call when the body is read, or handed to the caller as a stream. */

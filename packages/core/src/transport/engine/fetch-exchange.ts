@@ -1,15 +1,18 @@
+import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import { AttemptDeadlineExceeded } from '../../http/attempt-deadline.js';
-import { ATTEMPT_DEADLINE, DeadlineSlots } from './deadline-slots.js';
+import { ATTEMPT_DEADLINE, type Deadline, DeadlineSlots, deadlineOf } from './deadline-slots.js';
 import type { Exchange, Exchanged, ExchangeRequest } from './exchange.js';
 
 /**
  * Straight to fetch: one `fetch(url, init)` per attempt, like the raw-fetch baseline. The attempt
  * deadline guards headers and body together through one signal: a shared deadline slot for plain
- * calls, an AbortController of its own when the call has a signal or hands out a stream.
+ * calls, an AbortController of its own when the call has a signal or hands out a stream. The global
+ * fetch is looked up per call, so a fetch patched later (MSW's setupServer) is the one used.
  */
-export function createFetchExchange(fetchImpl: typeof fetch = globalThis.fetch): Exchange {
+export function createFetchExchange(customFetch?: typeof fetch): Exchange {
   const slots = new DeadlineSlots();
   return async (request: ExchangeRequest): Promise<Exchanged> => {
+    const fetchImpl = customFetch ?? globalThis.fetch;
     const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers };
     if (request.body !== undefined) {
       init.body = request.body;
@@ -22,32 +25,55 @@ export function createFetchExchange(fetchImpl: typeof fetch = globalThis.fetch):
       if (callSignal) {
         init.signal = callSignal;
       }
-      return new Unguarded(await fetchImpl(request.url, init));
+      return new Unguarded(await send(fetchImpl, request.url, init));
     }
-    if (callSignal !== undefined || request.streamed) {
-      return ownDeadline(fetchImpl, request.url, init, callSignal, timeout);
-    }
-    const signal = slots.take(timeout);
-    init.signal = signal;
+    const guard =
+      callSignal !== undefined || request.streamed
+        ? ownDeadline(callSignal, timeout)
+        : new AttemptGuard(slots.take(timeout), noop);
+    init.signal = guard.deadline.signal;
     try {
-      return new Guarded(await fetchImpl(request.url, init), signal, noop);
+      // Node's fetch (and MSW's) end the wait for headers at the signal; an injected one may not.
+      const pending = send(fetchImpl, request.url, init);
+      guard.response = await (customFetch ? guard.guard(pending) : pending);
+      return guard;
     } catch (error) {
-      throw headersFailure(error, signal);
+      guard.settle();
+      throw guard.timedOut ? new AttemptDeadlineExceeded('headers', { cause: error }) : error;
     }
   };
 }
 
 /**
- * A deadline only this attempt uses: it can be stopped once the headers are in (a stream is read at
- * the caller's pace) and it forwards the caller's abort.
+ * fetch rejects a request it cannot build (bad header, credentials in the URL) just as it rejects
+ * a network failure. Telling them apart matters: the first is the caller's mistake, never retried.
+ * Only checked after a rejection, so the common path builds no extra Request.
  */
-async function ownDeadline(
-  fetchImpl: typeof fetch,
-  url: string,
-  init: RequestInit,
-  callSignal: AbortSignal | undefined,
-  timeout: number,
-): Promise<Exchanged> {
+async function send(fetchImpl: typeof fetch, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchImpl(url, init);
+  } catch (error) {
+    if (error instanceof TypeError && !init.signal?.aborted && cannotBuild(url, init)) {
+      throw new InvalidOptionsError('the request could not be built: check its URL, headers and body', {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+function cannotBuild(url: string, init: RequestInit): boolean {
+  try {
+    // The body is left out: a stream may already be disturbed; bodies are checked before sending.
+    new Request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A deadline only this attempt uses: stopped once the headers are in, and fed by the caller's abort. */
+function ownDeadline(callSignal: AbortSignal | undefined, timeout: number): AttemptGuard {
   const controller = new AbortController();
   const forward = () => controller.abort(callSignal?.reason);
   if (callSignal?.aborted) {
@@ -56,23 +82,10 @@ async function ownDeadline(
     callSignal?.addEventListener('abort', forward, { once: true });
   }
   const timer = setTimeout(() => controller.abort(ATTEMPT_DEADLINE), timeout);
-  const settle = () => {
+  return new AttemptGuard(deadlineOf(controller.signal), () => {
     clearTimeout(timer);
     callSignal?.removeEventListener('abort', forward);
-  };
-  init.signal = controller.signal;
-  try {
-    return new Guarded(await fetchImpl(url, init), controller.signal, settle);
-  } catch (error) {
-    settle();
-    throw headersFailure(error, controller.signal);
-  }
-}
-
-function headersFailure(error: unknown, signal: AbortSignal): unknown {
-  return signal.reason === ATTEMPT_DEADLINE
-    ? new AttemptDeadlineExceeded('headers', { cause: error })
-    : error;
+  });
 }
 
 const noop = (): void => {};
@@ -84,20 +97,39 @@ class Unguarded implements Exchanged {
   bodyDeadline(): false {
     return false;
   }
+  guard<T>(pending: Promise<T>): Promise<T> {
+    return pending;
+  }
   settle(): void {}
 }
 
-/** An attempt whose signal also errors the body at the deadline, so the reader needs no timer. */
-class Guarded implements Exchanged {
+/**
+ * An attempt under a deadline signal. fetch honours the signal for headers and body, but an
+ * injected fetch or a mocked body (MSW) may not: body reads, and an injected fetch's wait for
+ * headers, are raced against the deadline, so it holds whatever fetch does. The race shares the
+ * deadline's one listener.
+ */
+class AttemptGuard implements Exchanged {
+  response!: Response;
+
   constructor(
-    readonly response: Response,
-    private readonly signal: AbortSignal,
+    readonly deadline: Deadline,
     readonly settle: () => void,
   ) {}
+
   get timedOut(): boolean {
-    return this.signal.reason === ATTEMPT_DEADLINE;
+    return this.deadline.signal.reason === ATTEMPT_DEADLINE;
   }
+
   bodyDeadline(): false {
     return false;
+  }
+
+  guard<T>(pending: Promise<T>): Promise<T> {
+    // A two-way race by hand: Promise.race costs an iterator and more ticks on the hot path.
+    return new Promise<T>((resolve, reject) => {
+      pending.then(resolve, reject);
+      this.deadline.fired.catch(reject);
+    });
   }
 }

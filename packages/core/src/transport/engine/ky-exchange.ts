@@ -53,6 +53,7 @@ export function createKyExchange(
     return {
       response,
       bodyDeadline: () => (timeout === false ? false : timeout - (performance.now() - startedAt)),
+      guard: (pending) => pending,
       timedOut: false,
       settle: () => {},
     };
