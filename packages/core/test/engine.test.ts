@@ -77,6 +77,13 @@ describe('transport engines', () => {
     expect(seen).toEqual([`${server.url}/a`]);
   });
 
+  it("a ky instance's prefixUrl and searchParams never change the transport's URL", async () => {
+    const ownKy = ky.create({ prefixUrl: 'http://elsewhere.invalid/api', searchParams: { key: 'from-ky' } });
+    const transport = createTransport({ baseUrl: server.url, engine: ownKy });
+    await transport.get('/a', { query: { n: 1 } });
+    expect(server.requests.map((r) => r.url)).toEqual(['/a?n=1']);
+  });
+
   it('refuses an unknown engine and a fetch next to a ky instance', () => {
     expect(() => createTransport({ baseUrl: server.url, engine: 'undici' as never })).toThrow(
       InvalidOptionsError,

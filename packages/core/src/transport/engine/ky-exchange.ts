@@ -6,6 +6,9 @@ import type { Exchange, Exchanged, ExchangeRequest } from './exchange.js';
 
 /** Per-attempt options that keep ky to a single exchange: retries and errors are the transport's. */
 const SINGLE_ATTEMPT = { retry: 0, throwHttpErrors: false } as const;
+/** The URL is already complete: a caller's instance must not prefix it or replace its query (ky drops
+ * inherited searchParams only for an explicit undefined). */
+const COMPLETE_URL = { prefixUrl: '', searchParams: undefined } as const;
 
 /**
  * Through ky: `client` is the caller's own instance (its hooks run on every attempt), or ours,
@@ -32,6 +35,7 @@ export function createKyExchange(
     const ky = instance instanceof Promise ? await instance : instance;
     const options: KyOptions = {
       ...SINGLE_ATTEMPT,
+      ...COMPLETE_URL,
       method: request.method,
       headers: request.headers,
       timeout: request.timeout,
