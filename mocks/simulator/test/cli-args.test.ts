@@ -189,6 +189,17 @@ describe('loadDataFile', () => {
     writeFileSync(broken, '{"organisation":');
     await expect(loadDataFile(broken)).rejects.toThrow(/not valid JSON\/YAML/);
   });
+  it('reads --cors as a list of origins or *, and rejects what is not an origin', () => {
+    expect(parseCliArgs(['--cors', 'http://localhost:3000, https://app.test']).cors).toEqual([
+      'http://localhost:3000',
+      'https://app.test',
+    ]);
+    expect(parseCliArgs(['--cors', '*']).cors).toBe('*');
+    expect(parseCliArgs([]).cors).toBeUndefined();
+    expect(() => parseCliArgs(['--cors', 'localhost:3000'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['--cors', 'http://localhost:3000/'])).toThrow(/--cors: .*localhost:3000/);
+    expect(() => parseCliArgs(['--cors', ' , '])).toThrow(/--cors needs origins/);
+  });
 });
 
 /** The same identifier with its last (check) digit changed: right format, wrong checksum. */

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SCENARIOS } from '../engine/faults/scenarios.js';
+import type { CorsOrigins } from '../engine/types.js';
+import { checkCorsOrigins } from '../server/cors.js';
 
 export interface CliOptions {
   port: number;
@@ -8,6 +10,7 @@ export interface CliOptions {
   scenarios: string[];
   journalSize?: number;
   dataFile?: string;
+  cors?: CorsOrigins;
   help: boolean;
   version: boolean;
 }
@@ -31,6 +34,9 @@ Options:
   --data <file>        JSON or YAML demo data; its organisation, classes or personas
                        replace the generated ones; identifiers are checked with
                        @goskit/validation (checksums), errors name the field and rule
+  --cors <origins>     let browser pages on these origins call the server directly
+                       (comma-separated, e.g. http://localhost:3000, or *); off by
+                       default, as the real portals' APIs are called from back-ends
   -h, --help           show this help
   -v, --version        show the version
 
@@ -82,7 +88,29 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.data !== undefined) {
     options.dataFile = values.data;
   }
+  if (values.cors !== undefined) {
+    options.cors = parseCors(values.cors);
+  }
   return options;
+}
+
+function parseCors(text: string): CorsOrigins {
+  const origins = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (origins.length === 0) {
+    throw new UsageError('--cors needs origins, e.g. --cors http://localhost:3000 (or * for any)');
+  }
+  if (origins.includes('*')) {
+    return '*';
+  }
+  try {
+    checkCorsOrigins(origins);
+  } catch (error) {
+    throw new UsageError(`--cors: ${(error as Error).message}`);
+  }
+  return origins;
 }
 
 function parse(argv: readonly string[]) {
@@ -97,6 +125,7 @@ function parse(argv: readonly string[]) {
       scenario: { type: 'string', multiple: true },
       'journal-size': { type: 'string' },
       data: { type: 'string', short: 'd' },
+      cors: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

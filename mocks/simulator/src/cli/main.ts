@@ -48,7 +48,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       simOptions.data = await loadDataFile(options.dataFile);
     }
     const sim = createSimulator(simOptions);
-    const server = await listen(sim, { port: options.port, host: options.host });
+    const server = await listen(sim, {
+      port: options.port,
+      host: options.host,
+      ...(options.cors === undefined ? {} : { cors: options.cors }),
+    });
     // Handlers first: a supervisor may signal as soon as it reads the ready line.
     installShutdown(server, io);
     for (const portal of sim.portals) {

@@ -13,7 +13,8 @@ export type SimulatorErrorCode =
   | 'INVALID_SNAPSHOT'
   | 'NOT_IMPLEMENTED'
   | 'BAD_REQUEST'
-  | 'CONTROL_REQUEST_FAILED';
+  | 'CONTROL_REQUEST_FAILED'
+  | 'INVALID_OPTIONS';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {}

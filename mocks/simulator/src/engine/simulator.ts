@@ -22,6 +22,7 @@ import type {
   DemoData,
   PortalDefinition,
   SeededRandom,
+  ServeOptions,
   SimRequest,
   SimResponse,
   Simulator,
@@ -200,7 +201,7 @@ export class SimulatorEngine implements Simulator {
     return this.#handlers;
   }
 
-  listen(options?: { port?: number; host?: string }): Promise<SimulatorServer> {
+  listen(options?: ServeOptions): Promise<SimulatorServer> {
     return this.#listen(this, options);
   }
 }
@@ -208,5 +209,5 @@ export class SimulatorEngine implements Simulator {
 /** How `sim.listen()` starts a server: the node entry loads src/server; the browser entry refuses. */
 export type ListenImplementation = (
   sim: Simulator,
-  options: { port?: number; host?: string } | undefined,
+  options: ServeOptions | undefined,
 ) => Promise<SimulatorServer>;

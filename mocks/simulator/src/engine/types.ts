@@ -107,7 +107,23 @@ export interface Simulator extends SimulatorRuntime {
   /** MSW handlers on the real hosts. */
   get handlers(): HttpHandler[];
   /** Standalone node server (src/server/listen.ts). */
-  listen(options?: { port?: number; host?: string }): Promise<SimulatorServer>;
+  listen(options?: ServeOptions): Promise<SimulatorServer>;
+}
+
+/**
+ * Browser origins allowed to call the standalone server directly: `'*'` or exact origins such as
+ * `http://localhost:3000`. Off by default: the real portals' APIs are called from back-ends.
+ */
+export type CorsOrigins = '*' | readonly string[];
+
+/** Options of the standalone server (`sim.listen()`, `goskit-sim`). */
+export interface ServeOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default '127.0.0.1' — the simulator is a development tool, not a public service. */
+  host?: string;
+  /** Answer CORS preflights and add CORS headers for these origins; default none. */
+  cors?: CorsOrigins;
 }
 
 export interface SimulatorServer {

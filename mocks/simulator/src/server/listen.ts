@@ -4,17 +4,20 @@ import { CONTROL_PREFIX, createControlApi } from '../control/api.js';
 import { createDashboard } from '../dashboard/dashboard.js';
 import { SimulatorError } from '../engine/errors.js';
 import { handleNowOf } from '../engine/handle-now.js';
-import type { PortalDefinition, SimResponse, Simulator, SimulatorServer } from '../engine/types.js';
+import type {
+  PortalDefinition,
+  ServeOptions,
+  SimResponse,
+  Simulator,
+  SimulatorServer,
+} from '../engine/types.js';
+import { createCors } from './cors.js';
 import { BadTargetError, type ParsedTarget, parseTarget } from './parse-target.js';
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, hasNoBody, readBody } from './read-body.js';
 import { createOriginResolver, toSimRequest } from './to-sim-request.js';
 import { jsonResponse, writeSimResponse } from './write-response.js';
 
-export interface ListenOptions {
-  /** Default 4010; 0 picks a free port. */
-  port?: number;
-  /** Default '127.0.0.1' — the simulator is a development tool, not a public service. */
-  host?: string;
+export interface ListenOptions extends ServeOptions {
   /** Largest accepted request body; default 50 MB + 256 KB (EPGU pushes up to 50 MB). */
   maxBodyBytes?: number;
   /** Serve the HTML dashboard at '/'; default true. */
@@ -69,6 +72,7 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   const handleControl = createControlApi(sim, { startedAt: Date.now() });
   const dashboard = options.dashboard === false ? undefined : createDashboard(sim);
   const requestOrigin = createOriginResolver();
+  const cors = options.cors === undefined ? undefined : createCors(options.cors);
   const handleNow = handleNowOf(sim);
   /** Delayed answers still waiting; close() cancels them so the process can exit at once. */
   const pending = new Set<NodeJS.Timeout>();
@@ -140,6 +144,15 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (cors !== undefined && req.headers.origin !== undefined) {
+      // A preflight is the browser's question to the server, not a call to a portal: never journaled.
+      const preflight = cors.preflight(req);
+      if (preflight !== undefined) {
+        send(res, preflight);
+        return;
+      }
+      cors.decorate(req, res);
+    }
     let target: ParsedTarget;
     try {
       target = parseTarget(req.url);
