@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Running, rawRequest, rawSocket, startServer } from './server-support.js';
+import { describe, expect, it } from 'vitest';
+import { rawRequest, rawSocket, serversClosedAfterEach } from './server-support.js';
 
-let running: Running | undefined;
-afterEach(async () => {
-  await running?.server.close();
-  running = undefined;
-});
+const startServer = serversClosedAfterEach();
 
 describe('listen(): bad input gets a clear answer, never a crash', () => {
   it('answers bad percent-encoding with 400 JSON and keeps serving', async () => {
-    running = await startServer();
+    const running = await startServer();
     const raw = await rawSocket(
       running.base,
       'GET /counter/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
@@ -21,7 +17,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('answers absolute-form garbage and non-HTTP bytes with 400', async () => {
-    running = await startServer();
+    const running = await startServer();
     const garbageTarget = await rawSocket(
       running.base,
       'GET ftp://x/y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
@@ -38,7 +34,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('accepts an absolute-form target (as proxies send) and routes it by path', async () => {
-    running = await startServer();
+    const running = await startServer();
     const raw = await rawSocket(
       running.base,
       'GET http://example.test/counter/hits HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n',
@@ -48,7 +44,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('refuses a declared body over the limit with 413 before reading it', async () => {
-    running = await startServer({}, { maxBodyBytes: 1024 });
+    const running = await startServer({}, { maxBodyBytes: 1024 });
     const res = await rawRequest(running.base, 'POST', '/counter/echo', Buffer.alloc(4096, 'a'), {
       'content-type': 'text/plain',
     }).catch((error: unknown) => error as Error);
@@ -69,7 +65,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('stops a chunked body that crosses the limit with 413', async () => {
-    running = await startServer({}, { maxBodyBytes: 1024 });
+    const running = await startServer({}, { maxBodyBytes: 1024 });
     const chunk = 'x'.repeat(800);
     const payload = `POST /counter/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${(800).toString(16)}\r\n${chunk}\r\n${(800).toString(16)}\r\n${chunk}\r\n0\r\n\r\n`;
     const raw = await rawSocket(running.base, payload);
@@ -77,14 +73,14 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('accepts a body just under the limit', async () => {
-    running = await startServer({}, { maxBodyBytes: 1024 });
+    const running = await startServer({}, { maxBodyBytes: 1024 });
     const res = await rawRequest(running.base, 'POST', '/counter/echo', Buffer.alloc(1024, 'a'));
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ bytes: 1024 });
   });
 
   it('answers a malformed JSON body on the control API with 400 naming the body', async () => {
-    running = await startServer();
+    const running = await startServer();
     const res = await rawRequest(running.base, 'POST', '/__goskit/clock/advance', '{"duration":', {
       'content-type': 'application/json',
     });
@@ -93,7 +89,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('answers an unknown control path with 404 naming the nearest control route', async () => {
-    running = await startServer();
+    const running = await startServer();
     const res = await rawRequest(running.base, 'GET', '/__goskit/scenario');
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body).message).toContain('nearest: GET /__goskit/scenarios');
@@ -103,7 +99,7 @@ describe('listen(): bad input gets a clear answer, never a crash', () => {
   });
 
   it('answers an unknown scenario with 400 listing the valid ones', async () => {
-    running = await startServer();
+    const running = await startServer();
     const res = await rawRequest(running.base, 'POST', '/__goskit/scenarios/flakey/enable');
     expect(res.status).toBe(400);
     const body = JSON.parse(res.body);

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../src/engine/create-simulator.js';
 import { SimulatorError } from '../src/engine/errors.js';
-import { counterPortal, type Running, rawRequest, startServer } from './server-support.js';
+import { counterPortal, rawRequest, serversClosedAfterEach } from './server-support.js';
 
 const APP = 'http://app.test:3000';
 const PREFLIGHT = {
@@ -10,15 +10,11 @@ const PREFLIGHT = {
   'access-control-request-headers': 'authorization, x-goskit-scenario',
 };
 
-let running: Running | undefined;
-afterEach(async () => {
-  await running?.server.close();
-  running = undefined;
-});
+const startServer = serversClosedAfterEach();
 
 describe('CORS on the standalone server', () => {
   it('is off by default: no CORS headers, so a browser page on another origin is refused', async () => {
-    running = await startServer();
+    const running = await startServer();
     const preflight = await rawRequest(running.base, 'OPTIONS', '/counter/hits', undefined, PREFLIGHT);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const get = await rawRequest(running.base, 'GET', '/counter/hits', undefined, { origin: APP });
@@ -27,7 +23,7 @@ describe('CORS on the standalone server', () => {
   });
 
   it('answers a preflight from an allowed origin without reaching the portal or the journal', async () => {
-    running = await startServer({}, { cors: [APP] });
+    const running = await startServer({}, { cors: [APP] });
     const preflight = await rawRequest(running.base, 'OPTIONS', '/counter/hits', undefined, PREFLIGHT);
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({
@@ -42,7 +38,7 @@ describe('CORS on the standalone server', () => {
   });
 
   it('adds the CORS headers to real answers, exposing Retry-After and the fault report', async () => {
-    running = await startServer({}, { cors: [APP] });
+    const running = await startServer({}, { cors: [APP] });
     const get = await rawRequest(running.base, 'GET', '/counter/hits', undefined, { origin: APP });
     expect(get.status).toBe(200);
     expect(JSON.parse(get.body)).toEqual({ hits: 1 });
@@ -59,7 +55,7 @@ describe('CORS on the standalone server', () => {
   });
 
   it('refuses another origin: 403 naming the allowed ones for a preflight, no headers otherwise', async () => {
-    running = await startServer({}, { cors: [APP] });
+    const running = await startServer({}, { cors: [APP] });
     const other = { ...PREFLIGHT, origin: 'http://evil.test' };
     const preflight = await rawRequest(running.base, 'OPTIONS', '/counter/hits', undefined, other);
     expect(preflight.status).toBe(403);
@@ -73,7 +69,7 @@ describe('CORS on the standalone server', () => {
   });
 
   it("'*' allows any origin (echoed, since credentials are allowed)", async () => {
-    running = await startServer({}, { cors: '*' });
+    const running = await startServer({}, { cors: '*' });
     const get = await rawRequest(running.base, 'GET', '/counter/hits', undefined, {
       origin: 'http://x.test:8080',
     });

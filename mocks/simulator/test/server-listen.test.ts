@@ -1,16 +1,12 @@
 import { Agent, request as httpRequest } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Running, rawRequest, startServer } from './server-support.js';
+import { describe, expect, it } from 'vitest';
+import { rawRequest, serversClosedAfterEach } from './server-support.js';
 
-let running: Running | undefined;
-afterEach(async () => {
-  await running?.server.close();
-  running = undefined;
-});
+const startServer = serversClosedAfterEach();
 
 describe('listen(): routing and translation', () => {
   it('serves a portal under its prefix and keeps per-instance state across requests', async () => {
-    running = await startServer();
+    const running = await startServer();
     const base = running.server.baseUrl('counter');
     expect(base).toBe(`${running.base}/counter`);
     const first = await fetch(`${base}/hits`).then((res) => res.json());
@@ -21,7 +17,7 @@ describe('listen(): routing and translation', () => {
   });
 
   it('passes path params, decoded path, query, body, base URL and absolute URL to the engine', async () => {
-    running = await startServer();
+    const running = await startServer();
     const base = running.server.baseUrl('counter');
     const res = await fetch(`${base}/echo?a=1&b=%D0%B4`, {
       method: 'POST',
@@ -42,7 +38,7 @@ describe('listen(): routing and translation', () => {
   });
 
   it('writes Content-Length and reuses keep-alive connections', async () => {
-    running = await startServer();
+    const running = await startServer();
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const url = new URL(`${running.server.baseUrl('counter')}/hits`);
     const ports = new Set<number>();
@@ -70,7 +66,7 @@ describe('listen(): routing and translation', () => {
   });
 
   it('answers an unknown path with the engine 404 that names the nearest route', async () => {
-    running = await startServer();
+    const running = await startServer();
     const res = await rawRequest(running.base, 'GET', '/counter/hitz');
     expect(res.status).toBe(404);
     expect(res.body).toContain('/hits');
@@ -80,14 +76,14 @@ describe('listen(): routing and translation', () => {
   });
 
   it('does not treat a longer first segment as the portal prefix', async () => {
-    running = await startServer();
+    const running = await startServer();
     const res = await rawRequest(running.base, 'GET', '/counterx/hits');
     expect(res.status).toBe(404);
     expect(running.sim.journal.count({ portal: 'counter', operation: 'hits.get' })).toBe(0);
   });
 
   it('close() ends idle keep-alive sockets so it resolves promptly', async () => {
-    running = await startServer();
+    const running = await startServer();
     const agent = new Agent({ keepAlive: true });
     const url = new URL(`${running.server.baseUrl('counter')}/hits`);
     await new Promise<void>((resolve, reject) => {
@@ -100,18 +96,17 @@ describe('listen(): routing and translation', () => {
     });
     const started = Date.now();
     await running.server.close();
-    running = undefined;
     // Without closing idle sockets, server.close() waits for the 5 s keep-alive timeout.
     expect(Date.now() - started).toBeLessThan(3000);
     agent.destroy();
   });
 
   it('listens on an ephemeral port and rejects when the port is taken', async () => {
-    running = await startServer();
+    const running = await startServer();
     expect(running.server.port).toBeGreaterThan(0);
     await expect(startServer({}, { port: running.server.port })).rejects.toMatchObject({
       code: 'EADDRINUSE',
     });
-    expect(() => running?.server.baseUrl('nope')).toThrow(/unknown portal "nope"/);
+    expect(() => running.server.baseUrl('nope')).toThrow(/unknown portal "nope"/);
   });
 });

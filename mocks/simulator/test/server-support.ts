@@ -1,6 +1,7 @@
 /** Shared by the server/control/dashboard tests: a tiny stateful portal and a server on port 0. */
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { afterEach } from 'vitest';
 import { createSimulator } from '../src/engine/create-simulator.js';
 import { definePortal } from '../src/engine/define-portal.js';
 import { json } from '../src/engine/responses.js';
@@ -69,6 +70,23 @@ export async function startServer(
   });
   const server = await listen(sim, { port: 0, ...listenOptions });
   return { sim, server, base: server.url };
+}
+
+/**
+ * For a test file: starts servers (as `startServer`) and closes every one after each test, so a
+ * failing assertion never leaves a port open. Call once at the top level of the file.
+ */
+export function serversClosedAfterEach(): typeof startServer {
+  const open = new Set<Running>();
+  afterEach(async () => {
+    await Promise.all([...open].map((running) => running.server.close()));
+    open.clear();
+  });
+  return async (options, listenOptions) => {
+    const running = await startServer(options, listenOptions);
+    open.add(running);
+    return running;
+  };
 }
 
 export interface RawResult {
