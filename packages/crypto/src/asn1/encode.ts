@@ -1,4 +1,5 @@
 import { CryptoError } from '../errors.js';
+import { concatBytes } from '../integrity/bytes.js';
 import { TAG } from './node.js';
 
 /** DER encoders. Each returns the complete TLV bytes. */
@@ -14,23 +15,9 @@ function encodeLength(length: number): Uint8Array {
   return Uint8Array.of(0x80 | bytes.length, ...bytes);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const part of parts) {
-    total += part.length;
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /** TLV with a low tag number (< 31) and the given identifier bits. */
 export function tlv(identifier: number, content: Uint8Array): Uint8Array {
-  return concat([Uint8Array.of(identifier), encodeLength(content.length), content]);
+  return concatBytes(Uint8Array.of(identifier), encodeLength(content.length), content);
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -74,7 +61,7 @@ function encodeIntegerContent(value: bigint | Uint8Array): Uint8Array {
     if (trimmed.length === 0) {
       return Uint8Array.of(0);
     }
-    return ((trimmed[0] as number) & 0x80) !== 0 ? concat([Uint8Array.of(0), trimmed]) : trimmed.slice();
+    return ((trimmed[0] as number) & 0x80) !== 0 ? concatBytes(Uint8Array.of(0), trimmed) : trimmed.slice();
   }
   // two's complement in the fewest bytes that hold the value
   let length = 1;
@@ -102,9 +89,9 @@ function timeDigits(date: Date): string {
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 
 export const der = {
-  sequence: (...children: Uint8Array[]): Uint8Array => tlv(0x30, concat(children)),
+  sequence: (...children: Uint8Array[]): Uint8Array => tlv(0x30, concatBytes(...children)),
   /** SET OF with elements sorted by their encodings, as DER demands. */
-  set: (...children: Uint8Array[]): Uint8Array => tlv(0x31, concat([...children].sort(compareBytes))),
+  set: (...children: Uint8Array[]): Uint8Array => tlv(0x31, concatBytes(...[...children].sort(compareBytes))),
   oid: (dotted: string): Uint8Array => tlv(TAG.OID, encodeOid(dotted)),
   /** bigint: two's complement; Uint8Array: an unsigned big-endian magnitude. */
   integer: (value: bigint | Uint8Array): Uint8Array => tlv(TAG.INTEGER, encodeIntegerContent(value)),
@@ -118,7 +105,7 @@ export const der = {
     ) {
       throw new CryptoError('INVALID_INPUT', 'BIT STRING unused bits must be 0…7');
     }
-    return tlv(TAG.BIT_STRING, concat([Uint8Array.of(unusedBits), bytes]));
+    return tlv(TAG.BIT_STRING, concatBytes(Uint8Array.of(unusedBits), bytes));
   },
   null: (): Uint8Array => Uint8Array.of(TAG.NULL, 0),
   boolean: (value: boolean): Uint8Array => Uint8Array.of(TAG.BOOLEAN, 1, value ? 0xff : 0),
@@ -161,5 +148,5 @@ export const der = {
     return tlv(0x80 | (constructed ? 0x20 : 0) | tag, content);
   },
   /** Already encoded elements joined, e.g. for SEQUENCE OF content. */
-  concat: (...parts: Uint8Array[]): Uint8Array => concat(parts),
+  concat: (...parts: Uint8Array[]): Uint8Array => concatBytes(...parts),
 };
