@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ATTEMPT_DEADLINE, DeadlineSlots } from '../src/transport/engine/deadline-slots.js';
+import { ATTEMPT_DEADLINE } from '../src/transport/call-signal.js';
+import { DeadlineSlots } from '../src/transport/engine/deadline-slots.js';
 
 const waitFor = (signal: AbortSignal) =>
   new Promise<number>((resolve) => signal.addEventListener('abort', () => resolve(performance.now())));

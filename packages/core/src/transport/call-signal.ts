@@ -22,6 +22,36 @@ const NO_CALL_SIGNAL: CallSignal = Object.freeze({
   dispose: () => {},
 });
 
+/** Every attempt deadline aborts with this one instance (compared by identity). */
+export const ATTEMPT_DEADLINE = new DeadlineReason('attempt');
+const TOTAL_DEADLINE = new DeadlineReason('total');
+
+/**
+ * A signal that fires when `parent` aborts (with the parent's reason) or after `timeoutMs` (with
+ * `reason`). `dispose()` stops the timer and unhooks from the parent.
+ */
+export function linkedDeadline(
+  parent: AbortSignal | undefined,
+  timeoutMs: number | false,
+  reason: DeadlineReason,
+): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) {
+    controller.abort(parent.reason);
+  } else {
+    parent?.addEventListener('abort', onAbort, { once: true });
+  }
+  const timer = timeoutMs === false ? undefined : setTimeout(() => controller.abort(reason), timeoutMs);
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 export function createCallSignal(
   callerSignal: AbortSignal | undefined,
   totalTimeout: number | false,
@@ -30,24 +60,11 @@ export function createCallSignal(
   if (callerSignal === undefined && totalTimeout === false) {
     return NO_CALL_SIGNAL;
   }
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) {
-    controller.abort(callerSignal.reason);
-  } else {
-    callerSignal?.addEventListener('abort', onAbort, { once: true });
-  }
-  const timer =
-    totalTimeout === false
-      ? undefined
-      : setTimeout(() => controller.abort(new DeadlineReason('total')), totalTimeout);
+  const { signal, dispose } = linkedDeadline(callerSignal, totalTimeout, TOTAL_DEADLINE);
   return {
-    signal: controller.signal,
+    signal,
     deadline: totalTimeout === false ? Number.POSITIVE_INFINITY : now + totalTimeout,
-    dispose() {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onAbort);
-    },
+    dispose,
   };
 }
 

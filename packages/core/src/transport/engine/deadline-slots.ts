@@ -1,5 +1,4 @@
-/** Why a slot's signal fired: the attempt deadline, never the caller. */
-export const ATTEMPT_DEADLINE = Symbol('goskit.attemptDeadline');
+import { ATTEMPT_DEADLINE } from '../call-signal.js';
 
 /** A deadline signal and a promise that rejects with its reason when it fires. */
 export interface Deadline {

@@ -1,4 +1,15 @@
 import type { KyInstance } from 'ky';
+import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
+
+/**
+ * A request the engine could not build (bad header, URL or body): the caller's mistake, never a
+ * network failure to retry. The message stays generic (a header value may be a token).
+ */
+export function unbuildableRequest(cause: unknown): InvalidOptionsError {
+  return new InvalidOptionsError('the request could not be built: check its URL, headers and body', {
+    cause,
+  });
+}
 
 /** What one attempt sends. Built by the transport's loop; the engine only puts it on the wire. */
 export interface ExchangeRequest {

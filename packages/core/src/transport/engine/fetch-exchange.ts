@@ -1,7 +1,7 @@
-import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import { AttemptDeadlineExceeded } from '../../http/attempt-deadline.js';
-import { ATTEMPT_DEADLINE, type Deadline, DeadlineSlots, deadlineOf } from './deadline-slots.js';
-import type { Exchange, Exchanged, ExchangeRequest } from './exchange.js';
+import { ATTEMPT_DEADLINE, linkedDeadline } from '../call-signal.js';
+import { type Deadline, DeadlineSlots, deadlineOf } from './deadline-slots.js';
+import { type Exchange, type Exchanged, type ExchangeRequest, unbuildableRequest } from './exchange.js';
 
 /**
  * Straight to fetch: one `fetch(url, init)` per attempt, like the raw-fetch baseline. The attempt
@@ -54,9 +54,7 @@ async function send(fetchImpl: typeof fetch, url: string, init: RequestInit): Pr
     return await fetchImpl(url, init);
   } catch (error) {
     if (error instanceof TypeError && !init.signal?.aborted && cannotBuild(url, init)) {
-      throw new InvalidOptionsError('the request could not be built: check its URL, headers and body', {
-        cause: error,
-      });
+      throw unbuildableRequest(error);
     }
     throw error;
   }
@@ -74,18 +72,8 @@ function cannotBuild(url: string, init: RequestInit): boolean {
 
 /** A deadline only this attempt uses: stopped once the headers are in, and fed by the caller's abort. */
 function ownDeadline(callSignal: AbortSignal | undefined, timeout: number): AttemptGuard {
-  const controller = new AbortController();
-  const forward = () => controller.abort(callSignal?.reason);
-  if (callSignal?.aborted) {
-    forward();
-  } else {
-    callSignal?.addEventListener('abort', forward, { once: true });
-  }
-  const timer = setTimeout(() => controller.abort(ATTEMPT_DEADLINE), timeout);
-  return new AttemptGuard(deadlineOf(controller.signal), () => {
-    clearTimeout(timer);
-    callSignal?.removeEventListener('abort', forward);
-  });
+  const linked = linkedDeadline(callSignal, timeout, ATTEMPT_DEADLINE);
+  return new AttemptGuard(deadlineOf(linked.signal), linked.dispose);
 }
 
 const noop = (): void => {};

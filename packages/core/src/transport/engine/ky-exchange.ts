@@ -1,8 +1,7 @@
 import type { KyInstance, Options as KyOptions } from 'ky';
 import { GoskitError } from '../../errors/goskit-error.js';
-import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import { AttemptDeadlineExceeded } from '../../http/attempt-deadline.js';
-import type { Exchange, Exchanged, ExchangeRequest } from './exchange.js';
+import { type Exchange, type Exchanged, type ExchangeRequest, unbuildableRequest } from './exchange.js';
 
 /** Per-attempt options that keep ky to a single exchange: retries and errors are the transport's. */
 const SINGLE_ATTEMPT = { retry: 0, throwHttpErrors: false } as const;
@@ -69,16 +68,11 @@ function isKyTimeout(error: unknown): boolean {
   return error instanceof Error && error.name === 'TimeoutError' && !(error instanceof GoskitError);
 }
 
-/**
- * ky builds the Request synchronously: a throw here is a bad header, URL or body — the caller's
- * mistake, never a network failure to retry. The message stays generic (a header value may be a token).
- */
+/** ky builds the Request synchronously: a throw here is a request that cannot be built. */
 function startExchange(client: KyInstance, url: string, options: KyOptions): Promise<Response> {
   try {
     return client(url, options);
   } catch (error) {
-    throw new InvalidOptionsError('the request could not be built: check its URL, headers and body', {
-      cause: error,
-    });
+    throw unbuildableRequest(error);
   }
 }
