@@ -3,8 +3,9 @@
  * 'any-bearer' mode, multipart bodies and zip-signed archives.
  */
 import { createSimulator } from '../src/engine/create-simulator.js';
-import type { SimRequest, SimResponse, Simulator } from '../src/engine/types.js';
+import type { SimRequest, Simulator } from '../src/engine/types.js';
 import { type EpguPortalOptions, epguPortal } from '../src/portals/epgu/index.js';
+import { jsonOf, bodyOf as textOf } from './fixtures/requests.js';
 
 export const EPGU_BASE = 'https://svcdev-beta.test.gosuslugi.ru';
 export const API_ORDER = 'http://lk.gosuslugi.ru/api-order';
@@ -71,11 +72,8 @@ export function epguRequest(method: string, pathAndQuery: string, init: RequestI
   };
 }
 
-export const textOf = (response: SimResponse) =>
-  typeof response.body === 'string'
-    ? response.body
-    : new TextDecoder().decode(response.body ?? new Uint8Array());
-export const jsonOf = (response: SimResponse) => JSON.parse(textOf(response)) as Record<string, unknown>;
+// Shared with the engine tests.
+export { jsonOf, textOf };
 
 export interface Part {
   name: string;

@@ -189,7 +189,7 @@ describe('ESIA clients registry', () => {
     expect(() => esiaPortal({ clients: [{ clientId: 'BAD', redirectUris: [] }] })).toThrow(
       /redirectUris|certificatePem/,
     );
-    const snapshot = jsonOf({ status: 200, headers: {}, body: JSON.stringify(sim.snapshot()) });
+    const snapshot = jsonOf({ body: JSON.stringify(sim.snapshot()) });
     expect(snapshot.version).toBe(1);
   });
 

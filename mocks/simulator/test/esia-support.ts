@@ -6,6 +6,7 @@ import { createClientSecret, createSoftwareGostSigner, esiaTimestamp } from '@go
 import { createSimulator } from '../src/engine/create-simulator.js';
 import type { SimRequest, SimResponse, Simulator } from '../src/engine/types.js';
 import { demoEsiaClient, type EsiaPortalDefinitionOptions, esiaPortal } from '../src/portals/esia/index.js';
+import { bodyOf, jsonOf } from './fixtures/requests.js';
 
 export const BASE = 'https://esia-portal1.test.gosuslugi.ru';
 export const REDIRECT = 'http://localhost:3000/callback';
@@ -43,11 +44,8 @@ export function request(
   };
 }
 
-export const bodyOf = (response: SimResponse) =>
-  typeof response.body === 'string'
-    ? response.body
-    : new TextDecoder().decode(response.body ?? new Uint8Array());
-export const jsonOf = (response: SimResponse) => JSON.parse(bodyOf(response)) as Record<string, unknown>;
+// Shared with the engine tests.
+export { bodyOf, jsonOf };
 export const locationOf = (response: SimResponse) => new URL(response.headers.location as string);
 
 export function demoSigner(sim: Simulator) {

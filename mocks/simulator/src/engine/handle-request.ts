@@ -10,7 +10,7 @@ import type { SimFaultController } from './faults/fault-controller.js';
 import type { FaultPlan } from './faults/fault-plan.js';
 import { FAULT_HEADER, faultReport } from './faults/fault-report.js';
 import type { RingJournal } from './journal.js';
-import { recordEntry } from './journal-record.js';
+import { type RequestOutcome as Outcome, recordEntry } from './journal-record.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { bodyText, json } from './responses.js';
 import type { Router } from './router.js';
@@ -45,16 +45,6 @@ export interface EngineParts {
   maxDelayMs: number;
   journalBodies: 'none' | 'redacted';
   describeRun(): string;
-}
-
-interface Outcome {
-  response: SimResponse;
-  operation: string;
-  effects: string[];
-  scenarios: string[];
-  contractErrors?: string[];
-  /** Status the handler answered before a contract violation replaced it. */
-  originalStatus?: number;
 }
 
 /**

@@ -81,18 +81,22 @@ function isoTime(time: Date): string {
   return lastIso;
 }
 
+/** What handling one request produced, as the journal records it. */
+export interface RequestOutcome {
+  response: SimResponse;
+  operation: string;
+  effects: string[];
+  scenarios: string[];
+  contractErrors?: string[];
+  /** Status the handler answered before a contract violation replaced it. */
+  originalStatus?: number;
+}
+
 /** Appends the journal entry of one handled request; the contract violation list shares its id. */
 export function recordEntry(
   engine: EngineParts,
   request: SimRequest,
-  outcome: {
-    response: SimResponse;
-    operation: string;
-    effects: string[];
-    scenarios: string[];
-    contractErrors?: string[];
-    originalStatus?: number;
-  },
+  outcome: RequestOutcome,
   time: Date,
   durationMs: number,
 ): void {

@@ -1,7 +1,7 @@
+import { AttemptDeadlineExceeded } from './attempt-deadline.js';
+
 /** Error bodies are kept for diagnosis but bounded: a portal's HTML error page must not eat memory. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
-
-import { AttemptDeadlineExceeded } from './attempt-deadline.js';
 
 export interface ReadBytesOptions {
   /** Keep at most this many bytes and cancel the rest. Default: no bound. */
