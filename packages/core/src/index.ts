@@ -5,6 +5,11 @@ export {
   type TokenProvider,
   type TokenProviderOptions,
 } from './auth/token-provider.js';
+export {
+  type ClientOptions,
+  type ClientTransportDefaults,
+  clientTransportOptions,
+} from './client/client-options.js';
 export * from './errors/index.js';
 export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, TransportEventBase } from './hooks/hooks.js';
 export { ERROR_BODY_LIMIT } from './http/read-body.js';
@@ -64,5 +69,5 @@ export type {
   Transport,
   TransportOptions,
 } from './transport/transport-options.js';
-export { type Clock, systemClock } from './util/clock.js';
+export { type Clock, systemClock, type TimerClock, withTimers } from './util/clock.js';
 export { type Sleep, sleep } from './util/sleep.js';

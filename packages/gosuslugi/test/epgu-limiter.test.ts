@@ -1,4 +1,4 @@
-import type { Clock } from '@goskit/core';
+import type { TimerClock } from '@goskit/core';
 import { describe, expect, it } from 'vitest';
 import { createEpguRateLimiter, windowBucket } from '../src/index.js';
 
@@ -7,7 +7,7 @@ function fakeClock() {
   let now = 0;
   let seq = 0;
   const timers = new Map<number, { at: number; fn: () => void }>();
-  const clock: Clock = {
+  const clock: TimerClock = {
     now: () => now,
     setTimeout: (fn, ms) => {
       seq += 1;

@@ -2,7 +2,7 @@ import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { toAbortError } from '../util/abort-reason.js';
-import { type Clock, systemClock } from '../util/clock.js';
+import { type Clock, type TimerClock, withTimers } from '../util/clock.js';
 import { type LimitConfig, resolveLimitConfig } from './limit-config.js';
 import { type BucketState, takeToken } from './token-bucket.js';
 
@@ -15,7 +15,8 @@ export interface RateLimiterOptions extends LimitConfig {
   store?: KeyValueStore;
   /** Prefix of the store keys. Default `goskit:ratelimit:`. */
   storePrefix?: string;
-  clock?: Clock;
+  /** Time for refills and waits. A clock without timers (the simulator's) waits on system timers. */
+  clock?: Clock | TimerClock;
 }
 
 export interface AcquireOptions {
@@ -62,7 +63,7 @@ interface Lane {
  * `KeyValueStore` via the pure `takeToken`, so the same limiter logic works over a shared store.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const clock = options.clock ?? systemClock;
+  const clock = withTimers(options.clock);
   const store = options.store ?? new MemoryStore({ now: () => clock.now() });
   const prefix = options.storePrefix ?? 'goskit:ratelimit:';
   const lanes = new Map<string, Lane>();
