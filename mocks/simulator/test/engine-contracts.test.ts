@@ -1,13 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  contractsFromOpenApi,
-  createSimulator,
-  definePortal,
-  json,
-  schoolPortal,
-  validateSchema,
-} from '../src/index.js';
+import type { PortalDefinition } from '../src/engine/types.js';
+import { createSimulator, schoolPortal } from '../src/index.js';
+import { contractsFromOpenApi, definePortal, json, validateSchema } from '../src/portal-kit.js';
 import { schoolOpenApi } from '../src/portals/school/openapi.gen.js';
 import { syncContractModule } from './fixtures/contract-module.js';
 import { jsonOf, simRequest } from './fixtures/requests.js';
@@ -56,7 +51,7 @@ describe('contract checks', () => {
 
   it('undeclared statuses and content types are drift too; faults are exempt', async () => {
     const portal = definePortal<null>({
-      ...testPortal,
+      ...(testPortal as PortalDefinition),
       name: 'odd',
       createState: () => null,
       controlRoutes: [],

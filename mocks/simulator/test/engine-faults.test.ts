@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_HEADER } from '../src/engine/faults/fault-report.js';
-import { createSimulator, describeRun, type SimulatorOptions, withScenario } from '../src/index.js';
+import { createSimulator, type SimulatorOptions, withScenario } from '../src/index.js';
+import { describeRun } from '../src/portal-kit.js';
 import { bodyOf, jsonOf, simRequest } from './fixtures/requests.js';
 import { type TestPortalState, testPortal } from './fixtures/test-portal.js';
 

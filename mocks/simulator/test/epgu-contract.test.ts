@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import { epguPortal } from '../src/portals/epgu/index.js';
 import { epguOpenApi } from '../src/portals/epgu/openapi.gen.js';
 import { esiaPortal } from '../src/portals/esia/index.js';

@@ -6,7 +6,8 @@ import {
   generateGostKeyPair,
 } from '@goskit/crypto';
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
+import { portalRuntimeOf } from '../src/engine/portal-runtime-of.js';
 import type { RouteContext } from '../src/engine/types.js';
 import {
   demoEsiaClient,
@@ -49,7 +50,7 @@ function controlCall(sim: ReturnType<typeof newSim>, method: string, body?: unkn
     ),
     params: {},
     state: sim.portalState<EsiaState>('esia'),
-    sim,
+    sim: portalRuntimeOf(sim, 'esia'),
   } as RouteContext<EsiaState>;
   return route?.handler(ctx);
 }

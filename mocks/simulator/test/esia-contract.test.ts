@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
 import { esiaOpenApi } from '../src/portals/esia/openapi.gen.js';
 import { authorizeQuery, newSim, request } from './esia-support.js';

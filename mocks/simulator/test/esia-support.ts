@@ -3,7 +3,7 @@
  * client, and a browser-less walk through login → consent → code.
  */
 import { createClientSecret, createSoftwareGostSigner, esiaTimestamp } from '@goskit/crypto';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import type { SimRequest, SimResponse, Simulator } from '../src/engine/types.js';
 import { demoEsiaClient, type EsiaPortalDefinitionOptions, esiaPortal } from '../src/portals/esia/index.js';
 import { bodyOf, jsonOf } from './fixtures/requests.js';

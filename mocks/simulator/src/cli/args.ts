@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { SimulatorError } from '../engine/errors.js';
 import { SCENARIOS } from '../engine/faults/scenarios.js';
 import type { CorsOrigins } from '../engine/types.js';
+import { BUILT_IN_PORTALS } from '../portals/index.js';
 import { checkCorsOrigins } from '../server/cors.js';
 
 export interface CliOptions {
@@ -11,18 +13,25 @@ export interface CliOptions {
   journalSize?: number;
   dataFile?: string;
   cors?: CorsOrigins;
+  /** Built-in portals to load (`--portals esia,epgu`); undefined = all of them. */
+  portals?: string[];
+  /** Modules of the user's own portals (`--portal ./my-portal.js`, repeatable). */
+  portalModules: string[];
   help: boolean;
   version: boolean;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** A flag is unknown or malformed; goskit-sim prints it with the usage and exits 2. */
+export class UsageError extends SimulatorError {
+  constructor(message: string) {
+    super('INVALID_OPTIONS', message);
+  }
 }
 
 export const USAGE = `Usage: goskit-sim [options]
 
 Simulator of Russian government and school portals. Built in, one path prefix each:
-school (/school, goskit's demo API), esia (/esia), epgu (/epgu).
+${[...BUILT_IN_PORTALS.keys()].map((name) => `${name} (/${name})`).join(', ')}.
 
 Options:
   --port <n>           port to listen on (default 4010; 0 picks a free one)
@@ -31,9 +40,14 @@ Options:
   --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated):
                        ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
   --journal-size <n>   request journal capacity (default 1000)
-  --data <file>        JSON or YAML demo data; its organisation, classes or personas
-                       replace the generated ones; identifiers are checked with
-                       @goskit/validation (checksums), errors name the field and rule
+  --portals <a,b>      load only these built-in portals (default: all)
+  --portal <file>      load your own portal too: an ES module whose default export is a
+                       portal definition or a function returning one (repeatable);
+                       see docs/portal-kit.md
+  --data <file>        JSON or YAML data: roster keys (organisation, classes, personas,
+                       subjects, courses) replace the generated ones, checked with
+                       @goskit/validation (checksums); a portal's key (esia: { clients })
+                       is checked by that portal; errors name the field and rule
   --cors <origins>     let browser pages on these origins call the server directly
                        (comma-separated, e.g. http://localhost:3000, or *); off by
                        default, as the real portals' APIs are called from back-ends
@@ -69,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: integer('port', values.port, 0, 65_535) ?? 4010,
     host: values.host ?? '127.0.0.1',
     scenarios,
+    portalModules: values.portal ?? [],
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -91,7 +106,25 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.cors !== undefined) {
     options.cors = parseCors(values.cors);
   }
+  if (values.portals !== undefined) {
+    options.portals = parsePortalNames(values.portals);
+  }
   return options;
+}
+
+function parsePortalNames(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  const valid = [...BUILT_IN_PORTALS.keys()];
+  const unknown = names.find((name) => !BUILT_IN_PORTALS.has(name));
+  if (names.length === 0 || unknown !== undefined) {
+    throw new UsageError(
+      `--portals takes built-in portal names (${valid.join(', ')})${unknown === undefined ? '' : `, got "${unknown}"`}`,
+    );
+  }
+  return [...new Set(names)];
 }
 
 function parseCors(text: string): CorsOrigins {
@@ -125,6 +158,8 @@ function parse(argv: readonly string[]) {
       scenario: { type: 'string', multiple: true },
       'journal-size': { type: 'string' },
       data: { type: 'string', short: 'd' },
+      portals: { type: 'string' },
+      portal: { type: 'string', multiple: true },
       cors: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

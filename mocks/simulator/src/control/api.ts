@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import type { SimRequest, SimResponse, Simulator } from '../engine/types.js';
+import { portalRuntimeOf } from '../engine/portal-runtime-of.js';
+import { Router } from '../engine/router.js';
+import type {
+  PortalDefinition,
+  RouteDefinition,
+  SimRequest,
+  SimResponse,
+  Simulator,
+} from '../engine/types.js';
 import { jsonResponse } from '../server/write-response.js';
 import { controlError, errorToResponse } from './error-response.js';
 import { JournalQueryError, patternFromQuery, toPattern } from './journal-query.js';
 import { nearest } from './nearest.js';
-import { type ControlRoute, matchRoute } from './router.js';
 import {
   advanceBody,
   describeIssue,
@@ -31,6 +38,24 @@ interface Call {
 
 type Handler = (call: Call) => SimResponse;
 
+interface ControlRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly handler: Handler;
+}
+
+/** Each portal's control routes, compiled once per portal definition. */
+const portalRouters = new WeakMap<PortalDefinition, Router<RouteDefinition>>();
+
+function portalRouter(portal: PortalDefinition): Router<RouteDefinition> {
+  let router = portalRouters.get(portal);
+  if (router === undefined) {
+    router = new Router(portal.controlRoutes ?? []);
+    portalRouters.set(portal, router);
+  }
+  return router;
+}
+
 /** The portal control route for `/<portal>/<rest>` ('/esia/clients'), if a portal declares one. */
 function matchPortalControlRoute(sim: Simulator, method: string, path: string) {
   const [, name = '', ...rest] = path.split('/');
@@ -38,7 +63,7 @@ function matchPortalControlRoute(sim: Simulator, method: string, path: string) {
   if (portal?.controlRoutes === undefined || portal.prefix !== `/${name}`) {
     return undefined;
   }
-  const match = matchRoute(portal.controlRoutes, method, `/${rest.join('/')}`);
+  const match = portalRouter(portal).match(method, `/${rest.join('/')}`);
   return match.kind === 'not-found' ? undefined : { portal, match };
 }
 
@@ -127,7 +152,8 @@ function unknownScenario(call: Call): SimResponse | undefined {
   });
 }
 
-export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
+export const CONTROL_ROUTES: readonly ControlRoute[] = [
+  { method: 'GET', path: '/', handler: (call) => ok(indexOf(call)) },
   {
     method: 'GET',
     path: '/health',
@@ -301,6 +327,23 @@ function serialiseRule(rule: ReturnType<Simulator['faults']['rules']>[number]) {
 }
 
 const ROUTE_NAMES = CONTROL_ROUTES.map((route) => `${route.method} ${CONTROL_PREFIX}${route.path}`);
+const controlRouter = new Router(CONTROL_ROUTES);
+
+/** `GET /__goskit/`: what the control API offers, so the address the CLI prints answers something useful. */
+function indexOf(call: Call) {
+  return {
+    name: 'goskit-sim control API',
+    version: SIMULATOR_VERSION,
+    dashboard: `${call.origin}/`,
+    openapi: 'https://github.com/goskit/goskit/blob/main/mocks/simulator/openapi/control.yaml',
+    routes: [...ROUTE_NAMES, ...portalControlRouteNames(call.sim)],
+    portals: call.sim.portals.map((portal) => ({
+      name: portal.name,
+      baseUrl: call.origin + portal.prefix,
+      ...(portal.docs === undefined ? {} : { docs: portal.docs }),
+    })),
+  };
+}
 
 export interface ControlApiOptions {
   /** Wall-clock start of the server, for uptime. */
@@ -322,7 +365,7 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
         message: 'cross-site writes to the control API are refused',
       });
     }
-    const match = matchRoute(CONTROL_ROUTES, method, request.path);
+    const match = controlRouter.match(method, request.path);
     if (match.kind === 'not-found') {
       const portalRoute = matchPortalControlRoute(sim, method, request.path);
       if (portalRoute !== undefined) {
@@ -343,7 +386,7 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
       ? request.baseUrl.slice(0, -CONTROL_PREFIX.length)
       : request.baseUrl;
     try {
-      return match.handler({ sim, request, params: match.params, origin, startedAt });
+      return match.route.handler({ sim, request, params: match.params, origin, startedAt });
     } catch (error) {
       if (error instanceof BadBody) {
         return error.response;
@@ -368,7 +411,12 @@ async function answerPortalControl(
     return methodNotAllowed(request, match.allow);
   }
   try {
-    return await match.handler({ request, params: match.params, state: sim.portalState(portal.name), sim });
+    return await match.route.handler({
+      request,
+      params: match.params,
+      state: sim.portalState(portal.name),
+      sim: portalRuntimeOf(sim, portal.name),
+    });
   } catch (error) {
     return errorToResponse(error);
   }

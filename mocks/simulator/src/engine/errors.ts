@@ -14,7 +14,11 @@ export type SimulatorErrorCode =
   | 'NOT_IMPLEMENTED'
   | 'BAD_REQUEST'
   | 'CONTROL_REQUEST_FAILED'
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  | 'MISSING_SERVICE'
+  | 'UNKNOWN_SERVICE'
+  | 'SERVICE_NOT_DECLARED'
+  | 'MSW_MISSING';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {}

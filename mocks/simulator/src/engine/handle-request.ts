@@ -17,6 +17,8 @@ import type { Router } from './router.js';
 import type {
   ContractViolation,
   PortalDefinition,
+  PortalRuntime,
+  RouteDefinition,
   SeededRandom,
   SimRequest,
   SimResponse,
@@ -26,8 +28,8 @@ import type {
 /** Everything the pipeline needs about one portal, found with a single Map lookup per request. */
 export interface PortalLane {
   portal: PortalDefinition;
-  router: Router;
-  runtime: SimulatorRuntime;
+  router: Router<RouteDefinition>;
+  runtime: PortalRuntime;
 }
 
 export interface EngineParts {
@@ -35,7 +37,6 @@ export interface EngineParts {
   portals: Map<string, PortalDefinition>;
   lanes: Map<string, PortalLane>;
   states: Map<string, unknown>;
-  portalRuntime(name: string): SimulatorRuntime;
   stream(label: string): SeededRandom;
   faults: SimFaultController;
   limiter: RateLimiter;

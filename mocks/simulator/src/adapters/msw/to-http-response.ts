@@ -1,5 +1,5 @@
-import { HttpResponse } from 'msw';
 import type { SimResponse } from '../../engine/types.js';
+import type { MswModule } from './msw-module.js';
 
 const encoder = new TextEncoder();
 const TRUNCATE_ERROR_AFTER_MS = 50;
@@ -12,7 +12,10 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** SimResponse → MSW response: waits delayMs, realises transport faults, cuts truncated bodies. */
-export async function toHttpResponse(response: SimResponse): Promise<Response> {
+export async function toHttpResponse(
+  response: SimResponse,
+  HttpResponse: MswModule['HttpResponse'],
+): Promise<Response> {
   if (response.delayMs !== undefined && response.delayMs > 0) {
     await sleep(response.delayMs);
   }

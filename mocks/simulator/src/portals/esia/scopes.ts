@@ -34,13 +34,7 @@ export const SCOPE_TITLES: Record<string, string> = {
   prm_chg: 'Изменение данных цифрового профиля',
 };
 
-/** The scope names of a space-separated scope string, without `?oid=…` suffixes. */
-export function scopeNames(scope: string): string[] {
-  return scope
-    .split(/\s+/)
-    .filter((item) => item.length > 0)
-    .map((item) => item.replace(/\?.*$/, ''));
-}
+export { scopeNames } from '../../services/identity.js';
 
 /** Organisation scopes come as URLs (`http://esia.gosuslugi.ru/org_ogrn?org_oid=…`); any such URL is accepted. */
 export function isKnownScope(name: string): boolean {

@@ -5,6 +5,7 @@
 import { generateInn10, generateKpp, generateOgrn } from '@goskit/validation';
 import { Sfc32Random } from '../engine/random.js';
 import type { DemoData, Organisation, Persona, SchoolClass } from '../engine/types.js';
+import { buildCourses, SUBJECTS, subjectTeachersNeeded } from './courses.js';
 import { PersonFactory } from './person-factory.js';
 
 export const DEMO_PASSWORD = 'goskit-demo';
@@ -138,5 +139,16 @@ export function generateDemoData(seed: string, options: DemoOptions = {}): DemoD
       });
     }
   }
-  return { seed, organisation, classes, personas };
+  // Subject teachers come after everyone else: adding them left every earlier person of a seed unchanged.
+  const subjectTeachers = new Map<string, Persona>();
+  for (const request of subjectTeachersNeeded(classes)) {
+    const subjectTeacher = people.create({ id: request.id, role: 'teacher', birthYears: [1962, 1998] });
+    subjectTeacher.organisations = [orgRole('employee', request.title)];
+    personas.push(subjectTeacher);
+    subjectTeachers.set(request.id, subjectTeacher);
+  }
+  const courses = buildCourses(classes, subjectTeachers);
+  const taught = new Set(courses.map((course) => course.subjectId));
+  const subjects = SUBJECTS.filter((subject) => taught.has(subject.id)).map((subject) => ({ ...subject }));
+  return { seed, organisation, classes, personas, subjects, courses };
 }
