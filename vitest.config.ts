@@ -3,9 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 // Tests import sibling packages from source, so `pnpm test` needs no build step
 // and a stack trace points at the file you edit.
-const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, import.meta.url));
+const src = (dir: string, entry = 'index') => fileURLToPath(new URL(`./${dir}/src/${entry}.ts`, import.meta.url));
 
+// Subpath exports first: Vite matches a key as a prefix too, in declaration order.
 export const workspaceAliases = {
+  '@goskit/simulator/portal-kit': src('mocks/simulator', 'portal-kit'),
+  '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
   '@goskit/validation': src('packages/validation'),
   '@goskit/crypto': src('packages/crypto'),
@@ -56,6 +59,7 @@ export default defineConfig({
       project('gosuslugi', 'packages/gosuslugi'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
+      project('example-custom-portal', 'examples/custom-portal'),
     ],
   },
 });

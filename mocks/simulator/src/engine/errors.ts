@@ -18,7 +18,8 @@ export type SimulatorErrorCode =
   | 'MISSING_SERVICE'
   | 'UNKNOWN_SERVICE'
   | 'SERVICE_NOT_DECLARED'
-  | 'MSW_MISSING';
+  | 'MSW_MISSING'
+  | 'LOGIN_FAILED';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {}

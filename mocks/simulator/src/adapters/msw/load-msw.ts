@@ -9,10 +9,11 @@ import type { MswModule } from './msw-module.js';
 
 export const MSW_INSTALL_HINT = 'npm install --save-dev msw (or pnpm add -D msw / yarn add -D msw)';
 
-export function loadMsw(): MswModule {
+/** `from`: where msw is looked up (this module by default; tests point it at a folder without msw). */
+export function loadMsw(from: string | URL = import.meta.url): MswModule {
   let loaded: MswModule;
   try {
-    loaded = createRequire(import.meta.url)('msw') as MswModule;
+    loaded = createRequire(from)('msw') as MswModule;
   } catch (error) {
     if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND') {
       throw new SimulatorError(

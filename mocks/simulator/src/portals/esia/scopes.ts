@@ -2,6 +2,7 @@
  * ESIA scopes the simulator knows, their Russian titles for the consent page, and which scopes open
  * which REST resource (goskit's mapping; ESIA documents it per scope in the MR).
  */
+import { esiaOpenApi } from './openapi.gen.js';
 export const SCOPE_TITLES: Record<string, string> = {
   openid: 'Идентификатор пользователя',
   fullname: 'Фамилия, имя и отчество',
@@ -62,26 +63,10 @@ export function grantedScope(scope: string, oid: string): string {
 }
 
 /**
- * Which scopes open which REST resource (any one of the list suffices). The canonical table is
- * "Scope → resource table" in docs/esia-portal.md (scope names: shared/reference/esia.md §1
- * "Scopes"); packages/gosuslugi keeps its own copy of it — the simulator must not import the
- * client — and a test on each side checks its copy against that table.
+ * Which scopes open which REST resource (any one of the list suffices): `x-goskit-resource-scopes` of
+ * the ESIA contract (packages/gosuslugi/openapi/esia.yaml), the one source the client's table is
+ * generated from too; docs/esia-portal.md shows it.
  */
-export const RESOURCE_SCOPES: Readonly<Record<string, readonly string[]>> = {
-  person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
-  ctts: ['contacts', 'email', 'mobile'],
-  addrs: ['addresses'],
-  docs: [
-    'id_doc',
-    'medical_doc',
-    'military_doc',
-    'foreign_passport_doc',
-    'drivers_licence_doc',
-    'birth_cert_doc',
-  ],
-  kids: ['kid_fullname', 'kid_birthdate', 'kid_snils', 'kid_birth_cert_doc', 'kid_gender', 'kid_inn'],
-  vhls: ['vehicles'],
-  roles: ['usr_org'],
-  orgs: ['usr_org'],
-  org: ['usr_org'],
-};
+export const RESOURCE_SCOPES = esiaOpenApi['x-goskit-resource-scopes'] as Readonly<
+  Record<string, readonly string[]>
+>;
