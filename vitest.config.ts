@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 // Tests import sibling packages from source, so `pnpm test` needs no build step
 // and a stack trace points at the file you edit.
-const src = (dir: string, entry = 'index') => fileURLToPath(new URL(`./${dir}/src/${entry}.ts`, import.meta.url));
+const src = (dir: string, entry = 'index') =>
+  fileURLToPath(new URL(`./${dir}/src/${entry}.ts`, import.meta.url));
 
 // Subpath exports first: Vite matches a key as a prefix too, in declaration order.
 export const workspaceAliases = {

@@ -4,6 +4,7 @@
  */
 export {
   type ClockState,
+  type ControlIndex,
   type Health,
   type JournalPage,
   type JournalQuery,
@@ -63,5 +64,5 @@ export {
 } from './roster/index.js';
 export { type IdentityGrant, type IdentityService, identityService } from './services/identity.js';
 export { isTestEnvironment } from './simulator-defaults.js';
-export { completeEsiaLogin, type EsiaLoginOptions } from './testing/esia-login.js';
 export type { BuiltInSimulatorData, CreateSimulatorOptions } from './simulator-options.js';
+export { completeEsiaLogin, type EsiaLoginOptions } from './testing/esia-login.js';

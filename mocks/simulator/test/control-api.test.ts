@@ -69,6 +69,15 @@ describe('control API over HTTP with the typed client', () => {
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it("the control API's own address answers with its routes and the portals (GET /__goskit/)", async () => {
+    const index = await control.index();
+    expect(index.routes).toEqual(expect.arrayContaining(['GET /__goskit/health', 'POST /__goskit/reset']));
+    expect(index.portals).toEqual([{ name: 'counter', baseUrl: `${running.base}/counter` }]);
+    expect(index.dashboard).toBe(`${running.base}/`);
+    const bare = await fetch(`${running.base}/__goskit`);
+    expect(bare.status).toBe(200);
+  });
+
   it('portals lists base URLs on this server', async () => {
     const portals = await control.portals();
     expect(portals[0]).toMatchObject({
@@ -77,6 +86,7 @@ describe('control API over HTTP with the typed client', () => {
       baseUrl: `${running.base}/counter`,
     });
     expect(portals[0]?.routes.map((route) => route.operation)).toContain('hits.get');
+    expect(portals[0]).toMatchObject({ rateLimit: null, provides: [], requires: [] });
   });
 
   it('scenarios: list, enable, disable, unknown → 400 listing the valid ones', async () => {

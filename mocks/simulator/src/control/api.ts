@@ -125,6 +125,10 @@ function portalsOf(call: Call) {
     prefix: portal.prefix,
     baseUrl: call.origin + portal.prefix,
     hosts: portal.hosts,
+    ...(portal.docs === undefined ? {} : { docs: portal.docs }),
+    rateLimit: call.sim.rateLimit(portal.name) ?? null,
+    provides: (portal.provides ?? []).map((provider) => provider.service.id),
+    requires: (portal.requires ?? []).map((token) => token.id),
     routes: portal.routes.map((route) => ({
       method: route.method,
       path: route.path,

@@ -44,12 +44,28 @@ export interface JournalPage {
   size: number;
   capacity: number;
 }
+/** What `GET /__goskit/` answers. */
+export interface ControlIndex {
+  name: string;
+  version: string;
+  dashboard: string;
+  openapi: string;
+  routes: string[];
+  portals: { name: string; baseUrl: string; docs?: string }[];
+}
+
 export interface PortalInfo {
   name: string;
   title: string;
   prefix: string;
   baseUrl: string;
   hosts: string[];
+  docs?: string;
+  /** The effective limit (the portal's defaults with overrides applied), or null. */
+  rateLimit: { ratePerSecond: number; burst: number } | null;
+  /** Ids of the services it offers other portals, and of those it needs. */
+  provides: string[];
+  requires: string[];
   routes: { method: string; path: string; operation: string }[];
   /** The portal's own control routes, with full paths ('/__goskit/esia/clients'). */
   controlRoutes: { method: string; path: string; operation: string }[];
@@ -103,6 +119,10 @@ export class SimulatorControl {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
   }
 
+  /** `GET /__goskit/`: the control routes, portals with their base URLs, and the dashboard's address. */
+  index(): Promise<ControlIndex> {
+    return this.#call('GET', '/');
+  }
   health(): Promise<Health> {
     return this.#call('GET', '/health');
   }

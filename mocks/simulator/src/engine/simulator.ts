@@ -19,6 +19,7 @@ import { Router } from './router.js';
 import { ServiceRegistry } from './service-registry.js';
 import { restoreSnapshot, takeSnapshot } from './snapshot.js';
 import type {
+  BucketSettings,
   ContractViolation,
   DemoData,
   PortalDefinition,
@@ -219,6 +220,12 @@ export class SimulatorEngine implements Simulator {
 
   service<T>(token: ServiceToken<T>): T {
     return this.services.get(token);
+  }
+
+  rateLimit(name: string): BucketSettings | undefined {
+    const portal = this.#byName.get(name);
+    const limit = portal === undefined ? undefined : this.limiter.limitOf(portal);
+    return limit === undefined ? undefined : { ratePerSecond: limit.ratePerSecond, burst: limit.burst };
   }
 
   reset(options: { seed?: string | number } = {}): void {

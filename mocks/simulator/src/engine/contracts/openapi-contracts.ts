@@ -5,7 +5,12 @@
  */
 import { SimulatorError } from '../errors.js';
 import type { ContractCheckInput, ContractSet } from '../types.js';
-import { assertSupportedKeywords, type JsonSchema, type SchemaContext, validateSchema } from './json-schema.js';
+import {
+  assertSupportedKeywords,
+  type JsonSchema,
+  type SchemaContext,
+  validateSchema,
+} from './json-schema.js';
 
 export interface OpenApiOperationInfo {
   operationId: string;
@@ -102,7 +107,9 @@ function vetSchemas(schema: JsonSchema | undefined, doc: Doc, at: string, seen: 
   }
   for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
     const options = Array.isArray(node[keyword]) ? (node[keyword] as JsonSchema[]) : [];
-    options.forEach((option, index) => vetSchemas(option, doc, `${at}.${keyword}[${index}]`, seen));
+    for (const [index, option] of options.entries()) {
+      vetSchemas(option, doc, `${at}.${keyword}[${index}]`, seen);
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import type { ContractViolation } from './contracts.js';
 import type { FaultController } from './faults.js';
 import type { Journal } from './journal.js';
 import type { PortalDefinition } from './portal.js';
+import type { BucketSettings } from './rate-limit.js';
 import type { SimRequest, SimResponse } from './request.js';
 import type { DemoData } from './roster.js';
 import type { ServiceToken } from './services.js';
@@ -47,6 +48,8 @@ export interface Simulator extends SimulatorRuntime {
   restore(snapshot: SimulatorSnapshot): void;
   /** Contract drift recorded since create/reset (a test can assert none). */
   contractViolations(): ContractViolation[];
+  /** The effective rate limit of a portal (its own defaults with `rateLimits` applied); undefined when it has none. */
+  rateLimit(portal: string): BucketSettings | undefined;
   /** Finds a portal by name, or by the start of a path ('/esia/...') for the standalone server. */
   portal(name: string): PortalDefinition | undefined;
   /**
