@@ -113,7 +113,12 @@ describe('pushData', () => {
   it('gives up with QUEUE_TIMEOUT when the item does not finish in time', async () => {
     const { queueId } = await client().pushData({ schoolId: 'sch1', pupils });
     let now = 0;
-    const slow = client({ clock: { now: () => now }, sleep: async (ms) => void (now += ms) });
+    const slow = client({
+      clock: { now: () => now },
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
     const error = await slow.waitForQueue(queueId, { intervalMs: 1000, timeoutMs: 1500 }).catch((e) => e);
     expect(error.code).toBe('QUEUE_TIMEOUT');
     expect(error.queueId).toBe(queueId);
