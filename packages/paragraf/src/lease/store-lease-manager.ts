@@ -7,7 +7,7 @@
  */
 import type { KeyValueStore } from '@goskit/core';
 import { ParagrafError } from '../errors/paragraf-error.js';
-import type { Lease, LeaseManager } from './lease.js';
+import type { LeaseManager } from './lease.js';
 
 interface LeaseRecord {
   owner: string;
