@@ -14,6 +14,10 @@ export const workspaceAliases = {
   '@goskit/validation': src('packages/validation'),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
+  '@goskit/paragraf/export-generator': fileURLToPath(
+    new URL('./packages/paragraf/src/export-generator.ts', import.meta.url),
+  ),
+  '@goskit/paragraf': src('packages/paragraf'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -58,6 +62,7 @@ export default defineConfig({
       project('validation', 'packages/validation'),
       project('crypto', 'packages/crypto'),
       project('gosuslugi', 'packages/gosuslugi'),
+      project('paragraf', 'packages/paragraf'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
