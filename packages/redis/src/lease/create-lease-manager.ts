@@ -8,6 +8,7 @@ import { type ConnectRedisOptions, connectRedis, type RedisSource } from '../con
 import { checkKey, checkPrefix } from '../connection/keys.js';
 import type { RedisConnection } from '../connection/redis-connection.js';
 import { GoskitRedisError } from '../errors/goskit-redis-error.js';
+import { LeaseLostError } from '../errors/lease-lost-error.js';
 import { RedisCommandError } from '../errors/redis-command-error.js';
 import { heldLease, type Lease, type LeaseKeys } from './lease.js';
 import { ACQUIRE_LEASE } from './lease-scripts.js';
@@ -151,16 +152,16 @@ export function createLeaseManager(options: LeaseManagerOptions): LeaseManager {
     const renewLoop = () => {
       timer = setTimeout(async () => {
         try {
-          await lease.renew(ttlMs);
+          // A renew never outlives the lease: past its end the lease is lost whatever Redis says.
+          const left = lease.expiresAt - now();
+          if (left <= 0) {
+            throw new LeaseLostError(name, lease.fencingToken, 'renew');
+          }
+          await lease.renew(ttlMs, Math.min(connection.timeoutMs, left));
         } catch (error) {
           // Unreachable Redis: keep trying while the lease may still be ours; lost once it cannot be.
-          if (
-            !(
-              error instanceof GoskitRedisError &&
-              error.code !== 'LEASE_LOST' &&
-              now() + every < lease.expiresAt
-            )
-          ) {
+          const retryable = error instanceof GoskitRedisError && error.code !== 'LEASE_LOST';
+          if (!retryable || now() + every >= lease.expiresAt) {
             lost.abort(error);
             return;
           }

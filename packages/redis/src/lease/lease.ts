@@ -18,8 +18,11 @@ export interface Lease {
   readonly fencingToken: number;
   /** When the lease ends unless renewed, epoch ms by this process' clock (an estimate: Redis decides). */
   readonly expiresAt: number;
-  /** Extends the lease to `ttlMs` from now (default: its ttl). Throws LeaseLostError when it is gone. */
-  renew(ttlMs?: number): Promise<void>;
+  /**
+   * Extends the lease to `ttlMs` from now (default: its ttl). Throws LeaseLostError when it is gone.
+   * `timeoutMs` bounds this call (default: the connection's deadline).
+   */
+  renew(ttlMs?: number, timeoutMs?: number): Promise<void>;
   /** Gives it up; false when it was no longer ours. */
   release(): Promise<boolean>;
   /** Asks Redis whether the lease is still ours. */
@@ -49,10 +52,11 @@ export function heldLease(
     get expiresAt() {
       return expiresAt;
     },
-    async renew(nextTtlMs = ttlMs) {
+    async renew(nextTtlMs = ttlMs, timeoutMs = connection.timeoutMs) {
       const started = now();
       const renewed = await connection.run(RENEW_LEASE, [keys.held], [value, String(Math.ceil(nextTtlMs))], {
         operation: 'lease.renew',
+        timeoutMs,
       });
       if (renewed !== 1) {
         throw new LeaseLostError(name, fencingToken, 'renew');

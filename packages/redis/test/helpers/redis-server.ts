@@ -30,6 +30,8 @@ export interface RedisServer {
   pause(): void;
   /** SIGCONT. */
   resume(): void;
+  /** False after kill() until restart(). */
+  readonly running: boolean;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,9 @@ export async function startRedisServer(extraArgs: readonly string[] = []): Promi
       return {
         port,
         url: `redis://127.0.0.1:${port}`,
+        get running() {
+          return child.exitCode === null && child.signalCode === null;
+        },
         async kill() {
           child.kill('SIGKILL');
           await waitExit(child);
