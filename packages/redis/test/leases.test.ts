@@ -27,7 +27,9 @@ afterAll(async () => {
 describe('leases', () => {
   it('lets exactly one of many concurrent managers hold a name', async () => {
     const managers = ['a', 'b', 'c', 'd'].map(manager);
-    const leases = await Promise.all(managers.flatMap((m) => [m.acquire('sync', { ttlMs: 5000 }), m.acquire('sync', { ttlMs: 5000 })]));
+    const leases = await Promise.all(
+      managers.flatMap((m) => [m.acquire('sync', { ttlMs: 5000 }), m.acquire('sync', { ttlMs: 5000 })]),
+    );
     const held = leases.filter((lease) => lease !== undefined);
     expect(held).toHaveLength(1);
     const holder = await managers[0]!.holder('sync');
@@ -82,7 +84,10 @@ describe('leases', () => {
     );
     expect(outcome).toMatchObject({ ran: true, value: { aborted: false } });
     expect(await a.holder('long')).toBeUndefined();
-    expect(await b.run('long', async () => 'second', { ttlMs: 1000 })).toMatchObject({ ran: true, value: 'second' });
+    expect(await b.run('long', async () => 'second', { ttlMs: 1000 })).toMatchObject({
+      ran: true,
+      value: 'second',
+    });
   });
 
   it('run() answers { ran: false } while another instance holds the lease', async () => {
@@ -91,9 +96,13 @@ describe('leases', () => {
     await a.acquire('busy', { ttlMs: 5000 });
     let called = false;
     expect(
-      await b.run('busy', async () => {
-        called = true;
-      }, { ttlMs: 1000 }),
+      await b.run(
+        'busy',
+        async () => {
+          called = true;
+        },
+        { ttlMs: 1000 },
+      ),
     ).toEqual({ ran: false });
     expect(called).toBe(false);
   });
@@ -105,7 +114,9 @@ describe('leases', () => {
       async (_lease, signal) => {
         // an operator (or a bug) deletes the lease key: the next renew finds it gone
         await connections[connections.length - 1]!.send(['DEL', `leases:${process.pid}:{stolen}:held`]);
-        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        await new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => resolve(), { once: true }),
+        );
         return signal.reason;
       },
       { ttlMs: 3000, renewEveryMs: 50 },

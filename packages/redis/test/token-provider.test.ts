@@ -4,8 +4,9 @@
  * forceRefresh after a 401 refreshing once, a crashed refresher replaced after its lease, and
  * core's transport using it as `auth`.
  */
-import { createTransport } from '@goskit/core';
+
 import { createServer, type Server } from 'node:http';
+import { createTransport } from '@goskit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectRedis,
@@ -80,7 +81,9 @@ describe('shared token provider', () => {
 
   it('forceRefresh(rejected) returns a newer shared token without refreshing again', async () => {
     const portal = rotatingPortal();
-    const [a, b] = instances(2, { fetchToken: (_reason, previous) => portal.refresh(previous?.data ?? 'r0') });
+    const [a, b] = instances(2, {
+      fetchToken: (_reason, previous) => portal.refresh(previous?.data ?? 'r0'),
+    });
     const first = await a!.getToken();
     expect(await b!.getToken()).toBe(first);
     const renewed = await a!.forceRefresh(first); // the portal said 401 to instance a
@@ -160,8 +163,18 @@ describe('shared token provider', () => {
     expect(await a!.getToken()).toBe('ok');
     const name = `token-${counter}`;
     await a!.clearShared();
-    await connections[connections.length - 1]!.send(['SET', `goskit:token:lease:{${name}}:held`, 'other:9', 'PX', '5000']);
-    const [b] = instances(1, { name, waitTimeoutMs: 200, fetchToken: async () => ({ token: 'x', expiresAt: Date.now() + 1000 }) });
+    await connections[connections.length - 1]!.send([
+      'SET',
+      `goskit:token:lease:{${name}}:held`,
+      'other:9',
+      'PX',
+      '5000',
+    ]);
+    const [b] = instances(1, {
+      name,
+      waitTimeoutMs: 200,
+      fetchToken: async () => ({ token: 'x', expiresAt: Date.now() + 1000 }),
+    });
     await expect(b!.getToken()).rejects.toMatchObject({ code: 'REFRESH_WAIT_TIMEOUT' });
   });
 
@@ -186,7 +199,9 @@ describe('shared token provider', () => {
           return { token: `access-${issued}`, expiresAt: Date.now() + 3_600_000 };
         },
       });
-      const transports = providers.map((auth) => createTransport({ baseUrl: `http://127.0.0.1:${port}`, auth, retry: false }));
+      const transports = providers.map((auth) =>
+        createTransport({ baseUrl: `http://127.0.0.1:${port}`, auth, retry: false }),
+      );
       await Promise.all(transports.map((t) => t.get('/me')));
       expect(issued).toBe(1);
       valid = 'access-2'; // the portal revoked access-1

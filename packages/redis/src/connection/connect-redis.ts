@@ -31,7 +31,10 @@ export type RedisSource = string | RedisConnection | NodeRedisClientLike | Iored
 export interface ConnectRedisOptions {
   /** Deadline of every command, ms. Default 2000. */
   timeoutMs?: number;
-  /** From a URL: how long one connection attempt may take, ms. Default: `timeoutMs`. */
+  /**
+   * From a URL: how long start-up (loading the client, the first connection) and each connection
+   * attempt may take, ms. Default 5000. Commands after start-up have `timeoutMs`.
+   */
   connectTimeoutMs?: number;
   /** From a URL: where connection errors of the client we own are reported (redacted). Default: none. */
   logger?: Partial<Logger>;
@@ -79,7 +82,7 @@ function urlDriver(url: string, timeoutMs: number, options: ConnectRedisOptions)
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new InvalidOptionsError(`redis URL must use redis: or rediss:, got ${parsed.protocol}`);
   }
-  const connectTimeout = positive('connectTimeoutMs', options.connectTimeoutMs, timeoutMs);
+  const connectTimeout = positive('connectTimeoutMs', options.connectTimeoutMs, 5000);
   const safeUrl = redactUrl(url);
   /** The part of our own node-redis client we drive. */
   interface Client extends NodeRedisClientLike {
@@ -90,54 +93,68 @@ function urlDriver(url: string, timeoutMs: number, options: ConnectRedisOptions)
     on(event: 'error', listener: (error: unknown) => void): unknown;
     once(event: 'ready' | 'error', listener: (value?: unknown) => void): unknown;
   }
+  // Start-up: load the client module (hundreds of ms on a cold process) and make the first
+  // connection. It settles once; later a reconnecting client refuses at once (disableOfflineQueue).
   let client: Client | undefined;
-  // The first connection attempt: resolves on 'ready', rejects on the first error. Later calls send
-  // straight away (a reconnecting client refuses at once: disableOfflineQueue).
-  let firstAttempt: Promise<Client> | undefined;
+  let startError: unknown;
+  let starting: Promise<void> | undefined;
   let closed = false;
 
-  const open = (): Promise<Client> => {
-    firstAttempt ??= (async () => {
-      const { createClient } = await import('@redis/client');
-      const created: Client = createClient({
-        url,
-        RESP: 2, // the replies every adapter sees (ioredis speaks RESP2)
-        ...(options.clientName === undefined ? {} : { name: options.clientName }),
-        // Commands fail at once while reconnecting instead of queueing behind a dead socket.
-        disableOfflineQueue: true,
-        commandsQueueMaxLength: 10_000,
-        socket: {
-          connectTimeout,
-          reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
-        },
-      });
-      created.on('error', (error: unknown) => {
-        options.logger?.warn?.(`redis connection to ${safeUrl} failed`, {
-          error: error instanceof Error ? error.constructor.name : 'Error',
+  const start = (): Promise<void> => {
+    starting ??= (async () => {
+      try {
+        const { createClient } = await import('@redis/client');
+        const created: Client = createClient({
+          url,
+          RESP: 2, // the replies every adapter sees (ioredis speaks RESP2)
+          ...(options.clientName === undefined ? {} : { name: options.clientName }),
+          // Commands fail at once while reconnecting instead of queueing behind a dead socket.
+          disableOfflineQueue: true,
+          commandsQueueMaxLength: 10_000,
+          socket: {
+            connectTimeout,
+            reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
+          },
         });
-      });
-      client = created;
-      await new Promise<void>((resolve, reject) => {
-        created.once('ready', () => resolve());
-        created.once('error', reject);
-        created.connect().catch(() => {}); // settles through the events above
-      });
-      return created;
+        created.on('error', (error: unknown) => {
+          options.logger?.warn?.(`redis connection to ${safeUrl} failed`, {
+            error: error instanceof Error ? error.constructor.name : 'Error',
+          });
+        });
+        client = created;
+        if (closed) {
+          return;
+        }
+        await new Promise<void>((resolve, reject) => {
+          created.once('ready', () => resolve());
+          created.once('error', reject);
+          created.connect().catch(() => {}); // settles through the events above
+        });
+      } catch (error) {
+        startError = error;
+      }
     })();
-    return firstAttempt as Promise<Client>;
+    return starting;
   };
+  // Begin now, so the first command does not pay for the module load.
+  void start();
 
   return {
     kind: 'node-redis',
+    startupTimeoutMs: connectTimeout,
+    async ready() {
+      if (!client?.isReady) {
+        await start();
+      }
+      if (!client) {
+        throw startError ?? new Error('redis client not created');
+      }
+    },
     async call(args, ms) {
-      if (closed) {
+      if (closed || !client) {
         throw new RedisUnavailableError('REDIS_UNAVAILABLE', { operation: args[0] ?? 'command' });
       }
-      const connected = client ?? (await open());
-      if (!connected.isReady && firstAttempt) {
-        await firstAttempt; // still connecting for the first time, or rejects with why it failed
-      }
-      return connected.sendCommand(args, { timeout: ms });
+      return client.sendCommand(args, { timeout: ms });
     },
     async close() {
       closed = true;
@@ -161,6 +178,18 @@ function fromDriver(driver: RedisDriver, timeoutMs: number, owned: boolean): Red
     const ms = options.timeoutMs ?? timeoutMs;
     const operation = options.operation ?? args[0] ?? 'command';
     try {
+      if (driver.ready) {
+        const startup = driver.startupTimeoutMs ?? ms;
+        await withDeadline(
+          driver.ready(),
+          startup,
+          () =>
+            new RedisUnavailableError('REDIS_TIMEOUT', {
+              operation: `${operation} (connecting)`,
+              timeoutMs: startup,
+            }),
+        );
+      }
       const reply = driver.call(args, ms);
       return (await withDeadline(
         reply,

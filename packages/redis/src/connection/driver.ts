@@ -6,6 +6,10 @@ export interface RedisDriver {
   /** 'node-redis' or 'ioredis' (for diagnostics and the bench). */
   readonly kind: string;
   call(args: readonly string[], timeoutMs: number): Promise<unknown>;
+  /** For a client we start ourselves: resolves once start-up has settled (rejects if it could not begin). */
+  ready?(): Promise<void>;
+  /** The bound of `ready()`, ms. */
+  readonly startupTimeoutMs?: number;
   /** Closes the client (only called when the connection owns it). */
   close(): Promise<void>;
 }

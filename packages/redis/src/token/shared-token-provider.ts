@@ -64,6 +64,11 @@ export interface SharedTokenProviderOptions<D = unknown> extends ConnectRedisOpt
   waitTimeoutMs?: number;
   /** How often a waiting instance looks for the new token, ms. Default 50. */
   pollMs?: number;
+  /**
+   * How long the record stays in Redis after the token expires, ms: its `data` (a refresh token)
+   * is what the next refresh needs. Default 24 h.
+   */
+  keepAfterExpiryMs?: number;
   /** Namespace. Default 'goskit:token:'. */
   prefix?: string;
   /**
@@ -119,6 +124,10 @@ export function createSharedTokenProvider<D = unknown>(
   const waitTimeoutMs = positive('waitTimeoutMs', options.waitTimeoutMs ?? leaseMs + 5000);
   const pollMs = positive('pollMs', options.pollMs ?? 50);
   const whenUnavailable = options.whenUnavailable ?? 'fail';
+  const keepAfterExpiryMs = options.keepAfterExpiryMs ?? 86_400_000;
+  if (!(Number.isFinite(keepAfterExpiryMs) && keepAfterExpiryMs >= 0)) {
+    throw new InvalidOptionsError('keepAfterExpiryMs must be a number of milliseconds >= 0');
+  }
   const connection = connectRedis(options.redis, options);
   const store = new RedisStore<SharedToken<D>>({
     redis: connection,
@@ -159,7 +168,7 @@ export function createSharedTokenProvider<D = unknown>(
   };
 
   const write = async (record: SharedToken<D>) => {
-    const ttlMs = record.expiresAt - clock.now();
+    const ttlMs = record.expiresAt + keepAfterExpiryMs - clock.now();
     if (ttlMs > 0) {
       await store.set(recordKey, record, { ttlMs });
     }
