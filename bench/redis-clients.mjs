@@ -5,6 +5,7 @@
 // 16 calls in flight. Rounds are rotated between the clients so machine drift hits both alike;
 // reported: median µs per call and calls per second, and ioredis/node-redis ratios.
 // Run alone: node bench/redis-clients.mjs
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { startRedisServer } from './redis-server.mjs';
 
@@ -96,6 +97,21 @@ export async function run() {
     ioredis.disconnect();
     ioPiped.disconnect();
     await server.stop();
+  }
+  // Cold start: loading each client module in a fresh process (what a serverless instance pays).
+  for (const [label, module] of [
+    ['@redis/client', '@redis/client'],
+    ['ioredis', 'ioredis'],
+  ]) {
+    const script = `const t=performance.now();require(${JSON.stringify(module)});console.log(performance.now()-t)`;
+    const samples = [];
+    for (let i = 0; i < 5; i += 1) {
+      const out = spawnSync(process.execPath, ['-e', script], {
+        cwd: new URL('../packages/redis/', import.meta.url),
+      });
+      samples.push(Number(String(out.stdout).trim()));
+    }
+    results.push({ name: `cold require of ${label}`, medianMs: +median(samples).toFixed(0) });
   }
   const summary = { name: 'redis-clients', node: process.version, results };
   if (import.meta.url === `file://${process.argv[1]}`) {
