@@ -125,6 +125,15 @@ describe('leases', () => {
     expect((outcome as { value: unknown }).value).toBeInstanceOf(LeaseLostError);
   });
 
+  it('keeps working after the server forgets its scripts (SCRIPT FLUSH, a restart)', async () => {
+    const a = manager('a');
+    expect(await a.acquire('flush', { ttlMs: 1000 })).toBeDefined();
+    await a.connection.send(['SCRIPT', 'FLUSH']);
+    const lease = await a.acquire('flush-2', { ttlMs: 1000 });
+    expect(lease).toBeDefined();
+    expect(await lease!.release()).toBe(true);
+  });
+
   it('treats hostile names as names, and refuses unusable ones', async () => {
     const a = manager('a');
     for (const name of ['__proto__', 'constructor', 'toString', '{x}', '*']) {

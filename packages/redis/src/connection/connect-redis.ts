@@ -4,6 +4,7 @@
  * before (returned as is). Every command runs under a deadline; nothing waits for a dead server.
  */
 import { InvalidOptionsError, type Logger, redactUrl } from '@goskit/core';
+import { RedisCommandError } from '../errors/redis-command-error.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { classifyError, isNoScript } from './classify-error.js';
 import { withDeadline } from './deadline.js';
@@ -174,6 +175,7 @@ function urlDriver(url: string, timeoutMs: number, options: ConnectRedisOptions)
 }
 
 function fromDriver(driver: RedisDriver, timeoutMs: number, owned: boolean): RedisConnection {
+  const shas = new WeakMap<RedisScript, string>();
   const send = async (args: readonly string[], options: SendOptions = {}): Promise<RedisReply> => {
     const ms = options.timeoutMs ?? timeoutMs;
     const operation = options.operation ?? args[0] ?? 'command';
@@ -207,13 +209,22 @@ function fromDriver(driver: RedisDriver, timeoutMs: number, owned: boolean): Red
     async run(script: RedisScript, keys, args, options = {}) {
       const operation = options.operation ?? script.name;
       const tail = [String(keys.length), ...keys, ...args];
+      let sha = shas.get(script);
+      if (sha === undefined) {
+        const loaded = await send(['SCRIPT', 'LOAD', script.source], { ...options, operation });
+        if (typeof loaded !== 'string') {
+          throw new RedisCommandError(operation, 'ERR SCRIPT LOAD returned no digest');
+        }
+        sha = loaded;
+        shas.set(script, sha);
+      }
       try {
-        return await send(['EVALSHA', script.sha, ...tail], { ...options, operation });
+        return await send(['EVALSHA', sha, ...tail], { ...options, operation });
       } catch (error) {
         if (!isNoScript(error)) {
           throw error;
         }
-        // First use on this server (or after SCRIPT FLUSH / a restart): EVAL also caches it.
+        // The script cache was flushed (SCRIPT FLUSH, a restart): EVAL runs it and caches it again.
         return send(['EVAL', script.source, ...tail], { ...options, operation });
       }
     },

@@ -18,7 +18,7 @@ export interface SendOptions {
 export interface RedisConnection {
   /** Sends one command. Rejects with `RedisUnavailableError` (down or too slow) or `RedisCommandError`. */
   send(args: readonly string[], options?: SendOptions): Promise<RedisReply>;
-  /** Runs a script by its SHA-1, sending the source once when the server does not know it yet. */
+  /** Runs a script by its SHA-1, loading it once per connection (and again after a SCRIPT FLUSH). */
   run(
     script: RedisScript,
     keys: readonly string[],

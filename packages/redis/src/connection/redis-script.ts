@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-
-/** A Lua script and its SHA-1 (what EVALSHA names it by). */
+/**
+ * A Lua script. Its SHA-1 (what EVALSHA names it by) is learnt from Redis itself (`SCRIPT LOAD`, once
+ * per connection), so the package needs no hashing of its own and stays platform-neutral.
+ */
 export interface RedisScript {
   readonly name: string;
   readonly source: string;
-  readonly sha: string;
 }
 
 export function defineScript(name: string, source: string): RedisScript {
-  return Object.freeze({ name, source, sha: createHash('sha1').update(source).digest('hex') });
+  return Object.freeze({ name, source });
 }
