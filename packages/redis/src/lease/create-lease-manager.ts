@@ -3,7 +3,7 @@
  * a time, a crashed holder's lease simply expires, and a holder that stalled past its ttl is told
  * (LeaseLostError, an aborted signal) instead of silently running alongside the next one.
  */
-import { AbortError, InvalidOptionsError } from '@goskit/core';
+import { AbortError, type Clock, InvalidOptionsError } from '@goskit/core';
 import { type ConnectRedisOptions, connectRedis, type RedisSource } from '../connection/connect-redis.js';
 import { checkKey, checkPrefix } from '../connection/keys.js';
 import type { RedisConnection } from '../connection/redis-connection.js';
@@ -20,8 +20,8 @@ export interface LeaseManagerOptions extends ConnectRedisOptions {
   prefix?: string;
   /** This instance's id in the lease value. Default: a random UUID per manager. */
   owner?: string;
-  /** Local time for `expiresAt`. Default Date.now. */
-  now?: () => number;
+  /** Local time for `expiresAt`. Default: the system clock. */
+  clock?: Clock;
 }
 
 export interface AcquireLeaseOptions {
@@ -95,7 +95,8 @@ export function createLeaseManager(options: LeaseManagerOptions): LeaseManager {
   if (typeof owner !== 'string' || owner.length === 0 || owner.length > 200) {
     throw new InvalidOptionsError('owner must be a non-empty string of at most 200 characters');
   }
-  const now = options.now ?? Date.now;
+  const clock = options.clock;
+  const now = clock ? () => clock.now() : () => Date.now();
   const connection = connectRedis(options.redis, options);
   // One hash tag per name: both keys land in one Redis Cluster slot.
   const keysOf = (name: string): LeaseKeys => {
