@@ -18,6 +18,7 @@ export const workspaceAliases = {
     new URL('./packages/paragraf/src/export-generator.ts', import.meta.url),
   ),
   '@goskit/paragraf': src('packages/paragraf'),
+  '@goskit/redis': src('packages/redis'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -63,6 +64,7 @@ export default defineConfig({
       project('crypto', 'packages/crypto'),
       project('gosuslugi', 'packages/gosuslugi'),
       project('paragraf', 'packages/paragraf'),
+      project('redis', 'packages/redis'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
