@@ -86,7 +86,7 @@ describe('ESIA clients registry', () => {
     );
     // The form was signed for GOSKIT_DEMO by the helper; re-sign for the vendor id.
     expect(tokens.status).toBe(400);
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const secret = await createClientSecret(vendor.signer, {
       flow: 'v3/te',
       clientId: 'VENDOR_SYS',
@@ -185,7 +185,7 @@ describe('ESIA clients registry', () => {
     });
     sim.reset();
     const state = sim.portalState<EsiaState>('esia');
-    expect(Object.keys(state.clients).sort()).toEqual(['DATA_SYS', 'GOSKIT_DEMO']);
+    expect([...state.clients.keys()].sort()).toEqual(['DATA_SYS', 'GOSKIT_DEMO']);
     expect(() => esiaPortal({ clients: [{ clientId: 'BAD', redirectUris: [] }] })).toThrow(
       /redirectUris|certificatePem/,
     );
@@ -207,7 +207,9 @@ describe('ESIA clients registry', () => {
       },
     };
     const sim = createSimulator({ portals: [esiaPortal()], data: data as never });
-    expect(sim.portalState<EsiaState>('esia').clients.FILE_SYS?.certificateHash).toMatch(/^[0-9A-F]{64}$/);
+    expect(sim.portalState<EsiaState>('esia').clients.get('FILE_SYS')?.certificateHash).toMatch(
+      /^[0-9A-F]{64}$/,
+    );
     const bad = {
       esia: {
         clients: [{ clientId: 'FILE_SYS', redirectUris: ['nope'], certificatePem: vendor.certificatePem }],

@@ -73,7 +73,7 @@ export async function authorizeQuery(
   const scope = params.scope ?? SCOPE;
   const state = params.state ?? sim.random.uuid();
   const redirectUri = params.redirectUri ?? REDIRECT;
-  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.now());
+  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.date());
   const secret = await createClientSecret(signer, {
     flow: 'v2/ac',
     clientId,
@@ -134,7 +134,7 @@ export async function codeExchangeForm(
   const scope = params.scope ?? SCOPE;
   const state = params.state ?? sim.random.uuid();
   const redirectUri = params.redirectUri ?? REDIRECT;
-  const timestamp = esiaTimestamp(sim.clock.now());
+  const timestamp = esiaTimestamp(sim.clock.date());
   const secret = await createClientSecret(signer, {
     flow: 'v3/te',
     clientId: 'GOSKIT_DEMO',

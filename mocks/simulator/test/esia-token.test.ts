@@ -70,7 +70,7 @@ describe('POST /aas/oauth2/v3/te', () => {
       typeof jwksKeys
     >[0];
     const parent = sim.demo.personas.find((persona) => persona.id === 'parent-ivanov');
-    const now = () => sim.clock.nowMs();
+    const now = () => sim.clock.now();
     const access = await verifyJwt(tokens.access_token, {
       algorithms: ['RS256'],
       keys: jwksKeys(jwks),
@@ -128,7 +128,7 @@ describe('POST /aas/oauth2/v3/te', () => {
     const verified = await verifyJwt(tokens.id_token, {
       algorithms: ['GOST3410_2012_256'],
       keys: certificateKeys([certificate]),
-      now: () => sim.clock.nowMs(),
+      now: () => sim.clock.now(),
     });
     expect(verified.header.alg).toBe('GOST3410_2012_256');
   });
@@ -208,7 +208,7 @@ describe('POST /aas/oauth2/v3/te', () => {
     const tokens = await exchange(sim);
     const refresh = async (refreshToken: string) => {
       const state = sim.random.uuid();
-      const timestamp = esiaTimestamp(sim.clock.now());
+      const timestamp = esiaTimestamp(sim.clock.date());
       const secret = await createClientSecret(demoSigner(sim), {
         flow: 'refresh_token',
         clientId: 'GOSKIT_DEMO',
@@ -244,7 +244,7 @@ describe('POST /aas/oauth2/v3/te', () => {
   it('client_credentials issues an access token without a user', async () => {
     const sim = newSim();
     const state = sim.random.uuid();
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const scope = 'prm_chg?oid=1000';
     const secret = await createClientSecret(demoSigner(sim), {
       flow: 'client_credentials',
@@ -295,7 +295,7 @@ describe('journal', () => {
 describe('refresh signed-string variants [unconfirmed]', () => {
   async function refreshWith(sim: Simulator, token: string, variant: 'ilimurzin' | 'aisgorod') {
     const state = sim.random.uuid();
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const secret = await createClientSecret(demoSigner(sim), {
       flow: 'refresh_token',
       refreshVariant: variant,

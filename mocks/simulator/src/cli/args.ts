@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import { MAX_CLOCK_MS, MIN_CLOCK_MS } from '../engine/clock.js';
 import { SCENARIOS } from '../engine/faults/scenarios.js';
-import type { CorsOrigins } from '../engine/types.js';
+import type { ClockMode, CorsOrigins } from '../engine/types.js';
 import { checkCorsOrigins } from '../server/cors.js';
 
 export interface CliOptions {
@@ -11,6 +12,10 @@ export interface CliOptions {
   journalSize?: number;
   dataFile?: string;
   cors?: CorsOrigins;
+  /** 'running' unless --clock frozen. */
+  clockMode: ClockMode;
+  /** --clock-start as epoch ms (else: frozen → the simulator's default date, running → real now). */
+  clockStart?: number;
   help: boolean;
   version: boolean;
 }
@@ -34,6 +39,11 @@ Options:
   --data <file>        JSON or YAML demo data; its organisation, classes or personas
                        replace the generated ones; identifiers are checked with
                        @goskit/validation (checksums), errors name the field and rule
+  --clock <mode>       running (default): the virtual clock runs with real time, and
+                       POST /__goskit/clock/advance|set shift it; frozen: it moves only
+                       when advanced or set (deterministic, as in-process simulators)
+  --clock-start <ISO>  start the clock at this date-time instead of the real now
+                       (e.g. 2026-09-01T09:00:00+03:00); frozen clocks default to that date
   --cors <origins>     let browser pages on these origins call the server directly
                        (comma-separated, e.g. http://localhost:3000, or *); off by
                        default, as the real portals' APIs are called from back-ends
@@ -69,6 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: integer('port', values.port, 0, 65_535) ?? 4010,
     host: values.host ?? '127.0.0.1',
     scenarios,
+    clockMode: parseClockMode(values.clock),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -91,7 +102,31 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.cors !== undefined) {
     options.cors = parseCors(values.cors);
   }
+  if (values['clock-start'] !== undefined) {
+    options.clockStart = parseClockStart(values['clock-start']);
+  }
   return options;
+}
+
+function parseClockMode(text: string | undefined): ClockMode {
+  if (text === undefined || text === 'running') {
+    return 'running';
+  }
+  if (text === 'frozen') {
+    return 'frozen';
+  }
+  throw new UsageError(`--clock must be "running" or "frozen", got "${text.slice(0, 40)}"`);
+}
+
+/** An ISO-8601 date-time with a date part; plain numbers are refused as ambiguous (seconds or ms?). */
+function parseClockStart(text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
+  if (!Number.isFinite(ms) || ms < MIN_CLOCK_MS || ms > MAX_CLOCK_MS) {
+    throw new UsageError(
+      `--clock-start must be an ISO-8601 date-time between 1970 and 9999, e.g. 2026-09-01T09:00:00+03:00; got "${text.slice(0, 60)}"`,
+    );
+  }
+  return ms;
 }
 
 function parseCors(text: string): CorsOrigins {
@@ -126,6 +161,8 @@ function parse(argv: readonly string[]) {
       'journal-size': { type: 'string' },
       data: { type: 'string', short: 'd' },
       cors: { type: 'string' },
+      clock: { type: 'string' },
+      'clock-start': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

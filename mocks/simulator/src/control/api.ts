@@ -4,6 +4,7 @@ import { jsonResponse } from '../server/write-response.js';
 import { controlError, errorToResponse } from './error-response.js';
 import { JournalQueryError, patternFromQuery, toPattern } from './journal-query.js';
 import { nearest } from './nearest.js';
+import { type ControlGuardOptions, guardControlRequest } from './request-guard.js';
 import { type ControlRoute, matchRoute } from './router.js';
 import {
   advanceBody,
@@ -90,7 +91,11 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
 }
 
 const ok = (payload: unknown, status = 200): SimResponse => jsonResponse(status, payload);
-const clockOf = (sim: Simulator) => ({ now: sim.clock.now().toISOString(), ms: sim.clock.nowMs() });
+/** The clock as the control API reports it: ISO time, epoch ms and the mode ('running' | 'frozen'). */
+const clockOf = (sim: Simulator) => {
+  const ms = sim.clock.now();
+  return { now: new Date(ms).toISOString(), ms, mode: sim.clock.mode };
+};
 const scenariosOf = (sim: Simulator) => ({ scenarios: sim.faults.scenarios(), active: sim.faults.active() });
 
 function portalsOf(call: Call) {
@@ -139,7 +144,8 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
         seed: sim.seed,
         portals: sim.portals.map((portal) => portal.name),
         uptimeMs: Date.now() - startedAt,
-        now: sim.clock.now().toISOString(),
+        now: sim.clock.date().toISOString(),
+        clockMode: sim.clock.mode,
       }),
   },
   {
@@ -148,7 +154,7 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     handler: (call) => {
       const body = parseBody(call, resetBody, true);
       call.sim.reset(body.seed === undefined ? undefined : { seed: body.seed });
-      return ok({ seed: call.sim.seed, now: call.sim.clock.now().toISOString() });
+      return ok({ seed: call.sim.seed, now: call.sim.clock.date().toISOString() });
     },
   },
   { method: 'GET', path: '/seed', handler: ({ sim }) => ok({ seed: sim.seed }) },
@@ -302,25 +308,23 @@ function serialiseRule(rule: ReturnType<Simulator['faults']['rules']>[number]) {
 
 const ROUTE_NAMES = CONTROL_ROUTES.map((route) => `${route.method} ${CONTROL_PREFIX}${route.path}`);
 
-export interface ControlApiOptions {
+export interface ControlApiOptions extends ControlGuardOptions {
   /** Wall-clock start of the server, for uptime. */
   startedAt?: number;
 }
 
 /**
  * The control API as a transport-neutral handler: takes a SimRequest whose `path` is the part
- * after '/__goskit', returns JSON. Cross-site browser writes are refused (a web page must not
- * reconfigure a developer's simulator).
+ * after '/__goskit', returns JSON. Unknown Host names, browser writes from other origins and
+ * non-JSON writes are refused (request-guard.ts: a web page must not reconfigure a developer's simulator).
  */
 export function createControlApi(sim: Simulator, options: ControlApiOptions = {}) {
   const startedAt = options.startedAt ?? Date.now();
   return function handleControl(request: SimRequest): SimResponse | Promise<SimResponse> {
     const method = request.method;
-    if (method !== 'GET' && method !== 'HEAD' && request.headers['sec-fetch-site'] === 'cross-site') {
-      return controlError(403, {
-        error: 'CROSS_SITE',
-        message: 'cross-site writes to the control API are refused',
-      });
+    const refused = guardControlRequest(request, options);
+    if (refused !== undefined) {
+      return refused;
     }
     const match = matchRoute(CONTROL_ROUTES, method, request.path);
     if (match.kind === 'not-found') {

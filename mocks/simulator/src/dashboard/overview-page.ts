@@ -43,7 +43,7 @@ ${scenario.active ? 'Выключить / Disable' : 'Включить / Enable'
 <tbody>${portals}</tbody></table>
 <p class="muted">${label('Управление', 'control API')}: <code>${origin}/__goskit/</code></p></section>
 <section><h2>${label('Виртуальные часы', 'Virtual clock')}</h2>
-<p><strong>${moscowTime(sim.clock.now())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.now().toISOString()}</code></span></p>
+<p><strong>${moscowTime(sim.clock.date())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.date().toISOString()}</code></span></p>
 <div class="row">${steps}
 <form data-post="/__goskit/clock/advance" class="row"><input name="duration" placeholder="PT30M" aria-label="duration" size="10" required>
 <button type="submit">${label('Сдвинуть', 'Advance')}</button></form></div></section>

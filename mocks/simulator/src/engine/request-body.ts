@@ -60,3 +60,11 @@ export function readForm<T = Record<string, string>>(request: SimRequest, schema
   const form = Object.fromEntries(new URLSearchParams(bodyText(request.body)));
   return validated(form, schema);
 }
+
+/**
+ * `table[key]` for a key that came from a request, or undefined unless the table has it as its own
+ * property: `__proto__`, `constructor` or `toString` never reach Object.prototype's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

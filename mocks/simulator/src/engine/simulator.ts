@@ -6,7 +6,7 @@ import type { HttpHandler } from 'msw';
 import { createMswHandlers } from '../adapters/msw/handlers.js';
 import { generateDemoData } from '../demo/generate-demo.js';
 import { mergeDemoData } from '../demo/merge-demo.js';
-import { ManualClock, toEpochMs } from './clock.js';
+import { ManualClock } from './clock.js';
 import { describeRun } from './describe-run.js';
 import { SimulatorError } from './errors.js';
 import { SimFaultController } from './faults/fault-controller.js';
@@ -64,7 +64,7 @@ export class SimulatorEngine implements Simulator {
     validatePortals(portals);
     this.#byName = new Map(portals.map((portal) => [portal.name, portal]));
     this.strictContracts = strictContracts;
-    this.clock = new ManualClock(options.clock);
+    this.clock = new ManualClock(options.clock, { mode: options.clockMode ?? 'frozen' });
     this.streams = new RandomStreams(this.#seed);
     this.journal = new RingJournal(options.journalSize ?? 1000, () => describeRun(this));
     this.faults = new SimFaultController((label) => this.streams.get(label));
@@ -171,7 +171,7 @@ export class SimulatorEngine implements Simulator {
       this.#seed = String(options.seed);
       this.#demo = mergeDemoData(generateDemoData(this.#seed), this.#options.data);
     }
-    this.clock.set(toEpochMs(this.#options.clock ?? '2026-09-01T09:00:00+03:00'));
+    this.clock.reset();
     this.streams.reset(this.#seed);
     this.journal.clear();
     this.limiter.clear();

@@ -144,8 +144,16 @@ export interface SimulatorOptions {
   strictContracts?: boolean;
   /** Journal ring-buffer capacity, default 1000. */
   journalSize?: number;
-  /** Start of the virtual clock; default 2026-09-01T09:00:00+03:00. */
+  /**
+   * Start of the virtual clock. Default: 2026-09-01T09:00:00+03:00 when frozen, the real time when
+   * running.
+   */
   clock?: Date | string | number;
+  /**
+   * 'frozen' (default in process: time moves only with advance/set) or 'running' (time runs with
+   * the wall clock from the start; advance/set shift it and it keeps running). `goskit-sim` runs.
+   */
+  clockMode?: ClockMode;
   /** Overrides of the generated demo data (shallow per top-level key). */
   data?: Partial<DemoData>;
   /** Cap of any real wait the adapters do (fault delays, latency); default 5000. */
@@ -158,12 +166,27 @@ export interface SimulatorOptions {
 
 // ---------------------------------------------------------------- clock and random
 
+/** 'frozen': moves only when told to. 'running': runs with the wall clock, shifted by advance/set. */
+export type ClockMode = 'frozen' | 'running';
+
+/** The simulator's time. `now()` is epoch ms, so it is a @goskit/core `Clock` (`{ now(): number }`) as it is. */
 export interface VirtualClock {
-  now(): Date;
+  /** Epoch milliseconds of the virtual now. */
+  now(): number;
+  /** The virtual now as a Date. */
+  date(): Date;
+  /** @deprecated Use `now()`, which returns epoch milliseconds too. */
   nowMs(): number;
-  /** ISO-8601 duration ('PT1H', 'P1DT2H30M') or milliseconds. Throws INVALID_DURATION. */
+  readonly mode: ClockMode;
+  /**
+   * ISO-8601 duration ('PT1H', 'P1DT2H30M') or milliseconds. Throws INVALID_DURATION (and changes
+   * nothing) when the result would leave 1970-01-01 … 9999-12-31.
+   */
   advance(durationIsoOrMs: string | number): void;
+  /** Throws INVALID_DATE (and changes nothing) for unreadable times or times outside 1970 … 9999. */
   set(date: Date | string | number): void;
+  /** Back to the start time (running: the start, or the real now when none was given). */
+  reset(): void;
 }
 
 export interface SeededRandom {
@@ -260,8 +283,15 @@ export interface JournalEntry {
   path: string;
   /** 0 when the answer was a transport fault (network error, connection reset). */
   status: number;
+  /** Redacted excerpt (at most 4096 characters, '…[truncated]' when cut). */
   requestBody?: string;
+  /** Size in bytes of the whole request body (the journal never keeps more than an excerpt). */
+  requestBodyBytes?: number;
+  /** SHA-256 (hex) of the whole request body, as received (before redaction). */
+  requestBodySha256?: string;
   responseBody?: string;
+  responseBodyBytes?: number;
+  responseBodySha256?: string;
   /** Which faults / limits fired: 'scenario:flaky:5xx', 'rule:r1', 'rate-limit', 'contract-violation', … */
   effects: string[];
   /** Real wall time spent in handle(). */

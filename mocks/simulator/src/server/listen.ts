@@ -22,6 +22,11 @@ export interface ListenOptions extends ServeOptions {
   maxBodyBytes?: number;
   /** Serve the HTML dashboard at '/'; default true. */
   dashboard?: boolean;
+  /**
+   * Host names the control API answers to besides IP addresses and localhost (e.g. a docker
+   * service name, 'goskit-sim'); other names are refused so DNS-rebinding pages cannot reach it.
+   */
+  allowedHosts?: readonly string[];
 }
 
 interface Destination {
@@ -69,10 +74,15 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const table = buildRoutingTable(sim.portals);
-  const handleControl = createControlApi(sim, { startedAt: Date.now() });
+  const cors = options.cors === undefined ? undefined : createCors(options.cors);
+  const allowedHosts = [...(options.allowedHosts ?? []), ...boundHost(host)];
+  const handleControl = createControlApi(sim, {
+    startedAt: Date.now(),
+    allowedHosts,
+    ...(cors === undefined ? {} : { isAllowedOrigin: (origin: string) => cors.isAllowed(origin) }),
+  });
   const dashboard = options.dashboard === false ? undefined : createDashboard(sim);
   const requestOrigin = createOriginResolver();
-  const cors = options.cors === undefined ? undefined : createCors(options.cors);
   const handleNow = handleNowOf(sim);
   /** Delayed answers still waiting; close() cancels them so the process can exit at once. */
   const pending = new Set<NodeJS.Timeout>();
@@ -212,6 +222,11 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
       });
     });
   });
+}
+
+/** The bound address counts as allowed when it is a name (an IP literal is allowed anyway). */
+function boundHost(host: string): string[] {
+  return /^[\d.]+$|:/.test(host) ? [] : [host];
 }
 
 /** Applies the response's delay, then writes it; a client that left meanwhile is simply skipped. */

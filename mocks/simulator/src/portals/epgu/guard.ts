@@ -19,7 +19,7 @@ export function guarded(options: ResolvedEpguOptions, handler: GuardedHandler) {
     if (isResponse(caller)) {
       return caller;
     }
-    const refusal = takeHourly(ctx.state, caller.token, options.perHour, ctx.sim.clock.nowMs());
+    const refusal = takeHourly(ctx.state, caller.token, options.perHour, ctx.sim.clock.now());
     if (refusal) {
       return refusal;
     }

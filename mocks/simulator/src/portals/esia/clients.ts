@@ -100,7 +100,7 @@ export function summarizeClient(record: EsiaClientRecord): EsiaClientSummary {
 /** Adds or replaces a client in a state object. */
 export function addClient(state: EsiaState, input: unknown): EsiaClientSummary {
   const record = buildClientRecord(input);
-  state.clients[record.clientId] = record;
+  state.clients.set(record.clientId, record);
   return summarizeClient(record);
 }
 

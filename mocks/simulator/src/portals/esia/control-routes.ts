@@ -13,7 +13,7 @@ export const esiaControlRoutes: RouteDefinition<EsiaState>[] = [
     method: 'GET',
     path: '/clients',
     operation: 'control.clients.list',
-    handler: (ctx) => json({ clients: Object.values(ctx.state.clients).map(summarizeClient) }),
+    handler: (ctx) => json({ clients: [...ctx.state.clients.values()].map(summarizeClient) }),
   },
   {
     method: 'POST',

@@ -33,16 +33,16 @@ export async function issueCode(
   options: ResolvedEsiaOptions,
   pending: PendingAuthorization & { oid: string },
 ): Promise<string> {
-  const now = ctx.sim.clock.nowMs();
+  const now = ctx.sim.clock.now();
   const sid = ctx.sim.random.uuid();
   const authTimeMs = pending.authTimeMs ?? now;
-  ctx.state.sessions[sid] = {
+  ctx.state.sessions.set(sid, {
     sid,
     oid: pending.oid,
     clientId: pending.clientId,
     createdMs: now,
     ended: false,
-  };
+  });
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
   const iat = seconds(now);
   const code = await signJwt(
@@ -80,7 +80,7 @@ export async function issueCode(
   if (pending.codeChallenge) {
     record.codeChallenge = { ...pending.codeChallenge };
   }
-  ctx.state.codes[code.slice(code.lastIndexOf('.') + 1)] = record;
+  ctx.state.codes.set(code.slice(code.lastIndexOf('.') + 1), record);
   return code;
 }
 
@@ -104,7 +104,7 @@ export async function issueTokens(
   grant: TokenGrant,
 ): Promise<IssuedTokens> {
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
-  const iat = seconds(ctx.sim.clock.nowMs());
+  const iat = seconds(ctx.sim.clock.now());
   const iss = issuerFor(options, ctx.request.baseUrl);
   const exp = iat + options.accessTtlSeconds;
   const access: Record<string, unknown> = {
