@@ -1,9 +1,9 @@
 import type { z } from 'zod';
+import { nearest } from '../engine/levenshtein.js';
 import type { SimRequest, SimResponse, Simulator } from '../engine/types.js';
 import { jsonResponse } from '../server/write-response.js';
 import { controlError, errorToResponse } from './error-response.js';
 import { JournalQueryError, patternFromQuery, toPattern } from './journal-query.js';
-import { nearest } from './nearest.js';
 import { type ControlGuardOptions, guardControlRequest } from './request-guard.js';
 import { type ControlRoute, matchRoute } from './router.js';
 import {

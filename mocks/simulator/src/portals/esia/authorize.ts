@@ -7,7 +7,12 @@
  * scopes (007006); then a pending request and 302 to the login page.
  */
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
-import { checkCertificateHash, checkClientSecret, checkTimestamp } from './checks.js';
+import {
+  checkCertificateHash,
+  checkCertificateValidity,
+  checkClientSecret,
+  checkTimestamp,
+} from './checks.js';
 import { clientAllowsScope } from './clients.js';
 import { EsiaRejection } from './errors.js';
 import { param } from './form.js';
@@ -132,13 +137,15 @@ export function authorizeRoute(options: ResolvedEsiaOptions): RouteDefinition<Es
         return check;
       }
       const query = ctx.request.query;
-      const hashRejection = checkCertificateHash(
-        check.client,
-        query.get('client_certificate_hash') as string,
-      );
+      const hashRejection =
+        checkCertificateHash(check.client, query.get('client_certificate_hash') as string) ??
+        checkCertificateValidity(check.client, ctx.sim.clock.now());
       const secretRejection =
         hashRejection ??
-        checkClientSecret(check.client, query.get('client_secret') as string, {
+        checkClientSecret(
+          check.client,
+          query.get('client_secret') as string,
+          {
           flow: 'v2/ac',
           clientId: check.client.clientId,
           scope: query.get('scope') as string,
@@ -146,7 +153,9 @@ export function authorizeRoute(options: ResolvedEsiaOptions): RouteDefinition<Es
           timestamp: query.get('timestamp') as string,
           state: check.state,
           redirectUri: check.redirectUri,
-        });
+          },
+          options.signatureByteOrder,
+        );
       const rejection =
         secretRejection ??
         checkScopes(check.client, query.get('scope') as string, query.get('scope_org') ?? '');

@@ -13,6 +13,9 @@ export interface EsiaClientRecord {
   certificatePem: string;
   /** Streebog-256 of the DER certificate, 64 uppercase hex. */
   certificateHash: string;
+  /** The certificate's validity (epoch ms): outside it the client is refused. */
+  notBeforeMs: number;
+  notAfterMs: number;
   /** Scopes the client may ask for; ['*'] allows every known scope. */
   scopes: string[];
   title: string;

@@ -10,7 +10,13 @@ import { ownEntry } from '../../engine/request-body.js';
 import { json } from '../../engine/responses.js';
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
 import { checkScopes } from './authorize.js';
-import { checkCertificateHash, checkClientSecretAny, checkPkcs7Secret, checkTimestamp } from './checks.js';
+import {
+  checkCertificateHash,
+  checkCertificateValidity,
+  checkClientSecretAny,
+  checkPkcs7Secret,
+  checkTimestamp,
+} from './checks.js';
 import { EsiaRejection } from './errors.js';
 import { param, readForm } from './form.js';
 import { verifyOwnJwt } from './jwt.js';
@@ -253,7 +259,10 @@ function authenticateTokenRequest(
     flow,
     base,
     checkSecret: async (variants) =>
-      flow === 'v1' ? checkPkcs7Secret(client, secret, base) : checkClientSecretAny(client, secret, variants),
+      checkCertificateValidity(client, ctx.sim.clock.now()) ??
+      (flow === 'v1'
+        ? checkPkcs7Secret(client, secret, base)
+        : checkClientSecretAny(client, secret, variants, options.signatureByteOrder)),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Issues the JWTs with the headers and claims of real ESIA tokens (reference §1 "JWTs"): the
  * authorization code (exp = iat + 240 s), the access token (sbt 'access') and the id_token (sbt 'id').
- * Times come from the virtual clock.
+ * Times come from the virtual clock. Every issued token carries a fresh `jti`, so a refresh (or a
+ * second client_credentials call) on a frozen clock still returns a new token, as a real provider does.
  */
 import type { Persona, RouteContext } from '../../engine/types.js';
 import { signJwt } from './jwt.js';
@@ -108,6 +109,7 @@ export async function issueTokens(
   const iss = issuerFor(options, ctx.request.baseUrl);
   const exp = iat + options.accessTtlSeconds;
   const access: Record<string, unknown> = {
+    jti: ctx.sim.random.uuid(),
     nbf: iat,
     scope: grant.oid === undefined ? grant.scope : grantedScope(grant.scope, grant.oid),
     iss,
@@ -137,6 +139,7 @@ export async function issueTokens(
     key,
     'id',
     {
+      jti: ctx.sim.random.uuid(),
       aud: grant.clientId,
       sub: Number(grant.oid),
       nbf: iat,
