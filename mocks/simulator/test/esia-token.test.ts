@@ -241,6 +241,62 @@ describe('POST /aas/oauth2/v3/te', () => {
     expect((await refresh(next.refresh_token)).status).toBe(200);
   });
 
+  it('refresh and client_credentials issue a new token every time, even on a frozen clock (fresh jti)', async () => {
+    const sim = newSim();
+    const tokens = await exchange(sim);
+    const grant = async (
+      fields: Record<string, string>,
+      flow: 'refresh_token' | 'client_credentials',
+      scope: string,
+    ) => {
+      const state = sim.random.uuid();
+      const timestamp = esiaTimestamp(sim.clock.date());
+      const secret = await createClientSecret(demoSigner(sim), {
+        flow,
+        clientId: 'GOSKIT_DEMO',
+        scope,
+        timestamp,
+        state,
+        redirectUri: REDIRECT,
+      });
+      const response = await sim.handle(
+        te({
+          client_id: 'GOSKIT_DEMO',
+          client_certificate_hash: secret.clientCertificateHash,
+          client_secret: secret.clientSecret,
+          state,
+          redirect_uri: REDIRECT,
+          scope,
+          timestamp,
+          token_type: 'Bearer',
+          ...fields,
+        }),
+      );
+      expect(response.status, bodyOf(response)).toBe(200);
+      return jsonOf(response) as { access_token: string; refresh_token?: string };
+    };
+    const jti = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).jti;
+    const first = await grant(
+      { grant_type: 'refresh_token', refresh_token: tokens.refresh_token as string },
+      'refresh_token',
+      SCOPE,
+    );
+    const second = await grant(
+      { grant_type: 'refresh_token', refresh_token: first.refresh_token as string },
+      'refresh_token',
+      SCOPE,
+    );
+    expect(second.access_token).not.toBe(first.access_token);
+    expect(new Set([jti(tokens.access_token), jti(first.access_token), jti(second.access_token)]).size).toBe(
+      3,
+    );
+    const a = await grant({ grant_type: 'client_credentials' }, 'client_credentials', 'prm_chg?oid=1000');
+    const b = await grant({ grant_type: 'client_credentials' }, 'client_credentials', 'prm_chg?oid=1000');
+    expect(b.access_token).not.toBe(a.access_token);
+    expect(jti(b.access_token)).not.toBe(jti(a.access_token));
+  });
+
   it('client_credentials issues an access token without a user', async () => {
     const sim = newSim();
     const state = sim.random.uuid();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { depthOf } from '../engine/faults/fault-rule.js';
 import { nearest } from '../engine/levenshtein.js';
 import type { SimRequest, SimResponse, Simulator } from '../engine/types.js';
 import { jsonResponse } from '../server/write-response.js';
@@ -82,6 +83,16 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
       controlError(400, { error: 'INVALID_BODY', field: 'body', message: 'body: a JSON body is required' }),
     );
   }
+  if (depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    // Refused before any recursive walk (validation, cloning) could overflow the stack.
+    throw new BadBody(
+      controlError(400, {
+        error: 'INVALID_BODY',
+        field: 'body',
+        message: `body: nests deeper than ${MAX_BODY_DEPTH} levels`,
+      }),
+    );
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const { field, message } = describeIssue(parsed.error);
@@ -89,6 +100,9 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
   }
   return parsed.data;
 }
+
+/** Deepest JSON a control body may be (a fault rule's own body allows 32 levels inside it). */
+const MAX_BODY_DEPTH = 40;
 
 const ok = (payload: unknown, status = 200): SimResponse => jsonResponse(status, payload);
 /** The clock as the control API reports it: ISO time, epoch ms and the mode ('running' | 'frozen'). */

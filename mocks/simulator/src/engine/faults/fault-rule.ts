@@ -20,7 +20,8 @@ const headerValue = z
   .string()
   .regex(HEADER_VALUE, 'a header value: no CR, LF or control characters, at most 8192');
 
-function depthOf(value: unknown, limit: number): number {
+/** Nesting depth of a JSON value, measured without recursion; stops counting past `limit`. */
+export function depthOf(value: unknown, limit: number): number {
   // Iterative, so a hostile depth cannot overflow the stack while being measured.
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];

@@ -5,10 +5,10 @@
 import {
   certificateHash,
   createSelfSignedCertificate,
-  parseCertificate,
   DEFAULT_GOST_PARAM_SET,
   exportGostPrivateKey,
   type GostPrivateKey,
+  parseCertificate,
 } from '@goskit/crypto';
 import { createRandom } from '../../engine/random.js';
 import type { EsiaClientRecord } from './state.js';
