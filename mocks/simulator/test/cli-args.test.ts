@@ -36,6 +36,13 @@ describe('parseCliArgs', () => {
     }
   });
 
+  it('reads --allowed-host as a list of host names', () => {
+    expect(
+      parseCliArgs(['--allowed-host', 'goskit-sim,Sim.Local', '--allowed-host', 'x']).allowedHosts,
+    ).toEqual(['goskit-sim', 'sim.local', 'x']);
+    expect(() => parseCliArgs(['--allowed-host', 'evil host'])).toThrow(UsageError);
+  });
+
   it('reads every flag, with repeated and comma-separated scenarios', () => {
     const options = parseCliArgs([
       '--port',

@@ -76,21 +76,30 @@ describe('the virtual clock', () => {
   });
 
   it('rate-limit buckets refill with a running clock (no 429 forever once a limit was hit)', async () => {
-    const sim = createSimulator({
-      portals: [
-        {
-          ...testPortal,
-          rateLimit: { ratePerSecond: 200, burst: 2, respond: () => ({ status: 429, headers: {} }) },
-        },
-      ],
-      clockMode: 'running',
-    });
-    const statuses = [];
-    for (let i = 0; i < 4; i += 1) {
-      statuses.push((await sim.handle(simRequest('/notes'))).status);
+    const limited = (clockMode: 'running' | 'frozen') =>
+      createSimulator({
+        portals: [
+          {
+            ...testPortal,
+            rateLimit: { ratePerSecond: 2, burst: 2, respond: () => ({ status: 429, headers: {} }) },
+          },
+        ],
+        clockMode,
+      });
+    const running = limited('running');
+    const frozen = limited('frozen');
+    for (const sim of [running, frozen]) {
+      const statuses = [];
+      for (let i = 0; i < 6; i += 1) {
+        statuses.push((await sim.handle(simRequest('/notes'))).status);
+      }
+      expect(statuses).toContain(429);
     }
-    expect(statuses).toContain(429);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect((await sim.handle(simRequest('/notes'))).status).not.toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await running.handle(simRequest('/notes'))).status).not.toBe(429);
+    // A frozen clock refills only when advanced (the in-process contract).
+    expect((await frozen.handle(simRequest('/notes'))).status).toBe(429);
+    frozen.clock.advance('PT1S');
+    expect((await frozen.handle(simRequest('/notes'))).status).not.toBe(429);
   });
 });

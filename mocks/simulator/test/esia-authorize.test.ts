@@ -194,6 +194,18 @@ describe('GET /aas/oauth2/v2/ac', () => {
     );
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'scope "openid %s" is an unknown scope (007006), not an Object.prototype member reaching the consent page',
+    async (name) => {
+      const sim = newSim();
+      const result = errorOf(
+        await sim.handle(acRequest(await authorizeQuery(sim, { scope: `openid ${name}` }))),
+      );
+      expect(result.target).toBe(REDIRECT);
+      expect(result.description).toMatch(/^ESIA-007006: /);
+    },
+  );
+
   it('scope not allowed for the client or unknown → invalid_scope ESIA-007006', async () => {
     const sim = newSim();
     const pair = generateGostKeyPair();

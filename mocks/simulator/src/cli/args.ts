@@ -16,6 +16,8 @@ export interface CliOptions {
   clockMode: ClockMode;
   /** --clock-start as epoch ms (else: frozen → the simulator's default date, running → real now). */
   clockStart?: number;
+  /** --allowed-host: Host names the control API answers to besides IP addresses and localhost. */
+  allowedHosts?: string[];
   help: boolean;
   version: boolean;
 }
@@ -44,6 +46,9 @@ Options:
                        when advanced or set (deterministic, as in-process simulators)
   --clock-start <ISO>  start the clock at this date-time instead of the real now
                        (e.g. 2026-09-01T09:00:00+03:00); frozen clocks default to that date
+  --allowed-host <names>  host names the control API answers to besides IP addresses and
+                       localhost (comma-separated, e.g. goskit-sim for a docker service);
+                       other names are refused so DNS-rebinding pages cannot reach it
   --cors <origins>     let browser pages on these origins call the server directly
                        (comma-separated, e.g. http://localhost:3000, or *); off by
                        default, as the real portals' APIs are called from back-ends
@@ -101,6 +106,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   if (values.cors !== undefined) {
     options.cors = parseCors(values.cors);
+  }
+  if (values['allowed-host'] !== undefined) {
+    const hosts = values['allowed-host']
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim().toLowerCase())
+      .filter((item) => item.length > 0);
+    const bad = hosts.find((item) => !/^[a-z0-9.-]{1,253}$/.test(item));
+    if (bad !== undefined || hosts.length === 0) {
+      throw new UsageError(
+        `--allowed-host needs host names such as goskit-sim, got "${(bad ?? '').slice(0, 60)}"`,
+      );
+    }
+    options.allowedHosts = hosts;
   }
   if (values['clock-start'] !== undefined) {
     options.clockStart = parseClockStart(values['clock-start']);
@@ -163,6 +181,7 @@ function parse(argv: readonly string[]) {
       cors: { type: 'string' },
       clock: { type: 'string' },
       'clock-start': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -56,6 +56,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       port: options.port,
       host: options.host,
       ...(options.cors === undefined ? {} : { cors: options.cors }),
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     });
     // Handlers first: a supervisor may signal as soon as it reads the ready line.
     installShutdown(server, io);
