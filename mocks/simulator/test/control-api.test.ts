@@ -109,7 +109,7 @@ describe('control API over HTTP with the typed client', () => {
     expect((await control.clock.advance(1000)).ms - after.ms).toBe(1000);
     const set = await control.clock.set('2027-01-01T00:00:00Z');
     expect(set.now).toBe('2027-01-01T00:00:00.000Z');
-    expect(running.sim.clock.now().toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(running.sim.clock.date().toISOString()).toBe('2027-01-01T00:00:00.000Z');
     await expect(control.clock.advance('one hour')).rejects.toMatchObject({ status: 400 });
   });
 

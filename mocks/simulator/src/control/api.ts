@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { depthOf } from '../engine/faults/fault-rule.js';
+import { nearest } from '../engine/levenshtein.js';
 import { portalRuntimeOf } from '../engine/portal-runtime-of.js';
 import { Router } from '../engine/router.js';
 import type {
@@ -11,7 +13,7 @@ import type {
 import { jsonResponse } from '../server/write-response.js';
 import { controlError, errorToResponse } from './error-response.js';
 import { JournalQueryError, patternFromQuery, toPattern } from './journal-query.js';
-import { nearest } from './nearest.js';
+import { type ControlGuardOptions, guardControlRequest } from './request-guard.js';
 import {
   advanceBody,
   describeIssue,
@@ -106,6 +108,16 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
       controlError(400, { error: 'INVALID_BODY', field: 'body', message: 'body: a JSON body is required' }),
     );
   }
+  if (depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    // Refused before any recursive walk (validation, cloning) could overflow the stack.
+    throw new BadBody(
+      controlError(400, {
+        error: 'INVALID_BODY',
+        field: 'body',
+        message: `body: nests deeper than ${MAX_BODY_DEPTH} levels`,
+      }),
+    );
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const { field, message } = describeIssue(parsed.error);
@@ -114,8 +126,15 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
   return parsed.data;
 }
 
+/** Deepest JSON a control body may be (a fault rule's own body allows 32 levels inside it). */
+const MAX_BODY_DEPTH = 40;
+
 const ok = (payload: unknown, status = 200): SimResponse => jsonResponse(status, payload);
-const clockOf = (sim: Simulator) => ({ now: sim.clock.now().toISOString(), ms: sim.clock.nowMs() });
+/** The clock as the control API reports it: ISO time, epoch ms and the mode ('running' | 'frozen'). */
+const clockOf = (sim: Simulator) => {
+  const ms = sim.clock.now();
+  return { now: new Date(ms).toISOString(), ms, mode: sim.clock.mode };
+};
 const scenariosOf = (sim: Simulator) => ({ scenarios: sim.faults.scenarios(), active: sim.faults.active() });
 
 function portalsOf(call: Call) {
@@ -169,7 +188,8 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
         seed: sim.seed,
         portals: sim.portals.map((portal) => portal.name),
         uptimeMs: Date.now() - startedAt,
-        now: sim.clock.now().toISOString(),
+        now: sim.clock.date().toISOString(),
+        clockMode: sim.clock.mode,
       }),
   },
   {
@@ -178,7 +198,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     handler: (call) => {
       const body = parseBody(call, resetBody, true);
       call.sim.reset(body.seed === undefined ? undefined : { seed: body.seed });
-      return ok({ seed: call.sim.seed, now: call.sim.clock.now().toISOString() });
+      return ok({ seed: call.sim.seed, now: call.sim.clock.date().toISOString() });
     },
   },
   { method: 'GET', path: '/seed', handler: ({ sim }) => ok({ seed: sim.seed }) },
@@ -349,25 +369,23 @@ function indexOf(call: Call) {
   };
 }
 
-export interface ControlApiOptions {
+export interface ControlApiOptions extends ControlGuardOptions {
   /** Wall-clock start of the server, for uptime. */
   startedAt?: number;
 }
 
 /**
  * The control API as a transport-neutral handler: takes a SimRequest whose `path` is the part
- * after '/__goskit', returns JSON. Cross-site browser writes are refused (a web page must not
- * reconfigure a developer's simulator).
+ * after '/__goskit', returns JSON. Unknown Host names, browser writes from other origins and
+ * non-JSON writes are refused (request-guard.ts: a web page must not reconfigure a developer's simulator).
  */
 export function createControlApi(sim: Simulator, options: ControlApiOptions = {}) {
   const startedAt = options.startedAt ?? Date.now();
   return function handleControl(request: SimRequest): SimResponse | Promise<SimResponse> {
     const method = request.method;
-    if (method !== 'GET' && method !== 'HEAD' && request.headers['sec-fetch-site'] === 'cross-site') {
-      return controlError(403, {
-        error: 'CROSS_SITE',
-        message: 'cross-site writes to the control API are refused',
-      });
+    const refused = guardControlRequest(request, options);
+    if (refused !== undefined) {
+      return refused;
     }
     const match = controlRouter.match(method, request.path);
     if (match.kind === 'not-found') {

@@ -29,6 +29,7 @@ export interface Health {
   portals: string[];
   uptimeMs: number;
   now: string;
+  clockMode: 'running' | 'frozen';
 }
 export interface ScenarioList {
   scenarios: ScenarioInfo[];
@@ -37,6 +38,8 @@ export interface ScenarioList {
 export interface ClockState {
   now: string;
   ms: number;
+  /** 'running' (goskit-sim's default) or 'frozen'. */
+  mode: 'running' | 'frozen';
 }
 export interface JournalPage {
   entries: JournalEntry[];

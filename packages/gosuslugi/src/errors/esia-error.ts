@@ -71,7 +71,7 @@ export class EsiaError<Code extends EsiaErrorCode = EsiaErrorCode> extends Gosus
     cause?: unknown,
   ): EsiaError<'ESIA_ERROR'> {
     const { esiaCode, text } = parseEsiaDescription(errorDescription);
-    const hint = esiaErrorHint(esiaCode);
+    const hint = esiaErrorHint(esiaCode, text);
     const head = [esiaCode, oauthError ? `(${oauthError})` : undefined].filter(Boolean).join(' ');
     const safeText = text === undefined ? undefined : redactText(text).slice(0, 300);
     const message = `ESIA refused: ${head || 'unknown error'}${safeText ? `: ${safeText}` : ''}${hint ? ` — ${hint.en}` : ''}`;
@@ -81,6 +81,7 @@ export class EsiaError<Code extends EsiaErrorCode = EsiaErrorCode> extends Gosus
       description: text,
       status,
       cause,
+      ...(hint ? { hint } : {}),
     });
   }
 

@@ -21,7 +21,7 @@ export function simulatorEsiaClient(
     redirectUri: SIM_REDIRECT,
     signer: createSoftwareGostSigner({ privateKey: demo.privateKeyPem, certificate: demo.certificatePem }),
     tokenKeys: { jwksUrl: `${SIM_BASE}/aas/oauth2/jwks` },
-    now: () => sim.clock.nowMs(),
+    now: () => sim.clock.now(),
     ...options,
   });
 }

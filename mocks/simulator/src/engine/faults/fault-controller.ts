@@ -27,7 +27,8 @@ export interface FaultState {
 export interface PlanInput {
   request: SimRequest;
   operation: string;
-  now: Date;
+  /** Virtual now, epoch ms. */
+  now: number;
   maxDelayMs: number;
 }
 

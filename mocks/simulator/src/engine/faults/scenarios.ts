@@ -9,7 +9,8 @@ import { gatewayPage, maintenancePage } from './maintenance-page.js';
 export interface ScenarioContext {
   request: SimRequest;
   operation: string;
-  now: Date;
+  /** Virtual now, epoch ms. */
+  now: number;
   maxDelayMs: number;
   random: SeededRandom;
   /** Mutable, structured-cloneable memory of this scenario (e.g. an ongoing 429 burst per portal). */
@@ -93,7 +94,7 @@ function logNormalDelay(random: SeededRandom, cap: number): number {
 
 function maintenance(status: 200 | 503) {
   return (context: ScenarioContext): ScenarioOutcome => {
-    const until = new Date(context.now.getTime() + 3_600_000);
+    const until = new Date(context.now + 3_600_000);
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
     if (status === 503) {
       headers['retry-after'] = '3600';

@@ -13,7 +13,7 @@ export const esiaControlRoutes: RouteDefinition<EsiaState>[] = [
     method: 'GET',
     path: '/clients',
     operation: 'control.clients.list',
-    handler: (ctx) => json({ clients: Object.values(ctx.state.clients).map(summarizeClient) }),
+    handler: (ctx) => json({ clients: [...ctx.state.clients.values()].map(summarizeClient) }),
   },
   {
     method: 'POST',
@@ -33,7 +33,7 @@ export const esiaControlRoutes: RouteDefinition<EsiaState>[] = [
         );
       }
       try {
-        return json(addClient(ctx.state, input), 201);
+        return json(addClient(ctx.state, input, ctx.sim.clock.now()), 201);
       } catch (error) {
         if (error instanceof GoskitError) {
           const field = (error as GoskitError & { field?: string }).field;
