@@ -253,8 +253,8 @@ export interface paths {
         /**
          * Subscribe a URL to events
          * @description Deliveries are `POST <url>` with a protected packet (`dir: "webhook"`, the system's current
-         *     key) whose body is a `WebhookEvent`, plus `X-Gospochta-Webhook-Id` (the subscription id) and
-         *     `X-Gospochta-Delivery-Id`. Only a 2xx ends a delivery; anything else (or no answer within
+         *     key) whose body is a `WebhookEvent`, plus `X-Gospochta-Webhook-Id` (the subscription id),
+         *     `X-Gospochta-Delivery-Id` (new for every attempt) and `Idempotency-Key` (the `eventId`). Only a 2xx ends a delivery; anything else (or no answer within
          *     10 s) is retried with exponential backoff (10 s doubling, 8 attempts), each attempt a new
          *     packet with the same `eventId`. Receivers de-duplicate by `eventId`.
          */
@@ -2278,6 +2278,8 @@ export interface operations {
                 "Content-Digest": components["parameters"]["ContentDigest"];
                 "X-Gospochta-Webhook-Id": components["schemas"]["Id"];
                 "X-Gospochta-Delivery-Id": components["schemas"]["Id"];
+                /** @description The event's `eventId`; the MAC binds it and the body must carry the same id. */
+                "Idempotency-Key": components["schemas"]["Id"];
             };
             path?: never;
             cookie?: never;
