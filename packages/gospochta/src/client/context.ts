@@ -112,7 +112,8 @@ export function createGospochtaContext(options: GospochtaClientOptions): Gospoch
   const logger = isRedactingLogger(options.logger)
     ? options.logger
     : createLogger(options.logger ? { sink: options.logger, level: 'debug' } : { level: 'warn' });
-  const mtls = options.tls && !options.fetch ? createMtlsFetch({ clock, ...options.tls }) : undefined;
+  // Certificate validity is judged by the TLS stacks on the real clock, not the client's (maybe virtual) one.
+  const mtls = options.tls && !options.fetch ? createMtlsFetch(options.tls) : undefined;
   const transportOptions = { ...options, ...(mtls ? { fetch: mtls.fetch } : {}), logger };
 
   const oauth = createTransport(

@@ -13,6 +13,7 @@ import { PacketError } from '../errors/packet-error.js';
 import { PermissionDeniedError } from '../errors/permission-denied-error.js';
 import { CONTENT_DIGEST_HEADER, contentDigest } from '../packets/content-digest.js';
 import { JWS_HEADER, REQUEST_ID_HEADER } from '../packets/packet-codec.js';
+import { tlsRejection } from '../tls/tls-failure.js';
 import type { GospochtaContext } from './context.js';
 import { mapFailure } from './problem.js';
 
@@ -153,7 +154,9 @@ export async function protectedCall<T>(context: GospochtaContext, spec: CallSpec
       ...(replayed ? { replayed } : {}),
     });
     return { data, status, requestId, headers: raw.response.headers, attempts: raw.attempts, replayed };
-  } catch (error) {
+  } catch (caught) {
+    // Token requests fail before the API call: their TLS failures are named here too.
+    const error = caught instanceof GospochtaError ? caught : (tlsRejection(caught) ?? caught);
     await context.record({
       at: new Date(startedAt).toISOString(),
       operation: spec.operation,

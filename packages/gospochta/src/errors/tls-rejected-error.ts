@@ -1,8 +1,9 @@
 import { GospochtaError } from './gospochta-error.js';
 
 /**
- * Why a TLS handshake failed: the portal refused our certificate (`unknown-ca`, `expired`,
- * `certificate-required`, `bad-certificate`) or we refused the portal's (`server-untrusted`).
+ * Why a TLS connection was refused: the portal refused our certificate (`unknown-ca`, `expired`,
+ * `certificate-required`, `bad-certificate`, or `refused` when it closed the connection without
+ * saying why) or we refused the portal's (`server-untrusted`).
  */
 export type TlsRejection =
   | 'unknown-ca'
@@ -10,7 +11,7 @@ export type TlsRejection =
   | 'certificate-required'
   | 'bad-certificate'
   | 'server-untrusted'
-  | 'handshake-failed';
+  | 'refused';
 
 export class TlsRejectedError extends GospochtaError<'TLS_REJECTED'> {
   readonly reason: TlsRejection;

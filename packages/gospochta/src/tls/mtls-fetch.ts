@@ -11,6 +11,9 @@ import { createSecureContext } from 'node:tls';
 import type { Clock } from '@goskit/core';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { TlsConfigError } from '../errors/tls-config-error.js';
+import { TlsRejectedError } from '../errors/tls-rejected-error.js';
+import { probeHandshake } from './handshake-probe.js';
+import { tlsRejection } from './tls-failure.js';
 import { readTlsMaterial, type TlsMaterial } from './tls-material.js';
 
 export interface ClientTlsOptions {
@@ -62,6 +65,56 @@ function classify(error: unknown): { part: 'cert' | 'key' | 'passphrase' | 'pair
     return { part: 'key', reason: 'unreadable' };
   }
   return { part: 'cert', reason: 'unreadable' };
+}
+
+/**
+ * The portal closed the connection right after the handshake: it refused our certificate. Name the
+ * likely reason from what the client can see itself — its validity on the real clock, and whether it
+ * was issued by one of the CAs it trusts for the portal (goskit's portals issue client certificates
+ * from the CA that signs their server certificate).
+ */
+function refusedCertificate(
+  leaf: X509Certificate,
+  ca: Buffer[] | undefined,
+  cause: unknown,
+): TlsRejectedError {
+  const now = Date.now();
+  if (now > Date.parse(leaf.validTo)) {
+    return new TlsRejectedError(
+      'expired',
+      `the portal closed the connection: the client certificate expired at ${new Date(leaf.validTo).toISOString()}`,
+      { cause },
+    );
+  }
+  if (now < Date.parse(leaf.validFrom)) {
+    return new TlsRejectedError(
+      'expired',
+      'the portal closed the connection: the client certificate is not valid yet',
+      { cause },
+    );
+  }
+  if (ca && ca.length > 0) {
+    const issued = ca.some((item) => {
+      try {
+        const authority = new X509Certificate(item);
+        return leaf.checkIssued(authority) && leaf.verify(authority.publicKey);
+      } catch {
+        return false;
+      }
+    });
+    if (!issued) {
+      return new TlsRejectedError(
+        'unknown-ca',
+        "the portal closed the connection: the client certificate was not issued by the portal's CA",
+        { cause },
+      );
+    }
+  }
+  return new TlsRejectedError(
+    'refused',
+    'the portal closed the connection right after the TLS handshake: it refused the client certificate',
+    { cause },
+  );
 }
 
 export function createMtlsFetch(options: ClientTlsOptions): MtlsFetch {
@@ -131,22 +184,43 @@ export function createMtlsFetch(options: ClientTlsOptions): MtlsFetch {
       );
     }
   }
+  const connectOptions = {
+    cert,
+    key,
+    ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+    ...(ca ? { ca } : {}),
+    ...(options.servername === undefined ? {} : { servername: options.servername }),
+    minVersion: options.minVersion ?? ('TLSv1.2' as const),
+    rejectUnauthorized: true,
+  };
   const agent = new Agent({
     ...(options.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeoutMs }),
-    connect: {
-      cert,
-      key,
-      ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
-      ...(ca ? { ca } : {}),
-      ...(options.servername === undefined ? {} : { servername: options.servername }),
-      minVersion: options.minVersion ?? 'TLSv1.2',
-      rejectUnauthorized: true,
-    },
+    connect: connectOptions,
   });
-  const mtlsFetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-      ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher: agent,
-    })) as unknown as typeof fetch;
+  const mtlsFetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    try {
+      return await undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+        ...(init as Parameters<typeof undiciFetch>[1]),
+        dispatcher: agent,
+      });
+    } catch (error) {
+      if (init?.signal?.aborted || tlsRejection(error)) {
+        throw error;
+      }
+      // A bare close tells nothing: ask the handshake itself what the portal objected to.
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      if (url.protocol !== 'https:') {
+        throw error;
+      }
+      const outcome = await probeHandshake(url, connectOptions);
+      if (outcome.kind === 'alert' && tlsRejection(outcome.error)) {
+        throw tlsRejection(outcome.error);
+      }
+      if (outcome.kind === 'closed-after-handshake') {
+        throw refusedCertificate(leaf, ca, error);
+      }
+      throw error;
+    }
+  }) as unknown as typeof fetch;
   return { fetch: mtlsFetch, certificate: info, close: () => agent.close() };
 }

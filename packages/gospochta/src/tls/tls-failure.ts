@@ -34,13 +34,16 @@ const DESCRIPTIONS: Record<TlsRejection, string> = {
   'certificate-required': 'the portal requires a client certificate and got none',
   'bad-certificate': 'the portal refused our client certificate',
   'server-untrusted': "the portal's certificate is not trusted (set tls.ca to the portal's CA)",
-  'handshake-failed': 'the TLS handshake failed',
+  refused: 'the portal refused the connection',
 };
 
 /** A TlsRejectedError for a handshake failure somewhere in `error`'s causes, else undefined. */
 export function tlsRejection(error: unknown): TlsRejectedError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && current !== null && typeof current === 'object'; depth++) {
+    if (current instanceof TlsRejectedError) {
+      return current;
+    }
     const record = current as { code?: unknown; message?: unknown; cause?: unknown };
     const reason =
       (typeof record.code === 'string' ? BY_CODE.get(record.code) : undefined) ??

@@ -81,9 +81,10 @@ export interface World {
 }
 
 export async function createWorld(
-  overrides: Partial<TestPortalOptions> & { systems?: PortalSystem[] } = {},
+  overrides: Partial<Omit<TestPortalOptions, 'clock'>> & { clockStart?: number } = {},
 ): Promise<World> {
-  const clock = testClock();
+  const { clockStart, ...portalOverrides } = overrides;
+  const clock = testClock(clockStart);
   const key = randomPacketKey('k1');
   const actSigner = gostSigner('CN=Госпочта,O=goskit test portal');
   const documentSigner = gostSigner('CN=СФР,O=goskit test agency');
@@ -94,7 +95,7 @@ export async function createWorld(
     systems: overrides.systems ?? [SCHOOL, ADMIN, PARENT_SYSTEM],
     persons: [PARENT, NO_CONSENT],
     signers: { acts: actSigner.signer, documents: documentSigner.signer },
-    ...overrides,
+    ...portalOverrides,
   });
   await portal.listen();
   const uin = generateUin(sequence(7), 20);
