@@ -10,6 +10,7 @@ import {
   GospochtaApiError,
   GospochtaValidationError,
   IdempotencyConflictError,
+  type OutgoingLetter,
   PacketError,
   type SendLetterInput,
   SignatureInvalidError,
@@ -319,10 +320,10 @@ describe('SLA', () => {
   it('misses the SLA when a letter fails or confirms late', () => {
     const school = world.client(SCHOOL);
     const at = (s: number) => new Date(Date.parse('2025-09-01T09:00:00Z') + s * 1000).toISOString();
-    const letter = (id: string, history: [string, number][]) => ({
+    const letter = (id: string, history: [string, number][]): OutgoingLetter => ({
       id,
       status: history.at(-1)?.[0] as 'delivered',
-      documentType: 'notice' as const,
+      documentType: 'notice',
       subject: 's',
       recipient: { lastName: 'a', firstName: 'b', snils: 'c' },
       acceptedAt: at(0),

@@ -14,6 +14,7 @@ import {
   UnsafeLinkError,
 } from '../src/index.js';
 import { gostSigner } from './helpers/fixtures.js';
+import type { StoredCharge } from './helpers/portal/state.js';
 import { createWorld, PARENT, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
 
 let world: World;
@@ -142,11 +143,8 @@ describe('payments', () => {
       .pay({ uin: unknown, amount: 1, payer, idempotencyKey: 'pay-key-000003' })
       .catch((e: unknown) => e);
     expect(missing).toMatchObject({ status: 404, portalCode: 'NOT_FOUND' });
-    world.portal.state.charges.set(unknown, {
-      ...(world.portal.state.charges.get(world.uin) as never),
-      uin: unknown,
-      paidBy: undefined,
-    });
+    const { paidBy: _, ...template } = world.portal.state.charges.get(world.uin) as StoredCharge;
+    world.portal.state.charges.set(unknown, { ...template, uin: unknown });
     const corrected = await parent.payments.pay({
       uin: unknown,
       amount: 75_000,

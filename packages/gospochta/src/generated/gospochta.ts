@@ -649,8 +649,17 @@ export interface components {
             address?: components["schemas"]["Encrypted"];
             phone?: components["schemas"]["Encrypted"];
         };
-        /** @description A letter's addressee, identified by СНИЛС. */
-        Addressee: components["schemas"]["Person"] & Record<string, never>;
+        /** @description A letter's addressee, identified by СНИЛС (a Person whose `snils` is required). */
+        Addressee: {
+            lastName: components["schemas"]["Encrypted"];
+            firstName: components["schemas"]["Encrypted"];
+            middleName?: components["schemas"]["Encrypted"];
+            snils: components["schemas"]["Encrypted"];
+            inn?: components["schemas"]["Encrypted"];
+            passport?: components["schemas"]["Encrypted"];
+            address?: components["schemas"]["Encrypted"];
+            phone?: components["schemas"]["Encrypted"];
+        };
         StatusChange: {
             status: components["schemas"]["LetterStatus"];
             /** Format: date-time */

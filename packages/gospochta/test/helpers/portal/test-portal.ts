@@ -151,7 +151,7 @@ export async function createTestPortal(options: TestPortalOptions): Promise<Test
         const response = await fetch(hook.url, {
           method: 'POST',
           headers: packet.headers,
-          body: packet.body,
+          body: packet.body as Uint8Array<ArrayBuffer>,
         });
         await response.arrayBuffer();
         statuses.push(response.status);
