@@ -112,7 +112,7 @@ function element(name, schema, required, indent) {
   if (schema.$ref) {
     return `${indent}<xs:element name="${name}" type="tns:${refName(schema.$ref)}"${occurs}${nillable}/>`;
   }
-  if (schema.oneOf && schema.oneOf.every((s) => s.$ref || s.type === 'null')) {
+  if (schema.oneOf?.every((s) => s.$ref || s.type === 'null')) {
     const target = schema.oneOf.find((s) => s.$ref);
     return `${indent}<xs:element name="${name}" type="tns:${refName(target.$ref)}"${occurs} nillable="true"/>`;
   }
