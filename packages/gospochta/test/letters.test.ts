@@ -4,6 +4,8 @@
  * idempotency), statuses by polling on the virtual clock, delivery acts (signed JSON + PDF), refusal
  * without the consent flag, and the SLA report of a batch.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fromBase64Any, verifyDetachedSignedData } from '@goskit/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -264,6 +266,26 @@ describe('legally significant send', () => {
     const error = await school.outbox.get(sent.letter.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PacketError);
     expect((error as PacketError).check).toBe('mac');
+  });
+
+  it('never follows a redirect: the token and the packet stay with the configured portal', async () => {
+    const elsewhere = createServer((_request, response) => {
+      reached += 1;
+      response.end('{}');
+    });
+    let reached = 0;
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const school = world.client(SCHOOL, { retry: false });
+      const location = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/steal`;
+      world.portal.faults.push({ operation: 'listOutbox', kind: 'redirect', location });
+      const error = await school.outbox.listPage().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GospochtaApiError);
+      expect(error).toMatchObject({ status: 307 });
+      expect(reached).toBe(0);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 
   it('refuses a delivery act signed by a certificate it does not trust', async () => {

@@ -17,7 +17,7 @@ import {
   PII_FIELD_NAMES,
 } from '../src/index.js';
 import { testClock } from './helpers/clock.js';
-import { randomPacketKey } from './helpers/fixtures.js';
+import { gostSigner, randomPacketKey, rsaSigner } from './helpers/fixtures.js';
 
 const KEY = randomPacketKey('k1');
 const clock = testClock();
@@ -524,6 +524,61 @@ describe('protected packets', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('signs and verifies an optional JWS over the body: RS256 and GOST, only with trusted certificates', async () => {
+    const rsa = await rsaSigner('/CN=Sender RS256');
+    const gost = gostSigner('CN=Sender GOST');
+    for (const fixture of [rsa, gost]) {
+      const sender = codec({ jws: { signer: fixture.signer } });
+      const packet = await sender.buildRequest({ ...request, json: LETTER });
+      expect(packet.headers['x-gospochta-jws']).toMatch(/^[\w-]+\.\.[\w-]+$/);
+      const verify = (options: Parameters<typeof codec>[0], headers: Record<string, string> = {}) =>
+        codec(options).verifyRequest({
+          method: 'POST',
+          target: '/v1/outbox',
+          headers: { ...packet.headers, ...headers },
+          body: packet.body,
+        });
+      const verified = await verify({ jws: { trust: [fixture.certificatePem], require: true } });
+      expect(verified.jws).toMatchObject({
+        checked: true,
+        alg: fixture.signer.algorithm,
+        subject: expect.stringContaining('Sender'),
+      });
+      // Not trusted, tampered, or missing where required: refused at the jws check.
+      const stranger = gostSigner('CN=Stranger');
+      await expectCheck(verify({ jws: { trust: [stranger.certificatePem] } }), 'jws');
+      const jws = packet.headers['x-gospochta-jws'] as string;
+      const flipped = `${jws.slice(0, -3)}${jws.at(-3) === 'A' ? 'B' : 'A'}${jws.slice(-2)}`;
+      await expectCheck(
+        verify({ jws: { trust: [fixture.certificatePem] } }, { 'x-gospochta-jws': flipped }),
+        'jws',
+      );
+      // Without trust configured the JWS is reported as unchecked, never as verified.
+      expect((await verify({})).jws).toEqual({ checked: false });
+    }
+    const unsigned = await codec().buildRequest({ ...request, json: LETTER });
+    await expectCheck(
+      codec({ jws: { require: true, trust: [gostSigner('CN=x').certificatePem] } }).verifyRequest({
+        method: 'POST',
+        target: '/v1/outbox',
+        headers: unsigned.headers,
+        body: unsigned.body,
+      }),
+      'jws',
+    );
+    // 'none' and HMAC are not on the allow-list, whatever the header says.
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}..AAAA`;
+    await expectCheck(
+      codec({ jws: { trust: [gostSigner('CN=y').certificatePem] } }).verifyRequest({
+        method: 'POST',
+        target: '/v1/outbox',
+        headers: { ...unsigned.headers, 'x-gospochta-jws': none },
+        body: unsigned.body,
+      }),
+      'jws',
     );
   });
 

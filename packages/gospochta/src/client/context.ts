@@ -81,6 +81,15 @@ function normaliseBaseUrl(value: unknown, needsHttps: boolean): URL {
   return url;
 }
 
+/**
+ * Redirects are never followed: a 3xx comes back as it is and fails the call (GospochtaApiError),
+ * so a token or a packet never travels to a host the caller did not configure.
+ */
+function withoutRedirects(base: typeof fetch | undefined): typeof fetch {
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    (base ?? globalThis.fetch)(input, { ...init, redirect: 'manual' })) as typeof fetch;
+}
+
 function tokenKeys(
   keys: GospochtaTokenKeys | undefined,
   oauth: Transport,
@@ -114,7 +123,7 @@ export function createGospochtaContext(options: GospochtaClientOptions): Gospoch
     : createLogger(options.logger ? { sink: options.logger, level: 'debug' } : { level: 'warn' });
   // Certificate validity is judged by the TLS stacks on the real clock, not the client's (maybe virtual) one.
   const mtls = options.tls && !options.fetch ? createMtlsFetch(options.tls) : undefined;
-  const transportOptions = { ...options, ...(mtls ? { fetch: mtls.fetch } : {}), logger };
+  const transportOptions = { ...options, fetch: withoutRedirects(mtls?.fetch ?? options.fetch), logger };
 
   const oauth = createTransport(
     clientTransportOptions(transportOptions, {

@@ -36,6 +36,7 @@ export type PortalFault =
   | { operation: string; kind: 'status'; status: number; retryAfter?: string }
   | { operation: string; kind: 'reset' }
   | { operation: string; kind: 'lose-answer' }
+  | { operation: string; kind: 'redirect'; location: string }
   | { operation: string; kind: 'tamper-response'; where: 'body' | 'mac' };
 
 export interface TestPortalOptions {
@@ -227,6 +228,13 @@ export async function createTestPortal(options: TestPortalOptions): Promise<Test
     const fault = takeFault(operation);
     if (fault?.kind === 'reset') {
       return { status: 0, headers: {}, body: new Uint8Array(0), drop: true };
+    }
+    if (fault?.kind === 'redirect') {
+      return {
+        status: 307,
+        headers: { location: fault.location, 'x-request-id': requestId },
+        body: new Uint8Array(0),
+      };
     }
     if (fault?.kind === 'status') {
       return problem(
