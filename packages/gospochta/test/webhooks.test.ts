@@ -22,6 +22,7 @@ let handler: WebhookHandler;
 const stored: WebhookEvent[] = [];
 let failNext = 0;
 let gate: Promise<void> | undefined;
+let entered: (() => void) | undefined;
 
 beforeAll(async () => {
   world = await createWorld();
@@ -32,6 +33,7 @@ beforeAll(async () => {
     maxBodyBytes: 64 * 1024,
     onEvent: async (event) => {
       if (gate) {
+        entered?.();
         await gate;
       }
       if (failNext > 0) {
@@ -151,8 +153,11 @@ describe('webhooks', () => {
     gate = new Promise<void>((resolve) => {
       open = resolve;
     });
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     const first = world.portal.deliver(id, event('evt_005'), 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await inside; // the first delivery is being stored now
     expect(await world.portal.deliver(id, event('evt_005'), 1)).toEqual([409]);
     gate = undefined;
     open();
