@@ -111,6 +111,42 @@ describe('payments', () => {
     expect((await parent.payments.findCharges({ uin: world.uin }))[0]?.status).toBe('paid');
   });
 
+  it('waits out a 409 IDEMPOTENCY_IN_PROGRESS and gets the first request’s answer', async () => {
+    const parent = world.client(PARENT_SYSTEM);
+    world.portal.faults.push({
+      operation: 'getPayment',
+      kind: 'status',
+      status: 409,
+      code: 'IDEMPOTENCY_IN_PROGRESS',
+      retryAfter: '0',
+    });
+    const first = await parent.payments.pay({
+      uin: world.uin,
+      amount: 75_000,
+      payer,
+      idempotencyKey: 'pay-key-000001',
+    });
+    world.portal.faults.push({
+      operation: 'createPayment',
+      kind: 'status',
+      status: 409,
+      code: 'IDEMPOTENCY_IN_PROGRESS',
+      retryAfter: '0',
+    });
+    const again = await parent.payments.pay({
+      uin: world.uin,
+      amount: 75_000,
+      payer,
+      idempotencyKey: 'pay-key-000001',
+    });
+    expect(again.payment.id).toBe(first.payment.id);
+    // Not a keyed call: a 409 is an answer, not a reason to retry.
+    await expect(parent.payments.get(first.payment.id)).rejects.toMatchObject({
+      status: 409,
+      portalCode: 'IDEMPOTENCY_IN_PROGRESS',
+    });
+  });
+
   it('refuses a different payment under a used key — locally, and at the portal', async () => {
     const parent = world.client(PARENT_SYSTEM);
     await parent.payments.pay({ uin: world.uin, amount: 75_000, payer, idempotencyKey: 'pay-key-000001' });

@@ -4,7 +4,7 @@
  * through core's transport (retries, deadlines, 401 refresh), the response packet verified and
  * decrypted, the body checked against the contract, typed errors, and one operation-log record.
  */
-import type { Query, RawResult, RetryInput } from '@goskit/core';
+import type { Query, RawResult, RetryInput, RetrySignal } from '@goskit/core';
 import type { ZodType } from 'zod';
 import { missingPermission, type OperationId } from '../access/roles.js';
 import { GospochtaError } from '../errors/gospochta-error.js';
@@ -46,6 +46,18 @@ export interface CallResult<T> {
 }
 
 let emptyDigest: Promise<string> | undefined;
+
+/**
+ * 409 IDEMPOTENCY_IN_PROGRESS: the portal is still working on the first request with this key — wait
+ * its Retry-After (default 1 s) and ask again; the answer will be the first request's.
+ */
+const inProgressSignal: RetrySignal = (response, body) => {
+  if (response.status !== 409 || (body as { code?: unknown } | null)?.code !== 'IDEMPOTENCY_IN_PROGRESS') {
+    return undefined;
+  }
+  const header = response.headers.get('retry-after');
+  return { retry: true, delayMs: header !== null && /^\d{1,4}$/.test(header) ? Number(header) * 1000 : 1000 };
+};
 
 function outcomeOf(error: unknown): string {
   if (error instanceof PacketError) {
@@ -106,7 +118,11 @@ export async function protectedCall<T>(context: GospochtaContext, spec: CallSpec
         },
         idempotencyKey: spec.idempotencyKey ?? false,
         responseType: 'arrayBuffer',
-        ...(spec.retry === undefined ? {} : { retry: spec.retry }),
+        ...(spec.retry === undefined
+          ? spec.idempotencyKey === undefined
+            ? {}
+            : { retry: { retrySignal: inProgressSignal } }
+          : { retry: spec.retry }),
         ...(spec.signal ? { signal: spec.signal } : {}),
       });
     } catch (error) {

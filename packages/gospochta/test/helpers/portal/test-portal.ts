@@ -33,7 +33,7 @@ import { createTokenIssuer, type PortalPerson, type PortalSystem, type TokenIssu
 export const PORTAL_PREFIX = '/gospochta';
 
 export type PortalFault =
-  | { operation: string; kind: 'status'; status: number; retryAfter?: string }
+  | { operation: string; kind: 'status'; status: number; retryAfter?: string; code?: string }
   | { operation: string; kind: 'reset' }
   | { operation: string; kind: 'lose-answer' }
   | { operation: string; kind: 'redirect'; location: string }
@@ -239,7 +239,7 @@ export async function createTestPortal(options: TestPortalOptions): Promise<Test
     if (fault?.kind === 'status') {
       return problem(
         fault.status,
-        fault.status === 503 ? 'UNAVAILABLE' : 'INTERNAL',
+        fault.code ?? (fault.status === 503 ? 'UNAVAILABLE' : 'INTERNAL'),
         requestId,
         {},
         fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
