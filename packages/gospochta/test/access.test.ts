@@ -123,7 +123,7 @@ describe('tokens', () => {
     const stale = (await world.portal.tokens.issue(claims, world.portal.url)).token;
     world.clock.advance(700_000);
     await expectReason(provided(stale), 'TOKEN_EXPIRED');
-  });
+  }, 60_000);
 
   it('verifies GOST3410_2012_256 tokens against pinned certificates, and refuses them outside the allow-list', async () => {
     const gost = await createWorld({ tokenAlg: 'GOST3410_2012_256' });
@@ -142,7 +142,7 @@ describe('tokens', () => {
     } finally {
       await gost.close();
     }
-  });
+  }, 60_000);
 });
 
 /** One representative call per operation, for the role × operation matrix. */
@@ -332,5 +332,5 @@ describe('a person signed in through ESIA', () => {
     } finally {
       await gp.close();
     }
-  });
+  }, 60_000);
 });

@@ -170,7 +170,7 @@ describe('legally significant send', () => {
       fromBase64Any(first.content),
     );
     expect(verification).toMatchObject({ valid: true, family: 'rsa' });
-  });
+  }, 60_000);
 
   it('is refused (not failed) when the addressee has no consent flag, with a signed act saying so', async () => {
     const school = world.client(SCHOOL);

@@ -435,7 +435,7 @@ describe('protected packets', () => {
       fromUtf8((await sender.buildRequest({ ...request, json: { inn: '500100732259' } })).body),
     );
     expect(one.inn.$enc).not.toBe(two.inn.$enc);
-  });
+  }, 60_000);
 
   it('stops a key at its invocation limit instead of risking a repeated IV', async () => {
     const limited = createPacketCodec({ keys: { keys: [KEY], maxEncryptionsPerKey: 5 }, clock });
@@ -580,7 +580,7 @@ describe('protected packets', () => {
       }),
       'jws',
     );
-  });
+  }, 60_000);
 
   it('lists the contract’s PII names', () => {
     expect([...PII_FIELD_NAMES].sort()).toEqual([
