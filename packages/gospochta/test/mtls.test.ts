@@ -152,5 +152,11 @@ describe('mutual TLS', () => {
         tls: { cert: pki.client.cert, key: pki.client.key },
       }),
     ).toThrow(InvalidOptionsError);
+    expect(() =>
+      world.client(SCHOOL, {
+        fetch: globalThis.fetch,
+        tls: { cert: pki.client.cert, key: pki.client.key, ca: pki.ca },
+      }),
+    ).toThrow(/not both/);
   });
 });

@@ -121,8 +121,13 @@ export function createGospochtaContext(options: GospochtaClientOptions): Gospoch
   const logger = isRedactingLogger(options.logger)
     ? options.logger
     : createLogger(options.logger ? { sink: options.logger, level: 'debug' } : { level: 'warn' });
+  if (options.tls && options.fetch) {
+    throw new InvalidOptionsError(
+      'give either tls (the client builds its mutual-TLS fetch) or your own fetch, not both',
+    );
+  }
   // Certificate validity is judged by the TLS stacks on the real clock, not the client's (maybe virtual) one.
-  const mtls = options.tls && !options.fetch ? createMtlsFetch(options.tls) : undefined;
+  const mtls = options.tls ? createMtlsFetch(options.tls) : undefined;
   const transportOptions = { ...options, fetch: withoutRedirects(mtls?.fetch ?? options.fetch), logger };
 
   const oauth = createTransport(
