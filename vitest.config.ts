@@ -10,6 +10,7 @@ export const workspaceAliases = {
   '@goskit/validation': src('packages/validation'),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
+  '@goskit/sferum': src('packages/sferum'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -54,6 +55,7 @@ export default defineConfig({
       project('validation', 'packages/validation'),
       project('crypto', 'packages/crypto'),
       project('gosuslugi', 'packages/gosuslugi'),
+      project('sferum', 'packages/sferum'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
     ],

@@ -1,0 +1,6 @@
+/**
+ * @goskit/sferum — Sferum for school systems: the VK API client, VK ID sign-in with PKCE, links
+ * between school people and VK users, and the school chat registry sync with lesson calls.
+ */
+export * from './errors/index.js';
+export * from './vk/index.js';
