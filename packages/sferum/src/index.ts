@@ -4,3 +4,4 @@
  */
 export * from './errors/index.js';
 export * from './vk/index.js';
+export * from './vkid/index.js';
