@@ -3,5 +3,7 @@
  * between school people and VK users, and the school chat registry sync with lesson calls.
  */
 export * from './errors/index.js';
+export * from './links/index.js';
+export * from './sync/index.js';
 export * from './vk/index.js';
 export * from './vkid/index.js';
