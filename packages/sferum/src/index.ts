@@ -6,4 +6,5 @@ export * from './errors/index.js';
 export * from './links/index.js';
 export * from './sync/index.js';
 export * from './vk/index.js';
+export * from './vk-sync/index.js';
 export * from './vkid/index.js';

@@ -1,7 +1,8 @@
 /**
  * The school chat sync cannot proceed: school data or a title template breaks a rule (each issue
  * names its path and rule, in Russian and English), two chats would share a title, another run holds
- * the school's lock, or the transport cannot perform a step.
+ * the school's lock, the transport cannot perform a step, or a lesson call is not in a state that
+ * allows the request.
  */
 import { type ErrorHint, SferumError } from './sferum-error.js';
 
@@ -10,7 +11,8 @@ export type SyncErrorCode =
   | 'INVALID_TEMPLATE'
   | 'DUPLICATE_TITLE'
   | 'SYNC_LOCKED'
-  | 'TRANSPORT_CAPABILITY';
+  | 'TRANSPORT_CAPABILITY'
+  | 'LESSON_CALL_STATE';
 
 /** One broken rule of the input. */
 export interface SyncIssue {

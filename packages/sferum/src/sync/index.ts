@@ -20,6 +20,16 @@ export type {
 export { CHAT_TYPES, type ChatType, chatKey, type DesiredChat, type DesiredMember } from './chat-types.js';
 export { type ChatSync, type ChatSyncOptions, createChatSync } from './create-chat-sync.js';
 export { KeyValueChatRegistry, type KeyValueChatRegistryOptions } from './key-value-registry.js';
+export {
+  createLessonCalls,
+  DEFAULT_LESSON_TEXTS,
+  type Lesson,
+  type LessonCall,
+  type LessonCallState,
+  type LessonCalls,
+  type LessonCallsOptions,
+  type LessonCallTexts,
+} from './lesson-calls.js';
 export { MemoryChatRegistry } from './memory-registry.js';
 export { PERSON_MUST_CREATE, registryScope } from './plan.js';
 export type { RemoteRenamePolicy } from './plan-title.js';
