@@ -2,7 +2,7 @@ import { type KeyValueStore, MemoryStore } from '@goskit/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createVkClient, createVkRateLimiter, VK_API_RU } from '../src/index.js';
-import { flush, ManualClock } from './helpers/manual-clock.js';
+import { ManualClock, settleAt } from './helpers/manual-clock.js';
 import { vkRoute } from './helpers/vk-handlers.js';
 
 const server = setupServer();
@@ -24,11 +24,13 @@ describe('per-token rate limits', () => {
     const calls = answerAll();
     const vk = createVkClient({ token: 'user-a', tokenKind: 'user', clock });
     const pending = Array.from({ length: 5 }, (_, i) => vk.messages.editChat({ chat_id: i + 1, title: 'T' }));
-    await flush();
+    await settleAt(() => calls.length, 3);
     expect(calls).toHaveLength(3);
     await clock.advance(340);
+    await settleAt(() => calls.length, 4);
     expect(calls).toHaveLength(4);
     await clock.advance(340);
+    await settleAt(() => calls.length, 5);
     expect(calls).toHaveLength(5);
     await Promise.all(pending);
   });
@@ -40,9 +42,10 @@ describe('per-token rate limits', () => {
     const pending = Array.from({ length: 25 }, (_, i) =>
       vk.messages.editChat({ chat_id: i + 1, title: 'T' }),
     );
-    await flush();
+    await settleAt(() => calls.length, 20);
     expect(calls).toHaveLength(20);
     await clock.advance(260);
+    await settleAt(() => calls.length, 25);
     expect(calls).toHaveLength(25);
     await Promise.all(pending);
   });
@@ -59,7 +62,7 @@ describe('per-token rate limits', () => {
       ...[4, 5, 6].map((id) => a2.messages.editChat({ chat_id: id, title: 'T' })),
       ...[7, 8, 9].map((id) => b.messages.editChat({ chat_id: id, title: 'T' })),
     ];
-    await flush();
+    await settleAt(() => calls.length, 6);
     const sent = tokensOf(calls);
     expect(sent.filter((t) => t === 'token-a')).toHaveLength(3);
     expect(sent.filter((t) => t === 'token-b')).toHaveLength(3);
@@ -99,7 +102,7 @@ describe('per-token rate limits', () => {
     const pending = [1, 2, 3, 4].map((id) =>
       (id % 2 ? instanceA : instanceB).messages.editChat({ chat_id: id, title: 'T' }),
     );
-    await flush();
+    await settleAt(() => calls.length, 3);
     expect(calls).toHaveLength(3);
     expect(keys.size).toBe(1);
     expect([...keys][0]).toMatch(/^goskit:vk:ratelimit:vk:user:[0-9a-f]{32}$/);
@@ -123,7 +126,7 @@ describe('per-token rate limits', () => {
         })),
       ),
     );
-    await flush();
+    await settleAt(() => route.calls.length, 3);
     expect(route.calls).toHaveLength(3); // 75 calls went out in the first second
     await clock.advance(340);
     await Promise.all(batches);

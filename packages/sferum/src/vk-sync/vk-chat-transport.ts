@@ -117,10 +117,10 @@ export function createVkChatTransport(options: VkChatTransportOptions): ChatTran
     chatId: string,
     conversation: VkConversation | undefined,
   ): Promise<RemoteChatState> => {
-    const state = conversation?.chat_settings?.state;
-    if (!conversation || conversation.peer.type !== 'chat') {
+    if (conversation?.peer.type !== 'chat') {
       return { available: false, chatId, reason: 'not-found' };
     }
+    const state = conversation.chat_settings?.state;
     if (state === 'kicked') {
       return { available: false, chatId, reason: 'kicked' };
     }

@@ -51,3 +51,15 @@ export class ManualClock implements TimerClock {
 export async function flush(ms = 60): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Waits (in real time, up to 5 s) until `count()` reaches `n`, then a little longer so that anything
+ * that should NOT leave has had its chance to: the caller then asserts the exact count.
+ */
+export async function settleAt(count: () => number, n: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (count() < n && Date.now() < deadline) {
+    await flush(10);
+  }
+  await flush(80);
+}
