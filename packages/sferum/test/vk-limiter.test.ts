@@ -132,4 +132,38 @@ describe('per-token rate limits', () => {
     await Promise.all(batches);
     expect(route.calls).toHaveLength(4);
   });
+
+  it('gives each token kind its own rate in one shared limiter', async () => {
+    const clock = new ManualClock();
+    const calls = answerAll();
+    const limiter = createVkRateLimiter({ clock });
+    const user = createVkClient({ token: 'u', tokenKind: 'user', rateLimit: limiter, clock });
+    const community = createVkClient({ token: 'c', tokenKind: 'community', rateLimit: limiter, clock });
+    const pending = [
+      ...Array.from({ length: 5 }, (_, i) => user.messages.editChat({ chat_id: i + 1, title: 'T' })),
+      ...Array.from({ length: 5 }, (_, i) => community.messages.editChat({ chat_id: i + 1, title: 'T' })),
+    ];
+    await settleAt(() => calls.length, 8);
+    expect(tokensOf(calls).filter((t) => t === 'u')).toHaveLength(3);
+    expect(tokensOf(calls).filter((t) => t === 'c')).toHaveLength(5);
+    await clock.advance(1000);
+    await Promise.all(pending);
+  });
+
+  it('lets a call waiting for its turn be aborted, and the next one still goes', async () => {
+    const clock = new ManualClock();
+    const calls = answerAll();
+    const vk = createVkClient({ token: 'user-z', tokenKind: 'user', clock });
+    const first = [1, 2, 3].map((id) => vk.messages.editChat({ chat_id: id, title: 'T' }));
+    const controller = new AbortController();
+    const aborted = vk.messages.editChat({ chat_id: 4, title: 'T' }, { signal: controller.signal });
+    const fifth = vk.messages.editChat({ chat_id: 5, title: 'T' });
+    await settleAt(() => calls.length, 3);
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ code: 'ABORTED' });
+    await clock.advance(340);
+    await settleAt(() => calls.length, 4);
+    expect(calls.map((c) => c.form.get('chat_id'))).toEqual(['1', '2', '3', '5']);
+    await Promise.all([...first, fifth]);
+  });
 });

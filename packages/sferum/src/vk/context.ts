@@ -45,6 +45,34 @@ const VERSION = /^\d{1,2}\.\d{1,4}$/;
 const isRateLimiter = (value: RateLimiter | RateLimiterOptions): value is RateLimiter =>
   typeof (value as RateLimiter).acquire === 'function';
 
+/**
+ * The client's limiter: the caller's own, or a VK limiter keyed per token. Core limiter options
+ * (`{ ratePerSecond, burst, store }`) set one rate for this client's token kind; with `keys` they go
+ * to core's limiter unchanged.
+ */
+function limiterFor(options: VkClientOptions): RateLimiter {
+  const clock = options.clock ? { clock: options.clock } : {};
+  const given = options.rateLimit;
+  if (given === undefined) {
+    return createVkRateLimiter(clock);
+  }
+  if (isRateLimiter(given)) {
+    return given;
+  }
+  if (given.keys !== undefined) {
+    return createRateLimiter({ ...clock, ...given });
+  }
+  const { store, storePrefix, clock: ownClock, keys: _keys, ...rate } = given;
+  return createVkRateLimiter({
+    user: rate,
+    community: rate,
+    ...clock,
+    ...(ownClock ? { clock: ownClock } : {}),
+    ...(store ? { store } : {}),
+    ...(storePrefix ? { storePrefix } : {}),
+  });
+}
+
 export function createVkContext(options: VkClientOptions): VkContext {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidOptionsError('createVkClient needs options: { token, tokenKind }');
@@ -72,12 +100,7 @@ export function createVkContext(options: VkClientOptions): VkContext {
   if (!(throttlePauseMs >= 0 && throttlePauseMs <= 60_000)) {
     throw new InvalidOptionsError('throttlePauseMs must be in [0, 60000] ms');
   }
-  const limiter: RateLimiter =
-    options.rateLimit === undefined
-      ? createVkRateLimiter(options.clock ? { clock: options.clock } : {})
-      : isRateLimiter(options.rateLimit)
-        ? options.rateLimit
-        : createRateLimiter({ ...(options.clock ? { clock: options.clock } : {}), ...options.rateLimit });
+  const limiter = limiterFor(options);
   const context: VkContext = {
     transport: undefined as unknown as Transport,
     baseUrl: resolveVkBaseUrl(options.environment),
