@@ -45,11 +45,23 @@ describe('a person must create the chat', () => {
     expect(await sync.attachChat('school-1', { chatId: created.chatId, title: created.title })).toBe(
       'CLASS:c1',
     );
+    // The same chat cannot stand for a second entry; a key matched by the caller attaches directly.
+    expect(await sync.attachChat('school-1', { chatId: created.chatId, key: 'CLASS:c2' })).toBeUndefined();
+    const other = world.personCreates('5Б (создан учителем)', ['102']);
+    expect(await sync.attachChat('school-1', { chatId: other.chatId, key: 'CLASS:c2' })).toBe('CLASS:c2');
     const next = await sync.plan(demoRoster());
-    expect(next.summary.personMustCreate).toBe(1);
+    expect(next.summary.personMustCreate).toBe(0);
     expect(next.steps.filter((s) => s.actor === 'sync')).toEqual([
       { kind: 'add-member', actor: 'sync', key: 'CLASS:c1', userId: '201', personId: 'p1' },
     ]);
+    // The teacher chose another title: reported (the default policy), not overwritten.
+    expect(next.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'remote-title-changed',
+        key: 'CLASS:c2',
+        remoteTitle: '5Б (создан учителем)',
+      }),
+    );
     await sync.apply(next);
     expect(created.members.has('201')).toBe(true);
     expect((await sync.plan(demoRoster())).summary.operations).toBe(0);

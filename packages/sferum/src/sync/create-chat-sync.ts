@@ -55,11 +55,15 @@ export interface ChatSync {
   /** The registry of a school. */
   entries(schoolId: string): Promise<RegistryEntry[]>;
   /**
-   * Records a chat a person created (MAX: learned from `bot_added`): the awaiting entry whose title
-   * matches exactly becomes active. Returns the chat key, or undefined when no entry waits for the
-   * title — never a guess.
+   * Records a chat a person created (MAX: learned from `bot_added`): the awaiting entry named by
+   * `key` (matched by the caller, e.g. from a one-time code posted in the chat), or else the one
+   * awaiting entry whose title is exactly `title`, becomes active. Returns the chat key, or
+   * undefined when no entry (or more than one) fits — never a guess.
    */
-  attachChat(schoolId: string, chat: { chatId: string; title: string }): Promise<string | undefined>;
+  attachChat(
+    schoolId: string,
+    chat: { chatId: string; title?: string; key?: string },
+  ): Promise<string | undefined>;
 }
 
 export function createChatSync(options: ChatSyncOptions): ChatSync {
@@ -119,13 +123,23 @@ export function createChatSync(options: ChatSyncOptions): ChatSync {
     entries: (schoolId) => registry.list(registryScope(transport, schoolId)),
     async attachChat(schoolId, chat) {
       const scope = registryScope(transport, schoolId);
+      if (typeof chat.chatId !== 'string' || chat.chatId === '') {
+        return undefined;
+      }
       const waiting = (await registry.list(scope)).filter(
-        (entry) => entry.state === 'awaiting-person' && entry.title === chat.title,
+        (entry) =>
+          entry.state === 'awaiting-person' &&
+          (chat.key !== undefined
+            ? entry.key === chat.key
+            : chat.title !== undefined && entry.title === chat.title),
       );
       if (waiting.length !== 1) {
         return undefined;
       }
       const entry = waiting[0] as RegistryEntry;
+      if ((await registry.list(scope)).some((other) => other.chatId === chat.chatId)) {
+        return undefined; // the chat stands for another entry already
+      }
       await registry.put(scope, { ...entry, state: 'active', chatId: chat.chatId, updatedAt: now() });
       return entry.key;
     },
