@@ -336,6 +336,22 @@ describe('apply', () => {
     await expect(b.apply(await b.plan(demoRoster()))).resolves.toMatchObject({ failed: 0 });
   });
 
+  it('finishes the run before rethrowing an error of the progress handler', async () => {
+    const { sync, world } = setup();
+    const plan = await sync.plan(demoRoster());
+    await expect(
+      sync.apply(plan, {
+        onProgress: (event) => {
+          if (event.type === 'step') {
+            throw new Error('progress bar broke');
+          }
+        },
+      }),
+    ).rejects.toThrow('progress bar broke');
+    expect(world.chats.size).toBe(6);
+    expect((await sync.plan(demoRoster())).summary.operations).toBe(0);
+  });
+
   it('stops scheduling on abort and marks the rest skipped', async () => {
     const { sync, world } = setup();
     const controller = new AbortController();

@@ -29,6 +29,7 @@ export type ApplyEvent =
   | { type: 'finish'; result: ApplyResult };
 
 export interface ApplyOptions {
+  /** Called for every event; an error it throws is rethrown after the run, never mid-way. */
   onProgress?: (event: ApplyEvent) => void;
   signal?: AbortSignal;
   /** Chats worked on at once. Default 8. */
@@ -83,7 +84,16 @@ export async function applyPlan(
   const total = executable.length;
   const results: StepResult[] = [];
   const refusedMembers: RefusedMember[] = [];
-  const emit = (event: ApplyEvent) => options.onProgress?.(event);
+  // A failing progress handler must not leave a chat half-applied: its first error is thrown once
+  // every step has run and the registry is consistent.
+  let progressError: { error: unknown } | undefined;
+  const emit = (event: ApplyEvent) => {
+    try {
+      options.onProgress?.(event);
+    } catch (error) {
+      progressError ??= { error };
+    }
+  };
   emit({ type: 'start', total });
   const record = (result: StepResult) => {
     results.push(result);
@@ -149,6 +159,9 @@ export async function applyPlan(
     findings: plan.findings,
   };
   emit({ type: 'finish', result });
+  if (progressError) {
+    throw progressError.error;
+  }
   return result;
 }
 
