@@ -242,6 +242,19 @@ describe('refused before sending', () => {
     expect(error.field).toBe(field);
   });
 
+  it('never shows the token when the client is logged or serialised', () => {
+    const vk = client();
+    for (const text of [
+      inspect(vk, { depth: 5 }),
+      JSON.stringify(vk),
+      inspect(vk.context),
+      JSON.stringify(vk.context),
+    ]) {
+      expect(text).not.toContain(TOKEN);
+    }
+    expect(JSON.stringify(vk.context)).toContain('[REDACTED]');
+  });
+
   it('refuses bad tokens and options at creation', () => {
     expect(() => createVkClient({ token: 'has space', tokenKind: 'user' })).toThrow(SferumInputError);
     expect(() => createVkClient({ token: '', tokenKind: 'user' })).toThrow(/token/);

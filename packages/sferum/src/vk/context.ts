@@ -122,6 +122,21 @@ export function createVkContext(options: VkClientOptions): VkContext {
     unsafeRetry: {},
     randomId: options.randomId ?? freshRandomId,
   };
+  // The token never shows in a logged or serialised client: not enumerable, and a redacted view.
+  Object.defineProperty(context, 'token', { enumerable: false });
+  const view = () => ({
+    baseUrl: context.baseUrl,
+    tokenKind,
+    tokenIn,
+    groupId: context.groupId,
+    version,
+    token: '[REDACTED]',
+  });
+  Object.defineProperty(context, 'toJSON', { enumerable: false, value: view });
+  Object.defineProperty(context, Symbol.for('nodejs.util.inspect.custom'), {
+    enumerable: false,
+    value: () => `VkContext ${JSON.stringify(view())}`,
+  });
   // A failed digest fails the first call that awaits it; nothing else should see the rejection.
   context.limiterKeyReady.catch(() => undefined);
   const signals = vkRetrySignals(
