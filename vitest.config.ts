@@ -20,6 +20,7 @@ export const workspaceAliases = {
   '@goskit/paragraf': src('packages/paragraf'),
   '@goskit/redis': src('packages/redis'),
   '@goskit/gospochta': src('packages/gospochta'),
+  '@goskit/sferum': src('packages/sferum'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -67,6 +68,7 @@ export default defineConfig({
       project('paragraf', 'packages/paragraf'),
       project('redis', 'packages/redis'),
       project('gospochta', 'packages/gospochta'),
+      project('sferum', 'packages/sferum'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
