@@ -48,6 +48,7 @@ export default defineConfig({
             'test/logger-hooks.test.ts',
             'test/redaction-leak.test.ts',
             'test/pre-send.test.ts',
+            'test/transport-caps.test.ts',
           ],
         },
       },

@@ -6,3 +6,7 @@ export class TokenExpiredError extends GoskitError<'TOKEN_EXPIRED'> {
     super('TOKEN_EXPIRED', message);
   }
 }
+
+export function isTokenExpiredError(value: unknown): value is TokenExpiredError {
+  return value instanceof TokenExpiredError;
+}
