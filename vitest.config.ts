@@ -8,6 +8,8 @@ const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, impo
 export const workspaceAliases = {
   '@goskit/core': src('packages/core'),
   '@goskit/validation': src('packages/validation'),
+  // Before '@goskit/crypto': an alias also matches as a prefix, and the first match wins.
+  '@goskit/crypto/asn1': fileURLToPath(new URL('./packages/crypto/src/asn1/index.ts', import.meta.url)),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
   '@goskit/simulator': src('mocks/simulator'),
