@@ -245,7 +245,9 @@ describe('ESIA negative matrix against the simulator', () => {
 
   it('ESIA-007015: a clock far off', async () => {
     use(sims.rs);
-    const error = await authorizeError(client(sims.rs, { now: () => sims.rs.clock.nowMs() - 3_600_000 }));
+    const error = await authorizeError(
+      client(sims.rs, { clock: { now: () => sims.rs.clock.nowMs() - 3_600_000 } }),
+    );
     expect(error.esiaCode).toBe('ESIA-007015');
     expect(error.hint?.ru).toMatch(/NTP/);
   });

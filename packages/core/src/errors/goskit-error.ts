@@ -38,6 +38,14 @@ function carriesBrand(value: object, name: string): boolean {
   return false;
 }
 
+/** `instanceof` by the prototype chain, or by the brand of a class of the same name in another copy. */
+function isInstance(target: Function, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(target, value)) {
+    return true;
+  }
+  return typeof value === 'object' && value !== null && carriesBrand(value, target.name);
+}
+
 export class GoskitError<Code extends string = string> extends Error {
   readonly code: Code;
 
@@ -60,11 +68,7 @@ export class GoskitError<Code extends string = string> extends Error {
   ): value is T {
     // `this` is the class asked about (EsiaError for `x instanceof EsiaError`), not GoskitError.
     // biome-ignore lint/complexity/noThisInStatic: the subclass the check is made for
-    const target = this;
-    if (Function.prototype[Symbol.hasInstance].call(target, value)) {
-      return true;
-    }
-    return typeof value === 'object' && value !== null && carriesBrand(value, target.name);
+    return isInstance(this, value);
   }
 
   toJSON(): Record<string, unknown> {

@@ -56,13 +56,13 @@ export async function readBytes(response: Response, options: ReadBytesOptions = 
       }
       if (size + value.byteLength > limit) {
         if (options.overflow === 'fail') {
-          await reader.cancel().catch(() => {});
+          stop(reader);
           throw new BodyLimitExceeded(limit);
         }
         chunks.push(value.subarray(0, limit - size));
         size = limit;
         truncated = true;
-        await reader.cancel().catch(() => {});
+        stop(reader);
         break;
       }
       chunks.push(value);
@@ -81,6 +81,14 @@ export async function readBytes(response: Response, options: ReadBytesOptions = 
     offset += chunk.byteLength;
   }
   return { bytes, truncated };
+}
+
+/**
+ * Cancels the rest of a body without waiting for it: the cancel of a tee'd stream (MSW clones every
+ * mocked response) settles only once the other branch is cancelled too, which may be never.
+ */
+function stop(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  reader.cancel().catch(() => {});
 }
 
 const decoder = new TextDecoder();

@@ -40,9 +40,9 @@ export const ELEMENT_SCHEMAS: { [K in CollectionName]: ZodType<CollectionElement
 /**
  * The scopes that open each resource (any one suffices) — named in EsiaScopeError when ESIA
  * answers 403; the first one is the usual choice. goskit's mapping: the canonical table is
- * "Scope → resource table" in mocks/simulator/docs/esia-portal.md (scope names:
- * shared/reference/esia.md §1 "Scopes"); the simulator keeps its own copy, and a test on each
- * side checks its copy against that table.
+ * "Scope → resource table" in the simulator's ESIA docs
+ * (https://github.com/goskit/goskit/blob/main/mocks/simulator/docs/esia-portal.md); the simulator
+ * keeps its own copy, and a test on each side checks its copy against that table.
  */
 export const RESOURCE_SCOPES: Readonly<Record<CollectionName | 'person' | 'org', readonly string[]>> = {
   person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
