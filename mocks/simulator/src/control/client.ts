@@ -62,6 +62,9 @@ export type RemoteFaultRule = Omit<FaultRule, 'path'> & { path?: string };
 
 /** A non-2xx answer (or a network failure) of the control API. `code` is the server's error code. */
 export class SimulatorControlError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SimulatorControlError';
+
   readonly status: number;
   readonly serverCode: string;
   readonly body: unknown;

@@ -47,6 +47,9 @@ function isInstance(target: Function, value: unknown): boolean {
 }
 
 export class GoskitError<Code extends string = string> extends Error {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GoskitError';
+
   readonly code: Code;
 
   constructor(code: Code, message: string, options?: { cause?: unknown }) {

@@ -31,6 +31,9 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * logged error does not leak personal data the portal echoed back.
  */
 export class HttpError<Code extends HttpErrorCode = HttpErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'HttpError';
+
   readonly status: number;
   readonly statusText: string;
   readonly method: string;

@@ -15,6 +15,9 @@ export interface RateLimitErrorDetails extends HttpErrorDetails {
  * then `status` is that 200 and `data` the parsed body). A 503 is `ServiceUnavailableError`.
  */
 export class RateLimitError extends HttpError<'RATE_LIMITED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'RateLimitError';
+
   /** How long the portal asked to wait, ms (undefined when it did not say). */
   readonly retryAfterMs: number | undefined;
   readonly reason: RateLimitErrorDetails['reason'];

@@ -20,6 +20,9 @@ export type RedirectRefusal =
  * others. Nothing was sent to the refused location. Never retried.
  */
 export class RedirectError extends GoskitError<'REDIRECT_REFUSED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'RedirectError';
+
   readonly reason: RedirectRefusal;
   /** The 3xx status. */
   readonly status: number;

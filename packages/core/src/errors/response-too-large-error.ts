@@ -8,6 +8,9 @@ import { GoskitError } from './goskit-error.js';
  * (`HttpError.truncated`).
  */
 export class ResponseTooLargeError extends GoskitError<'RESPONSE_TOO_LARGE'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ResponseTooLargeError';
+
   /** The limit that was reached, bytes. */
   readonly limit: number;
   readonly status: number;

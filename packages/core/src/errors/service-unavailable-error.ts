@@ -14,6 +14,9 @@ export interface ServiceUnavailableErrorDetails extends HttpErrorDetails {
  * the Retry-After is longer than `retry.maxRetryAfter`.
  */
 export class ServiceUnavailableError extends HttpError<'SERVICE_UNAVAILABLE'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ServiceUnavailableError';
+
   readonly retryAfterMs: number | undefined;
   readonly reason: ServiceUnavailableErrorDetails['reason'];
 
