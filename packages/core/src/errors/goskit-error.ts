@@ -2,7 +2,8 @@
  * Base class of every error goskit throws. `code` is stable and machine-readable; `cause` keeps the
  * underlying error. Subclasses narrow `code`.
  *
- * Branded across copies (docs/decisions/021-error-branding.md): a package loaded twice — its ESM and
+ * Branded across copies (https://github.com/goskit/goskit/blob/main/docs/decisions/021-error-branding.md):
+ * a package loaded twice — its ESM and
  * its CJS build in one process, or two installed versions — holds two unrelated classes of the same
  * name, and a plain `instanceof` would fail for an error thrown by the other copy. Every goskit class
  * marks its prototype with its name under `Symbol.for('goskit.error')` (a registry symbol, the same in

@@ -15,7 +15,8 @@ export type RedirectRefusal =
   | 'invalid-location';
 
 /**
- * The server answered 3xx and the transport would not follow it (docs/decisions/020-redirect-policy.md).
+ * The server answered 3xx and the transport would not follow it
+ * (https://github.com/goskit/goskit/blob/main/docs/decisions/020-redirect-policy.md).
  * By default only redirects within the request's origin are followed; `redirects.allowOrigins` opens
  * others. Nothing was sent to the refused location. Never retried.
  */

@@ -92,9 +92,10 @@ async function tokenWithinCall(
 
 /**
  * The HTTP transport every goskit client uses: one engine call per attempt (fetch by default, ky on
- * request — docs/decisions/008-transport-engines.md) and our own loop around it for retries,
+ * request — https://github.com/goskit/goskit/blob/main/docs/decisions/008-transport-engines.md)
+ * and our own loop around it for retries,
  * Retry-After, idempotency keys, 401 refresh, rate limiting and deadlines
- * (docs/decisions/003-core-retry-loop.md).
+ * (https://github.com/goskit/goskit/blob/main/docs/decisions/003-core-retry-loop.md).
  */
 export function createTransport(options: TransportOptions): Transport {
   const { base, href } = normaliseBase(options.baseUrl);

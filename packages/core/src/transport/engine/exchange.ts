@@ -49,7 +49,7 @@ export type Exchange = (request: ExchangeRequest) => Promise<Exchanged>;
 /**
  * How each attempt reaches the network: `'fetch'` (default) calls fetch directly; `'ky'` sends it
  * through ky; a ky instance of your own runs its hooks on every attempt (the transport still owns
- * retries, timeouts and errors). See docs/decisions/008-transport-engines.md.
+ * retries, timeouts and errors). See https://github.com/goskit/goskit/blob/main/docs/decisions/008-transport-engines.md.
  */
 export type TransportEngine = 'fetch' | 'ky' | KyEngineInstance;
 

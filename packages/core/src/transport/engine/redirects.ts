@@ -1,5 +1,6 @@
 /**
- * Which redirects an attempt follows (docs/decisions/020-redirect-policy.md). fetch's default
+ * Which redirects an attempt follows (https://github.com/goskit/goskit/blob/main/docs/decisions/020-redirect-policy.md).
+ * fetch's default
  * follows any 3xx anywhere and hands the other origin's body back as a success; goskit sends with
  * `redirect: 'manual'` and follows a hop only within the request's origin, or to an origin the caller
  * listed. Nothing is sent to a refused location: the attempt ends with `RedirectError`.
