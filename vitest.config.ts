@@ -12,6 +12,8 @@ export const workspaceAliases = {
   '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
   '@goskit/validation': src('packages/validation'),
+  // Before '@goskit/crypto': an alias also matches as a prefix, and the first match wins.
+  '@goskit/crypto/asn1': fileURLToPath(new URL('./packages/crypto/src/asn1/index.ts', import.meta.url)),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
   '@goskit/paragraf/export-generator': fileURLToPath(
@@ -59,6 +61,7 @@ export default defineConfig({
             'test/logger-hooks.test.ts',
             'test/redaction-leak.test.ts',
             'test/pre-send.test.ts',
+            'test/transport-caps.test.ts',
           ],
         },
       },

@@ -273,7 +273,7 @@ describe('a person signed in through ESIA', () => {
       consent: true,
     };
     const gp = await createWorld({
-      clockStart: sim.clock.nowMs(),
+      clockStart: sim.clock.now(),
       esiaJwksUrl: `${esiaBase}/aas/oauth2/jwks`,
       persons: [person],
     });
@@ -290,7 +290,7 @@ describe('a person signed in through ESIA', () => {
         scopes: ['openid', 'fullname', 'snils'],
         accessType: 'offline',
         tokenKeys: { jwksUrl: `${esiaBase}/aas/oauth2/jwks` },
-        now: () => sim.clock.nowMs(),
+        clock: sim.clock,
       });
       const signIn = esiaSignIn(esia, { clientId: SCHOOL.clientId, clientSecret: SCHOOL.clientSecret });
       const { url } = await signIn.authorizationUrl();

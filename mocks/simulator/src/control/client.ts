@@ -1,3 +1,4 @@
+import { redactUrl, warnDeprecated } from '@goskit/core';
 import { SimulatorError } from '../engine/errors.js';
 import type { FaultRule, JournalEntry, Persona, ScenarioInfo, VerifyTimes } from '../engine/types.js';
 
@@ -6,7 +7,9 @@ export interface SimulatorControlOptions {
   baseUrl: string;
   /** Custom fetch (defaults to the global one). */
   fetch?: typeof fetch;
-  /** Per-call timeout in ms; default 10 000. */
+  /** Per-call timeout, ms. Default 10 000. */
+  timeout?: number;
+  /** @deprecated Renamed `timeout` (ms); `timeoutMs` goes away in the next minor release. */
   timeoutMs?: number;
 }
 
@@ -78,6 +81,9 @@ export type RemoteFaultRule = Omit<FaultRule, 'path'> & { path?: string };
 
 /** A non-2xx answer (or a network failure) of the control API. `code` is the server's error code. */
 export class SimulatorControlError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SimulatorControlError';
+
   readonly status: number;
   readonly serverCode: string;
   readonly body: unknown;
@@ -114,12 +120,19 @@ function errorCodeFor(serverCode: string): SimulatorError['code'] {
 export class SimulatorControl {
   readonly #root: string;
   readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
+  readonly #timeout: number;
 
   constructor(options: SimulatorControlOptions) {
     this.#root = `${options.baseUrl.replace(/\/+$/, '')}/__goskit`;
     this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    if (options.timeout === undefined && options.timeoutMs !== undefined) {
+      warnDeprecated(
+        undefined,
+        'GOSKIT_DEP_TIMEOUTMS_SimulatorControl',
+        "SimulatorControl: the 'timeoutMs' option is renamed 'timeout'; 'timeoutMs' goes away in the next minor release",
+      );
+    }
+    this.#timeout = options.timeout ?? options.timeoutMs ?? 10_000;
   }
 
   /** `GET /__goskit/`: the control routes, portals with their base URLs, and the dashboard's address. */
@@ -203,19 +216,23 @@ export class SimulatorControl {
   };
 
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = { method, signal: AbortSignal.timeout(this.#timeoutMs) };
+    const signal = AbortSignal.timeout(this.#timeout);
+    const init: RequestInit = { method, signal };
     if (body !== undefined) {
       init.headers = { 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
+    const url = this.#root + path;
     let response: Response;
     try {
-      response = await this.#fetch(this.#root + path, init);
+      response = await this.#fetch(url, init);
     } catch (error) {
+      // Name the URL and why: a wrong port and a hung server need different fixes.
+      const why = signal.aborted ? `no answer within ${this.#timeout} ms` : networkCause(error);
       throw new SimulatorControlError(
         0,
         'NETWORK',
-        `${method} ${path}: cannot reach the simulator`,
+        `${method} ${redactUrl(url)}: cannot reach the simulator (${why}); is goskit-sim running there?`,
         undefined,
         error,
       );
@@ -235,6 +252,13 @@ export class SimulatorControl {
     }
     return payload as T;
   }
+}
+
+/** The low-level reason of a failed fetch (ECONNREFUSED…), which undici keeps in `cause`. */
+function networkCause(error: unknown): string {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = inner instanceof Error ? (inner as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : inner instanceof Error ? inner.message : 'network error';
 }
 
 function toPatternBody(query: JournalQuery): Record<string, string | number> {
