@@ -7,7 +7,7 @@
  *
  * The pages' form contract (docs/vkid-portal.md): POST <base>/auth {rid, login}; POST
  * <base>/auth/profile {rid, profile = education | personal}; POST <base>/auth/consent {rid,
- * personal_info = on, decision = allow | deny}.
+ * personal_info = on, email / phone = on when granted, decision = allow | deny}.
  */
 import { SimulatorError } from '../../engine/errors.js';
 
@@ -67,7 +67,14 @@ export async function completeVkIdLogin(
     const base = `${page.origin}${page.pathname.replace(/\/auth(?:\/profile|\/consent)?$/, '')}`;
     if (page.pathname.endsWith('/auth/consent')) {
       url = `${base}/auth/consent`;
-      form = new URLSearchParams({ rid, personal_info: 'on', decision: options.consent ?? 'allow' });
+      // The page's extra boxes (Почта, Телефон) start checked; a person pressing «Продолжить» sends them.
+      form = new URLSearchParams({
+        rid,
+        personal_info: 'on',
+        email: 'on',
+        phone: 'on',
+        decision: options.consent ?? 'allow',
+      });
     } else if (page.pathname.endsWith('/auth/profile')) {
       url = `${base}/auth/profile`;
       form = new URLSearchParams({ rid, profile: options.profile ?? 'education' });
