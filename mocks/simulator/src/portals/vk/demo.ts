@@ -15,7 +15,7 @@ import { randomToken } from './tokens.js';
 /** People who never link in the demo, so a ✗ teacher is always there. */
 const NEVER_LINKED = new Set(['teacher-1b']);
 /** People who always link, so docs and tests can name them. */
-const ALWAYS_LINKED = new Set(['teacher-demo', 'admin-demo', 'parent-ivanov', 'teacher-1a']);
+const ALWAYS_LINKED = new Set(['teacher-demo', 'admin-demo', 'parent-ivanov']);
 const LINK_RATE: Record<Persona['role'], number> = { teacher: 0.7, admin: 1, parent: 0.6, student: 0.55 };
 
 export function vkBirthDate(ddMMyyyy: string): string {
