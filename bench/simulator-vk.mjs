@@ -32,7 +32,12 @@ async function vkSimulator() {
     strictContracts: false,
   });
   const token = simulator.vkDemo(sim).communityToken;
-  const body = new URLSearchParams({ access_token: token, v: '5.199', peer_id: '2000000004', count: '20' }).toString();
+  const body = new URLSearchParams({
+    access_token: token,
+    v: '5.199',
+    peer_id: '2000000004',
+    count: '20',
+  }).toString();
   return { sim, body };
 }
 
@@ -72,7 +77,10 @@ async function serveBare() {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(json),
+      });
       res.end(json);
     });
   });

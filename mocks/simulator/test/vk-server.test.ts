@@ -8,6 +8,7 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, getRandomId } from 'vk-io';
@@ -19,7 +20,9 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 let child: ChildProcess | undefined;
 let base = '';
 let printed = '';
-const agent = new Agent({ keepAlive: true });
+// vk-io types `agent` as an https.Agent (its default is https.globalAgent); the standalone server is
+// plain HTTP, so an http.Agent goes in — node-fetch takes either.
+const agent = new Agent({ keepAlive: true }) as unknown as HttpsAgent;
 
 function start(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -61,7 +64,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  agent.destroy();
+  (agent as unknown as Agent).destroy();
   if (child !== undefined && child.exitCode === null) {
     child.kill('SIGTERM');
   }

@@ -143,7 +143,7 @@ describe('vk-io against the vk portal in process (MSW)', () => {
       random_id: getRandomId(),
       message: 'два',
     });
-    expect(second).toBeGreaterThan(first);
+    expect(second as unknown as number).toBeGreaterThan(first as unknown as number);
     expect(seen).toEqual(['legacy', 'redirect']);
     expect(
       vkChatMessages(sim, 4)

@@ -110,7 +110,7 @@ function innerCall(
         throw demand;
       }
     }
-    const value = method.run({ ...outer, params: new Params(raw), raw, inner: true });
+    const value = method.run({ ...outer, params: new Params(raw), raw });
     return { value };
   } catch (error) {
     if (error instanceof VkApiFailure && error.errorCode !== 14) {

@@ -48,9 +48,6 @@ export const VK_ERROR_MESSAGES: ReadonlyMap<number, string> = new Map([
   [1012, 'Writing is disabled for this chat'],
 ]);
 
-/** The codes a fault rule or the captcha control may inject. */
-export const INJECTABLE_CODES = [9, 10, 14] as const;
-
 /** Full `error_msg`: the base message, then VK's detail after a colon when there is one. */
 export function errorMessage(code: number, detail?: string): string {
   const base = VK_ERROR_MESSAGES.get(code) ?? VK_ERROR_MESSAGES.get(1) ?? 'Unknown error occurred';

@@ -17,8 +17,6 @@ export interface MethodContext {
   version: string;
   request: SimRequest;
   nowMs: number;
-  /** Set for calls made by execute: the outer request's captcha was solved, and how to call further. */
-  inner?: boolean;
 }
 
 export interface VkMethod {
