@@ -83,6 +83,10 @@ describe('vk envelopes and the token matrix', () => {
     expect(unknown.body.error).toMatchObject({ error_code: 3, error_msg: 'Unknown method passed' });
     const caseSensitive = await vkCall(sim, 'Messages.send', {}, { token: community });
     expect(caseSensitive.body.error.error_code).toBe(3);
+    await vkCall(sim, 'users.get', {}, { token: community, httpMethod: 'GET' });
+    const journal = JSON.stringify(sim.journal.entries());
+    expect(journal).toContain('access_token=[REDACTED]');
+    expect(journal).not.toContain(community);
   });
 
   it('community tokens cannot call getChat or addChatUser; service tokens only read users and groups', async () => {

@@ -118,6 +118,10 @@ describe('VK ID sign-in', () => {
       access_token: tokens.body.access_token,
     });
     expect(afterReplay.status).toBe(401);
+    const journal = JSON.stringify(sim.journal.entries());
+    for (const secret of [tokens.body.access_token, tokens.body.refresh_token, verifier]) {
+      expect(journal).not.toContain(secret);
+    }
   });
 
   it('tokens: user_info (with the middle name for the «Учебный профиль»), refresh with rotation, public_info, logout', async () => {

@@ -12,7 +12,7 @@ import { issueTokens, revokeGrant } from './issue.js';
 import type { ResolvedVkIdOptions } from './options.js';
 import { oauthParams, param } from './params.js';
 import { s256, VERIFIER } from './pkce.js';
-import type { Grant, VkIdState } from './state.js';
+import { bound, type Grant, MAX_TOKENS, type VkIdState } from './state.js';
 
 async function exchangeCode(
   ctx: RouteContext<VkIdState>,
@@ -63,6 +63,7 @@ async function exchangeCode(
     refreshToken: '',
   };
   ctx.state.grants.set(grant.id, grant);
+  bound(ctx.state.grants, MAX_TOKENS);
   code.grantId = grant.id;
   const tokens = await issueTokens(ctx.state, ctx.sim.random, grant, { nowMs, seed: ctx.sim.seed, options });
   return json({ ...tokens, ...(state === undefined ? {} : { state }) });
