@@ -6,11 +6,14 @@
  * alternating slices (best of 3 each) so load from other processes hits both alike. Goal: ratio ≥ 0.3.
  * The portal's limits are raised (the bench measures work, not VK's 20 req/s); the limiter, the token
  * check, the journal and the envelope still run on every request. Load from wrk (autocannon if absent).
+ * On a shared machine wall-clock throughput swings with other processes, so the bench also reports the
+ * servers' own CPU time per request (/proc/<pid>/stat), whose ratio is what the throughput ratio would
+ * be on an idle core: `cpuRatio` = bare CPU per request / goskit CPU per request.
  *
  *   node bench/simulator-vk.mjs            BENCH_SECONDS=5 per slice
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +22,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const distIndex = join(here, '..', 'mocks', 'simulator', 'dist', 'index.js');
 const CONNECTIONS = 32;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) the process has used so far. */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const METHOD = 'messages.getConversationMembers';
 
@@ -203,6 +215,8 @@ export async function run() {
   const goskit = await startChild('goskit');
   const bare = await startChild('bare');
   const best = { goskit: undefined, bare: undefined };
+  const cpu = { goskit: Number.POSITIVE_INFINITY, bare: Number.POSITIVE_INFINITY };
+  const slices = [];
   try {
     // Warm both (JIT, sockets), then alternate.
     await runWrkOrCannon(load, goskit.target, bare.target);
@@ -211,7 +225,11 @@ export async function run() {
         ['goskit', goskit],
         ['bare', bare],
       ]) {
+        const cpuBefore = cpuSeconds(server.child.pid);
         const slice = await load(server.target);
+        const perRequest = (cpuSeconds(server.child.pid) - cpuBefore) / Math.max(1, slice.requests);
+        cpu[name] = Math.min(cpu[name], perRequest);
+        slices.push(`${name} ${Math.round(slice.rps)}/s ${Math.round(perRequest * 1e6)}µs`);
         if (best[name] === undefined || slice.rps > best[name].rps) {
           best[name] = slice;
         }
@@ -232,6 +250,10 @@ export async function run() {
       baselineOpsPerSec: Math.round(best.bare.rps),
       ratio: Number((best.goskit.rps / best.bare.rps).toFixed(3)),
       goal: '≥ 0.3',
+      cpuUsPerRequest: Math.round(cpu.goskit * 1e6),
+      baselineCpuUsPerRequest: Math.round(cpu.bare * 1e6),
+      cpuRatio: Number((cpu.bare / cpu.goskit).toFixed(3)),
+      slices: slices.join(', '),
     },
   ];
 }

@@ -43,7 +43,7 @@ export function vkPortal(options: VkPortalOptions = {}): VkPortal {
     rateLimit: {
       ratePerSecond: resolved.limits.community,
       burst: resolved.limits.community,
-      key: vkRateLimitKey,
+      key: vkRateLimitKey(),
       respond: vkTooManyRequests,
       exempt: EXEMPT,
     },

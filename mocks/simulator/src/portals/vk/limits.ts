@@ -19,10 +19,24 @@ export function methodOf(request: SimRequest): string {
   return request.path.startsWith('/method/') ? request.path.slice('/method/'.length) : request.path;
 }
 
-/** One bucket per token (fingerprinted: raw tokens never sit in snapshots), else per address. */
-export function vkRateLimitKey(request: SimRequest): string {
-  const { token } = readCall(request);
-  return token === undefined ? `ip:${request.remoteAddress ?? 'local'}` : `token:${fingerprint(token)}`;
+/**
+ * One bucket per token (fingerprinted: raw tokens never sit in snapshots), else per address. Each key
+ * function remembers its last token, as the engine's default key does: a client repeats one token.
+ */
+export function vkRateLimitKey(): (request: SimRequest) => string {
+  let lastToken = '';
+  let lastKey = '';
+  return (request) => {
+    const { token } = readCall(request);
+    if (token === undefined) {
+      return `ip:${request.remoteAddress ?? 'local'}`;
+    }
+    if (token !== lastToken) {
+      lastKey = `token:${fingerprint(token)}`;
+      lastToken = token;
+    }
+    return lastKey;
+  };
 }
 
 /** Error 6 with the request's params echoed, as VK answers. */

@@ -35,8 +35,25 @@ export function resolveVkOptions(options: VkPortalOptions = {}): ResolvedVkOptio
   };
 }
 
+/** Answers already computed: clients send one `v` over and over (bounded; a pure function's cache). */
+const comparisons = new Map<string, boolean>();
+const MAX_COMPARISONS = 1000;
+
 /** '5.131' < '5.199' < '5.200', compared as numbers part by part. */
 export function versionAtLeast(version: string, from: string): boolean {
+  const key = `${version}|${from}`;
+  const known = comparisons.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  const answer = compareVersions(version, from);
+  if (comparisons.size < MAX_COMPARISONS) {
+    comparisons.set(key, answer);
+  }
+  return answer;
+}
+
+function compareVersions(version: string, from: string): boolean {
   const a = version.split('.').map(Number);
   const b = from.split('.').map(Number);
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
