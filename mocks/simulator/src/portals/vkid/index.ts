@@ -31,16 +31,10 @@ export type VkIdPortal = PortalDefinition<VkIdState, VkIdData> & {
   controlRoutes: RouteDefinition<VkIdState>[];
 };
 
-/** The pages a person clicks through are never throttled. */
-const EXEMPT = [
-  'login.page',
-  'login.submit',
-  'profile.page',
-  'profile.submit',
-  'consent.page',
-  'consent.submit',
-];
-
+/**
+ * VK ID publishes no rate limits, so none is simulated by default; `rateLimits: { vkid: {...} }` adds
+ * one (429 + Retry-After).
+ */
 export function vkidPortal(options: VkIdPortalOptions = {}): VkIdPortal {
   const resolved = resolveVkIdOptions(options);
   return {
@@ -69,19 +63,6 @@ export function vkidPortal(options: VkIdPortalOptions = {}): VkIdPortal {
       };
     },
     routes: [authorizeRoute, ...flowRoutes(resolved), tokenRoute(resolved), ...userInfoRoutes],
-    rateLimit: {
-      ratePerSecond: 50,
-      burst: 100,
-      respond: ({ retryAfterMs }) => ({
-        status: 429,
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
-        },
-        body: JSON.stringify({ error: 'slow_down', error_description: 'too many requests' }),
-      }),
-      exempt: EXEMPT,
-    },
     contracts: contractsFromOpenApi(vkidOpenApi),
     controlRoutes: vkidControlRoutes,
     dashboard: vkidPanel,
