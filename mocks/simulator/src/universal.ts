@@ -54,6 +54,8 @@ export {
 } from './portals/esia/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
+export * from './portals/vk/public.js';
+export * from './portals/vkid/public.js';
 export {
   DEMO_PASSWORD,
   type DemoOptions,
