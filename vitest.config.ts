@@ -9,6 +9,7 @@ const src = (dir: string, entry = 'index') =>
 // Subpath exports first: Vite matches a key as a prefix too, in declaration order.
 export const workspaceAliases = {
   '@goskit/simulator/portal-kit': src('mocks/simulator', 'portal-kit'),
+  '@goskit/simulator/msw/node': src('mocks/simulator', 'msw-node'),
   '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
   '@goskit/validation': src('packages/validation'),

@@ -74,5 +74,7 @@ export {
   type TestEsiaSystem,
   type TestEsiaSystemOptions,
 } from './testing/esia-system.js';
+export { journaled, type ResettableMsw, resetAll } from './testing/journaled.js';
+export { OVERRIDE_EFFECT } from './testing/override-journal.js';
 export type { SimulatorTarget } from './testing/portal-control.js';
 export { type SimulatorClock, simulatorClock } from './testing/simulator-clock.js';
