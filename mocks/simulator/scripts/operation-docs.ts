@@ -187,15 +187,15 @@ function main(): void {
       problems.unshift(`${OPERATIONS_DOC} is stale: run \`pnpm generate\``);
     } else {
       writeFileSync(target, wanted);
-      console.log(`operation-docs: wrote ${OPERATIONS_DOC}`);
+      process.stdout.write(`operation-docs: wrote ${OPERATIONS_DOC}\n`);
     }
   }
   if (problems.length > 0) {
-    console.error(`operation-docs:\n  ${problems.join('\n  ')}`);
+    process.stderr.write(`operation-docs:\n  ${problems.join('\n  ')}\n`);
     process.exit(1);
   }
   if (check) {
-    console.log('operation-docs: operation names in the docs match the portals');
+    process.stdout.write('operation-docs: operation names in the docs match the portals\n');
   }
 }
 
