@@ -241,6 +241,14 @@ describe('control API over HTTP with the typed client', () => {
       'counter-outage',
     );
     await expect(control.scenarios.remove('counter-outage')).rejects.toMatchObject({ status: 404 });
+    // Hostile names: refused or plain unknown names, never a 500.
+    const proto = await control.scenarios
+      .define('__proto__', { rules: [{ effect: { status: 500 } }] })
+      .catch((e: unknown) => e);
+    expect(proto).toMatchObject({ status: 400, code: 'INVALID_SCENARIO' });
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      await expect(control.scenarios.remove(name)).rejects.toMatchObject({ status: 404 });
+    }
   });
 
   it('clock.follow(): a core Clock on the server time that moves with advance, set and reset', async () => {
