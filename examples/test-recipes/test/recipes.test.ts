@@ -28,7 +28,7 @@ describe('test recipes, each under its own runner', () => {
         VITEST: '',
       },
     );
-    expect(result.output, result.output).toMatch(/^# pass 6$/m);
+    expect(result.output, result.output).toMatch(/^# pass 7$/m);
     expect(result.output).toMatch(/^# fail 0$/m);
     expect(result.code).toBe(0);
   }, 180_000);

@@ -15,6 +15,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { HttpError } from '@goskit/core';
 import {
   completeEsiaLogin,
+  createSimulator,
   EsiaLoginError,
   registerTestEsiaSystem,
   SimulatorControl,
@@ -26,6 +27,17 @@ import { createSignIn } from '../../src/esia-sign-in.js';
 
 const CALLBACK = 'http://localhost:3000/esia/callback';
 const ESIA = 'https://esia-portal1.test.gosuslugi.ru';
+
+test('node:test sets no NODE_ENV: contract checks are off unless asked for', () => {
+  assert.equal(createSimulator({ portals: [] }).strictContracts, false);
+  assert.equal(createSimulator({ portals: [], strictContracts: true }).strictContracts, true);
+  process.env.GOSKIT_STRICT_CONTRACTS = '1';
+  try {
+    assert.equal(createSimulator({ portals: [] }).strictContracts, true);
+  } finally {
+    delete process.env.GOSKIT_STRICT_CONTRACTS;
+  }
+});
 
 describe('in process: MSW on the real ESIA host', () => {
   const { sim, use, reset, listen, close } = setupSimulatorServer({
