@@ -27,7 +27,7 @@ beforeAll(async () => {
     req.on('end', () => {
       if (req.method === 'GET' && req.url === '/__goskit/clock') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ now: sim.clock.date().toISOString(), ms: sim.clock.now() }));
+        res.end(JSON.stringify({ now: sim.clock.date().toISOString(), ms: sim.clock.now(), mode: 'frozen' }));
       } else if (clientsRoute && req.method === 'POST' && req.url === '/__goskit/esia/clients') {
         const input = esiaClientInputSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
         res.writeHead(201, { 'content-type': 'application/json' });
