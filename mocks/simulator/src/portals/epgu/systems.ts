@@ -17,10 +17,7 @@ export const epguSystemInputSchema = z
   .object({
     clientId: z
       .string()
-      .regex(
-        /^[A-Za-z0-9_.-]{2,64}$/,
-        '2–64 characters of A–Z, a–z, 0–9, _ . - (the ESIA mnemonic)',
-      ),
+      .regex(/^[A-Za-z0-9_.-]{2,64}$/, '2–64 characters of A–Z, a–z, 0–9, _ . - (the ESIA mnemonic)'),
     title: z.string().max(200).optional(),
     /** Service codes the system may file orders for; omitted or ['*'] → every service. */
     services: z.array(z.string().regex(/^(\*|\d{1,20})$/, 'service codes or "*"')).optional(),
