@@ -3,7 +3,7 @@
  * own clients and written once for two targets: in process through MSW on the real hosts, and
  * against the standalone server over 127.0.0.1. Sign-in with the person's APIPGU consent
  * (`permissions`, scope `openid`) → dictionaries → create an order → push its archive into it in one
- * chunk and in three 5 MB chunks (`archive.z001`…, no `meta`) → poll to the final status → the
+ * chunk and in three 5 MB chunks (`archive.z001`…, no `meta`; the 5-minute window) → poll to the final status → the
  * files inside the archive and the result → cancel another order; then the seven refusals (no token,
  * wrong scope, another user's order, malformed multipart, oversized file, rate limit, expired token).
  * Each answer is checked for the status and body the spec (API ЕПГУ v1.12.1, Приложение 4) lists:
@@ -21,6 +21,7 @@ import {
   type EpguClient,
   type EpguClientOptions,
   EpguError,
+  type EsiaClient,
   type EsiaSession,
   epguPermissions,
 } from '../src/index.js';
@@ -111,6 +112,8 @@ function expectBareAnswer(t: FlowTarget, status: number): void {
 export function productionFlowCases(t: FlowTarget): void {
   let target: SimulatorTarget;
   let session: EsiaSession;
+  /** The main sign-in's ESIA client and person (the system renews tokens with them). */
+  let signedIn: { esia: EsiaClient; oid: string } | undefined;
   let epgu: EpguClient;
   let pushedOrder = 0;
   let started = 0;
@@ -135,6 +138,7 @@ export function productionFlowCases(t: FlowTarget): void {
     });
     const { url } = await esia.authorizationUrl(permissions === undefined ? {} : { permissions });
     const tokens = await esia.handleCallback(await completeEsiaLogin(url, { persona }));
+    signedIn ??= { esia, oid: tokens.oid };
     return esia.session(tokens);
   }
 
@@ -225,6 +229,38 @@ export function productionFlowCases(t: FlowTarget): void {
       expect(JSON.parse(entry.responseBody ?? '{}')).toMatchObject({ orderId });
     }
     expect(t.sim.journal.count({ portal: 'epgu', operation: 'pushChunk' })).toBe(before + 3);
+  });
+
+  it('the 5-minute window holds on EPGU too: a chunk after it → 409 push_denied, the upload dropped', async () => {
+    const { orderId } = await epgu.createOrder(SERVICE);
+    let calls = 0;
+    const frozen = t.sim.clock.now();
+    // A client whose own clock stands still (so its window check passes), on a link where six
+    // minutes pass before the second chunk gets through.
+    const slow = await client({
+      clock: { now: () => frozen },
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        calls += 1;
+        if (calls === 2) {
+          await t.advance('PT6M');
+        }
+        return resend(input, init, (_headers, body) => body);
+      },
+    });
+    const before = t.sim.journal.entries().length;
+    await expectEpguRefusal(
+      slow.pushChunked({ orderId, file: orderArchive(2 * CHUNK + 4096, 9), chunkSize: CHUNK }),
+      409,
+      'push_denied',
+    );
+    expect(
+      t.sim.journal
+        .entries()
+        .slice(before)
+        .map((entry) => entry.status),
+    ).toEqual([206, 409]);
+    // The order is still a draft: the whole archive goes again from chunk 0.
+    expect(await epgu.pushChunked({ orderId, file: orderArchive(4096) })).toEqual({ orderId, chunks: 1 });
   });
 
   it('polls until the order closes, then downloads the files inside the archive and the result', async () => {
@@ -394,6 +430,12 @@ export function productionFlowCases(t: FlowTarget): void {
     expectBareAnswer(t, 401);
     // The session refreshes (the consent lasts a week): the same calls go through again.
     expect((await epgu.getOrdersStatus([pushedOrder]))[0]?.orderSearchStatus).toBe('FOUND');
+    // So does the system without the person: client_credentials with prm_chg?oid=… (go-api-epgu's
+    // token update) gives a day-long token carrying the consent, which EPGU accepts.
+    const renewed = await signedIn?.esia.clientCredentials(`prm_chg?oid=${signedIn.oid}`);
+    expect(renewed?.expiresAt.getTime()).toBe(t.sim.clock.now() + 86_400_000);
+    const bySystem = await client({ accessToken: renewed?.accessToken ?? '' });
+    expect((await bySystem.getOrdersStatus([pushedOrder]))[0]?.orderSearchStatus).toBe('FOUND');
     expect(t.sim.contractViolations()).toEqual([]);
   });
 }
