@@ -14,6 +14,11 @@ export interface DistrictOptions {
   pupilsPerClass: number;
   /** Share of people linked, 0–1. Default 0.7. */
   linkedShare?: number;
+  /**
+   * `'per-school'` (default): each school has its own community and token. `'district'`: one
+   * community of the district owns every school's chats, through one token (one 20 req/s budget).
+   */
+  communities?: 'per-school' | 'district';
 }
 
 export interface DistrictSchool {
