@@ -14,6 +14,7 @@ export const workspaceAliases = {
   '@goskit/validation': src('packages/validation'),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
+  '@goskit/gospochta/protocol': src('packages/gospochta', 'protocol'),
   '@goskit/paragraf/export-generator': fileURLToPath(
     new URL('./packages/paragraf/src/export-generator.ts', import.meta.url),
   ),
