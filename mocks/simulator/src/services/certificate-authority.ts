@@ -193,8 +193,8 @@ async function createAuthority(seed: string, name: string): Promise<CertificateA
       ])) as CryptoKeyPair;
       const notBefore = request.notBefore ?? new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
       const notAfter = request.notAfter ?? new Date(notBefore.getTime() + 365 * 86_400_000);
-      const escape = (value: string) => value.replace(/[\\,+="<>;]/g, (ch) => `\\${ch}`);
-      const subject = `CN=${escape(request.commonName)}${request.organisation ? `,O=${escape(request.organisation)}` : ''}`;
+      const escapeDn = (value: string) => value.replace(/[\\,+="<>;]/g, (ch) => `\\${ch}`);
+      const subject = `CN=${escapeDn(request.commonName)}${request.organisation ? `,O=${escapeDn(request.organisation)}` : ''}`;
       const serialNumber = randomSerial();
       const certificate = await buildCertificate(
         {
