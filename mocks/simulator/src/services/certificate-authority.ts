@@ -72,8 +72,8 @@ function fingerprint(digest: Uint8Array): string {
   return toHex(digest).toUpperCase().match(/.{2}/g)?.join(':') ?? '';
 }
 
-/** A P-256 private key whose scalar comes from SHA-256(label ‖ seed), as a PKCS#8 WebCrypto import. */
-async function seededP256(seed: string, label: string): Promise<CryptoKeyPair> {
+/** A P-256 key pair whose private scalar comes from SHA-256(label ‖ seed) (a PKCS#8 WebCrypto import). */
+export async function seededP256KeyPair(seed: string, label: string): Promise<CryptoKeyPair> {
   const digest = await sha256(new TextEncoder().encode(`goskit:p256:${label}\u0000${seed}`));
   const scalar = (BigInt(`0x${toHex(digest)}`) % (P256_ORDER - 1n)) + 1n;
   const d = new Uint8Array(32);
@@ -128,7 +128,7 @@ async function seededSerial(seed: string, label: string): Promise<bigint> {
 
 async function createAuthority(seed: string, name: string): Promise<CertificateAuthority> {
   const subject = `CN=goskit simulator CA (${name.replace(/[^A-Za-z0-9 ._-]/g, '')}),O=goskit`;
-  const keys = await seededP256(seed, `${name}/ca`);
+  const keys = await seededP256KeyPair(seed, `${name}/ca`);
   const caSpki = await spkiOf(keys.publicKey);
   const caKeyId = await keyIdentifier(caSpki);
   const ca = await buildCertificate(
@@ -148,7 +148,7 @@ async function createAuthority(seed: string, name: string): Promise<CertificateA
 
   const serverCertificate = async (hosts: readonly string[]) => {
     const names = [...new Set(['localhost', '127.0.0.1', '::1', ...hosts])].sort();
-    const serverKeys = await seededP256(seed, `${name}/server`);
+    const serverKeys = await seededP256KeyPair(seed, `${name}/server`);
     const spki = await spkiOf(serverKeys.publicKey);
     const certificate = await buildCertificate(
       {
