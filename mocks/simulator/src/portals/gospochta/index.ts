@@ -111,7 +111,7 @@ export function gospochtaPortal(options: GospochtaPortalDefinitionOptions = {}):
           { 'retry-after': String(seconds) },
         );
         return request.path === '/soap'
-          ? faultResponse(problem, requestId)
+          ? faultResponse(problem, requestId, resolved.soapFaultStatus)
           : problemResponse(429, 'RATE_LIMITED', requestId, problem.extra, problem.headers);
       },
     },

@@ -66,6 +66,11 @@ export interface GospochtaPortalOptions {
   /** Accepted packet clock skew, seconds. Default 300. */
   packetToleranceSec?: number;
   rateLimit?: { ratePerSecond?: number; burst?: number };
+  /**
+   * HTTP status of a SOAP fault: 'problem' (default) — the problem's own (400, 401, 403, 404, 422,
+   * 429…, 500 for the portal's failures); 500 — always, as WS-I Basic Profile R1126 says.
+   */
+  soapFaultStatus?: 'problem' | 500;
 }
 
 export interface ResolvedSla {
@@ -101,6 +106,7 @@ export interface ResolvedGospochtaOptions {
   };
   packetToleranceSec: number;
   rateLimit: { ratePerSecond: number; burst: number };
+  soapFaultStatus: 'problem' | 500;
 }
 
 export const DEFAULT_HOST = 'https://geps.test.gosuslugi.ru';
@@ -211,6 +217,7 @@ export function resolveGospochtaOptions(options: GospochtaPortalOptions): Resolv
       pollMs: ms('webhooks.pollMs', webhooks.pollMs, 1_000, 10),
     },
     packetToleranceSec,
+    soapFaultStatus: options.soapFaultStatus === 500 ? 500 : 'problem',
     rateLimit: {
       ratePerSecond: options.rateLimit?.ratePerSecond ?? 50,
       burst: options.rateLimit?.burst ?? 100,

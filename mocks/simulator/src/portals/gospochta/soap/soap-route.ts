@@ -28,14 +28,22 @@ import { parseXml, XmlError } from './xml.js';
 const XML_TYPE = 'text/xml; charset=utf-8';
 const SOAP_ACTION = /^"?urn:goskit:gospochta:v1#(\w{1,64})"?$/;
 
-/** A fault answer (SOAP 1.1: HTTP 500) carrying the problem; Retry-After kept as a header. */
-export function faultResponse(problem: GospochtaProblem, requestId: string | undefined): SimResponse {
+/**
+ * A fault answer carrying the problem; Retry-After and WWW-Authenticate kept as headers. Its HTTP
+ * status is the problem's (a client's mistake stays a 4xx) unless `soapFaultStatus: 500` asks for
+ * WS-I's 500 on every fault.
+ */
+export function faultResponse(
+  problem: GospochtaProblem,
+  requestId: string | undefined,
+  faultStatus: 'problem' | 500 = 'problem',
+): SimResponse {
   const json = JSON.parse(
     String(problemResponse(problem.status, problem.code, requestId, problem.extra).body),
   ) as Record<string, unknown>;
   json.type = PROBLEM_TYPE;
   return {
-    status: 500,
+    status: faultStatus === 500 ? 500 : problem.status,
     headers: {
       'content-type': XML_TYPE,
       ...(requestId === undefined ? {} : { 'x-request-id': requestId }),
@@ -143,7 +151,7 @@ export function soapRoutes(table: OperationTable, deps: PipelineDeps): RouteDefi
             status: problem.status,
             code: problem.code,
           });
-          return faultResponse(problem, undefined);
+          return faultResponse(problem, undefined, deps.options.soapFaultStatus);
         }
         const requestId = soap.packet.requestId;
         const spec = table[soap.contract.operationId];
@@ -159,7 +167,7 @@ export function soapRoutes(table: OperationTable, deps: PipelineDeps): RouteDefi
             status: 400,
             code: problem.code,
           });
-          return faultResponse(problem, undefined);
+          return faultResponse(problem, undefined, deps.options.soapFaultStatus);
         }
         const query = new URLSearchParams();
         const params: Record<string, string> = {};
@@ -197,7 +205,7 @@ export function soapRoutes(table: OperationTable, deps: PipelineDeps): RouteDefi
           bodyPointer: '/body',
         });
         if (outcome.kind === 'problem') {
-          return faultResponse(outcome.problem, requestId);
+          return faultResponse(outcome.problem, requestId, deps.options.soapFaultStatus);
         }
         const { result, caller, verified } = outcome;
         const codec = codecFor(state, caller.system, sim.clock, deps.options.packetToleranceSec);
