@@ -163,7 +163,7 @@ export async function createGospochtaWorld(
       });
       const request = { headers: { ...built.headers }, body: built.body };
       input.mutate?.(request);
-      const bearer = input.token ?? tokens.get('demo-school') ?? (await token('demo-school'));
+      const bearer = input.token ?? (await token('demo-school'));
       const response = await fetch(`${host}${input.target}`, {
         method: input.method,
         headers: { ...request.headers, authorization: `Bearer ${bearer}` },
