@@ -24,6 +24,32 @@ export interface DeliveryAttempt {
 }
 
 const BATCH = 64;
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** Reads (and drops) at most 64 KiB of the receiver's answer, so the connection can be reused. */
+async function drain(response: Response): Promise<void> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) {
+    return;
+  }
+  let read = 0;
+  try {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) {
+        return;
+      }
+      read += chunk.value.byteLength;
+      if (read > MAX_ANSWER_BYTES) {
+        // Not awaited: a cancelled stream may settle only when its connection does.
+        void reader.cancel().catch(() => {});
+        return;
+      }
+    }
+  } catch {
+    // The answer's status is what counts; a broken body changes nothing.
+  }
+}
 
 async function attempt(
   world: World,
@@ -55,7 +81,7 @@ async function attempt(
       });
       status = response.status;
       result = String(response.status);
-      await response.body?.cancel().catch(() => {});
+      await drain(response);
     } catch (error) {
       result = error instanceof Error ? error.name : 'error';
     }
