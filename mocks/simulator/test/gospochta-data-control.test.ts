@@ -5,10 +5,11 @@
  * dashboard panel (escaped, personal data by initials); snapshots and resets; the files it draws
  * (real PDFs and PNG scans, the same bytes for the same input).
  */
-import { createSimulator } from '../src/create-simulator.js';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimulatorServer } from '../src/engine/types.js';
+import { createSimulator } from '../src/create-simulator.js';
 import { renderPortalPanels } from '../src/dashboard/portal-panels.js';
+import type { SimulatorServer } from '../src/engine/types.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
 import { writePdf } from '../src/portals/gospochta/files/pdf.js';
 import { writeScanPng } from '../src/portals/gospochta/files/png.js';
@@ -49,26 +50,40 @@ describe('the data slice', () => {
     const ivanov = sim.demo.personas.find((persona) => persona.id === 'parent-ivanov');
     expect([...state.persons.values()].find((person) => person.oid === ivanov?.oid)?.consent).toBe(false);
     expect([...state.charges.values()].filter((charge) => charge.purpose === 'Кружок')).toHaveLength(1);
-    const none = createSimulator({ portals: [esiaPortal(), gospochtaPortal()], data: { gospochta: { demo: false } } });
+    const none = createSimulator({
+      portals: [esiaPortal(), gospochtaPortal()],
+      data: { gospochta: { demo: false } },
+    });
     expect(none.portalState<GospochtaState>('gospochta').systems.size).toBe(0);
   });
 
   it('refuses bad data naming the path, and a key id two systems claim', () => {
     const create = (gospochta: unknown) =>
       createSimulator({ portals: [esiaPortal(), gospochtaPortal()], data: { gospochta } as never });
-    expect(() => create({ systems: [{ ...systems[0], clientId: 'a b' }] })).toThrow(/data\.gospochta\.systems\.0\.clientId/);
-    expect(() => create({ charges: [{ kind: 'fine', amount: 1, purpose: 'x', payer: 'p', uin: '123' }] })).toThrow(
-      /data\.gospochta\.charges\.0\.uin: a valid УИН/,
+    expect(() => create({ systems: [{ ...systems[0], clientId: 'a b' }] })).toThrow(
+      /data\.gospochta\.systems\.0\.clientId/,
     );
+    expect(() =>
+      create({ charges: [{ kind: 'fine', amount: 1, purpose: 'x', payer: 'p', uin: '123' }] }),
+    ).toThrow(/data\.gospochta\.charges\.0\.uin: a valid УИН/);
     expect(() => create({ unknown: true })).toThrow(/data\.gospochta/);
-    expect(() => create({ systems: [systems[0], { ...systems[0], clientId: 'court-43' }] })).toThrow(/court-k1/);
-    expect(() => create({ charges: [{ kind: 'fine', amount: 1, purpose: 'x', payer: '__proto__' }] })).toThrow(/no person/);
+    expect(() => create({ systems: [systems[0], { ...systems[0], clientId: 'court-43' }] })).toThrow(
+      /court-k1/,
+    );
+    expect(() =>
+      create({ charges: [{ kind: 'fine', amount: 1, purpose: 'x', payer: '__proto__' }] }),
+    ).toThrow(/no person/);
   });
 
   it('makes demo systems, organisations and persons, a few without the consent flag', () => {
     const sim = createSimulator({ seed: 'demo-persons', portals: [esiaPortal(), gospochtaPortal()] });
     const state = sim.portalState<GospochtaState>('gospochta');
-    expect([...state.systems.keys()].sort()).toEqual(['demo-admin', 'demo-court', 'demo-parent-app', 'demo-school']);
+    expect([...state.systems.keys()].sort()).toEqual([
+      'demo-admin',
+      'demo-court',
+      'demo-parent-app',
+      'demo-school',
+    ]);
     const persons = [...state.persons.values()];
     expect(persons.length).toBeGreaterThan(40);
     const refusing = persons.filter((person) => !person.consent).map((person) => person.personaId);
@@ -96,17 +111,32 @@ describe('control routes, over HTTP', () => {
 
   it('registers a system, sets a consent flag, issues a charge, and refuses what is wrong naming it', async () => {
     expect(await post('/systems', systems[0])).toMatchObject({ status: 201, body: { clientId: 'court-42' } });
-    const listed = (await (await fetch(`${server.url}/__goskit/gospochta/systems`)).json()) as { systems: { clientId: string; clientSecret?: string }[] };
+    const listed = (await (await fetch(`${server.url}/__goskit/gospochta/systems`)).json()) as {
+      systems: { clientId: string; clientSecret?: string }[];
+    };
     expect(listed.systems.find((system) => system.clientId === 'court-42')?.clientSecret).toBeUndefined();
-    expect(listed.systems.find((system) => system.clientId === 'demo-school')?.clientSecret).toBe('goskit-demo-gospochta');
-    expect(await post('/systems', { clientId: 'x' })).toMatchObject({ status: 400, body: { error: 'INVALID_DATA' } });
+    expect(listed.systems.find((system) => system.clientId === 'demo-school')?.clientSecret).toBe(
+      'goskit-demo-gospochta',
+    );
+    expect(await post('/systems', { clientId: 'x' })).toMatchObject({
+      status: 400,
+      body: { error: 'INVALID_DATA' },
+    });
     expect(await post('/persons/parent-ivanov/consent', { consent: false })).toMatchObject({
       status: 200,
       body: { personaId: 'parent-ivanov', consent: false },
     });
     expect(await post('/persons/parent-ivanov/consent', { consent: 'no' })).toMatchObject({ status: 400 });
-    const charge = await post('/charges', { kind: 'fine', amount: 5_000, purpose: 'Парковка', payer: 'parent-ivanov' });
-    expect(charge).toMatchObject({ status: 201, body: { amount: 5_000, amountToPay: 2_500, status: 'unpaid' } });
+    const charge = await post('/charges', {
+      kind: 'fine',
+      amount: 5_000,
+      purpose: 'Парковка',
+      payer: 'parent-ivanov',
+    });
+    expect(charge).toMatchObject({
+      status: 201,
+      body: { amount: 5_000, amountToPay: 2_500, status: 'unpaid' },
+    });
     expect(String(charge.body.uin)).toMatch(/^18810\d{15}$/);
     expect(await post('/letters/ltr_999999/read')).toMatchObject({ status: 400 });
     expect(await post('/documents/req_999999/fail', {})).toMatchObject({ status: 400 });
@@ -115,7 +145,13 @@ describe('control routes, over HTTP', () => {
 
   it('answers hostile ids with 4xx, never touching Object.prototype', async () => {
     for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      for (const path of [`/persons/${id}/consent`, `/letters/${id}/read`, `/documents/${id}/fail`, `/systems/${id}/certificates`, `/certificates/${id}/revoke`]) {
+      for (const path of [
+        `/persons/${id}/consent`,
+        `/letters/${id}/read`,
+        `/documents/${id}/fail`,
+        `/systems/${id}/certificates`,
+        `/certificates/${id}/revoke`,
+      ]) {
         const answer = await post(path, { consent: true });
         expect(answer.status, `${path}`).toBeGreaterThanOrEqual(400);
         expect(answer.status, `${path}`).toBeLessThan(500);
@@ -144,7 +180,9 @@ describe('the dashboard panel', () => {
       status: 'accepted',
       acts: new Map(),
     });
-    const [panel] = renderPortalPanels(sim, 'http://127.0.0.1:4010').filter((html) => String(html).includes('Госпочта'));
+    const [panel] = renderPortalPanels(sim, 'http://127.0.0.1:4010').filter((html) =>
+      String(html).includes('Госпочта'),
+    );
     const html = String(panel);
     for (const heading of ['Outbox', 'Inbox', 'Delivery acts', 'Payments']) {
       expect(html).toContain(`<h3>${heading}</h3>`);

@@ -44,13 +44,18 @@ describe('the way of a letter', () => {
     const school = world.client('demo-school');
     const parent = world.client('demo-parent-app');
     const start = world.sim.clock.now();
-    const sent = await school.outbox.send(notice(world.parent, { externalId: 'case-1', subject: 'Путь письма' }));
+    const sent = await school.outbox.send(
+      notice(world.parent, { externalId: 'case-1', subject: 'Путь письма' }),
+    );
     expect(sent.letter.status).toBe('accepted');
     const polled = await school.outbox.get(sent.letter.id);
     expect(polled.status).toBe('accepted');
     world.sim.clock.advance(1_000);
     expect((await school.outbox.get(sent.letter.id)).status).toBe('sent');
-    await expect(school.outbox.deliveryAct(sent.letter.id)).rejects.toMatchObject({ status: 409, portalCode: 'NOT_READY' });
+    await expect(school.outbox.deliveryAct(sent.letter.id)).rejects.toMatchObject({
+      status: 409,
+      portalCode: 'NOT_READY',
+    });
     world.sim.clock.advance(59_000);
     const delivered = await school.outbox.get(sent.letter.id);
     expect(delivered.statusHistory.map((change) => [change.status, Date.parse(change.at) - start])).toEqual([
@@ -99,7 +104,9 @@ describe('the way of a letter', () => {
     expect(refused).toMatchObject({ status: 'refused', refusalReason: 'no-consent' });
     const act = await school.outbox.deliveryAct(noConsent.letter.id);
     expect(act.act).toMatchObject({ legalFact: 'refused', refusalReason: 'no-consent' });
-    expect(pdfText(await school.outbox.deliveryActPdf(noConsent.letter.id, act))).toContain('не дал согласия');
+    expect(pdfText(await school.outbox.deliveryActPdf(noConsent.letter.id, act))).toContain(
+      'не дал согласия',
+    );
   });
 
   it('sees the consent flag as it is when the letter reaches ГЭПС, not before and not after', async () => {
@@ -179,7 +186,11 @@ describe('attachments at the portal', () => {
       target: '/v1/outbox',
       idempotencyKey: `raw-${world.sim.random.uuid()}`,
       json: {
-        recipient: { lastName: world.parent.lastName, firstName: world.parent.firstName, snils: world.parent.snils },
+        recipient: {
+          lastName: world.parent.lastName,
+          firstName: world.parent.firstName,
+          snils: world.parent.snils,
+        },
         documentType: 'notice',
         subject: 'Проверка вложения',
         attachments: [attachment],
@@ -191,7 +202,13 @@ describe('attachments at the portal', () => {
     const content = writePdf({ title: 'Вложение', lines: ['x'], createdAt: 0 });
     const hashes = await hashFile(content);
     const signature = toBase64(await createDetachedSignedData({ signer: world.signer, content }));
-    const good = { name: 'a.pdf', mediaType: 'application/pdf', content: toBase64(content), ...hashes, signature };
+    const good = {
+      name: 'a.pdf',
+      mediaType: 'application/pdf',
+      content: toBase64(content),
+      ...hashes,
+      signature,
+    };
     expect((await rawSend(good)).status).toBe(202);
     const before = world.state().outgoing.size;
     expect(await rawSend({ ...good, sha256: '0'.repeat(64) })).toMatchObject({
@@ -199,7 +216,10 @@ describe('attachments at the portal', () => {
       body: { code: 'SIGNATURE_INVALID', field: '/attachments/0/sha256' },
     });
     const otherSignature = toBase64(
-      await createDetachedSignedData({ signer: world.signer, content: writePdf({ title: 'другое', lines: [], createdAt: 0 }) }),
+      await createDetachedSignedData({
+        signer: world.signer,
+        content: writePdf({ title: 'другое', lines: [], createdAt: 0 }),
+      }),
     );
     expect(await rawSend({ ...good, signature: otherSignature })).toMatchObject({
       status: 422,
@@ -225,12 +245,22 @@ describe('attachments at the portal', () => {
         recipient: { lastName: 'Петрова', firstName: 'Анна', snils: '112-233-445 96' },
         documentType: 'notice',
         subject: 's',
-        attachments: [{ name: 'a.pdf', mediaType: 'application/pdf', content: 'JVBERi0=', sha256: '0'.repeat(64), streebog256: '0'.repeat(64), signature: 'AA==' }],
+        attachments: [
+          {
+            name: 'a.pdf',
+            mediaType: 'application/pdf',
+            content: 'JVBERi0=',
+            sha256: '0'.repeat(64),
+            streebog256: '0'.repeat(64),
+            signature: 'AA==',
+          },
+        ],
       },
     });
     expect(answer.status).toBe(422);
-    const issue = (answer.body as { issues: { field: string; code: string; message: { ru: string; en: string } }[] })
-      .issues[0];
+    const issue = (
+      answer.body as { issues: { field: string; code: string; message: { ru: string; en: string } }[] }
+    ).issues[0];
     expect(issue).toMatchObject({ field: '/recipient/snils', code: 'SNILS_CHECKSUM' });
     expect(issue?.message.ru).toMatch(/СНИЛС/);
     expect(JSON.stringify(answer.body)).not.toContain('445 96');
@@ -242,10 +272,14 @@ describe('idempotent sending', () => {
     const school = world.client('demo-school');
     const first = await school.outbox.send(notice(world.parent, { idempotencyKey: 'letter-key-0001' }));
     const count = world.state().outgoing.size;
-    const again = await world.client('demo-school').outbox.send(notice(world.parent, { idempotencyKey: 'letter-key-0001' }));
+    const again = await world
+      .client('demo-school')
+      .outbox.send(notice(world.parent, { idempotencyKey: 'letter-key-0001' }));
     expect(again).toMatchObject({ replayed: true, letter: { id: first.letter.id } });
     await expect(
-      world.client('demo-school').outbox.send(notice(world.parent, { subject: 'Другое', idempotencyKey: 'letter-key-0001' })),
+      world
+        .client('demo-school')
+        .outbox.send(notice(world.parent, { subject: 'Другое', idempotencyKey: 'letter-key-0001' })),
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', source: 'portal' });
     expect(world.state().outgoing.size).toBe(count);
     const answers = world.sim.journal.find({ portal: 'gospochta', operation: 'sendLetter', status: 202 });

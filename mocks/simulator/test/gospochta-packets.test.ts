@@ -135,7 +135,13 @@ describe('requests', () => {
     const body = new TextEncoder().encode(JSON.stringify({ snils: world.parent.snils }));
     const digest = await contentDigest(body);
     const signed = await world.codec.signHeader(
-      { dir: 'request', method: 'POST', target: '/v1/charges/search', requestId: 'plain-0000001', idempotencyKey: undefined },
+      {
+        dir: 'request',
+        method: 'POST',
+        target: '/v1/charges/search',
+        requestId: 'plain-0000001',
+        idempotencyKey: undefined,
+      },
       digest,
     );
     const answer = await fetch('https://geps.test.gosuslugi.ru/v1/charges/search', {
@@ -150,7 +156,11 @@ describe('requests', () => {
       body,
     });
     expect(answer.status).toBe(400);
-    expect(await answer.json()).toMatchObject({ code: 'PACKET_REJECTED', packetCheck: 'pii', field: '/snils' });
+    expect(await answer.json()).toMatchObject({
+      code: 'PACKET_REJECTED',
+      packetCheck: 'pii',
+      field: '/snils',
+    });
   });
 
   it('checks the body against the contract after the packet, naming the field', async () => {

@@ -32,7 +32,11 @@ function pdfText(pdf: Uint8Array): string {
   }
 }
 
-const payer = () => ({ lastName: world.parent.lastName, firstName: world.parent.firstName, snils: world.parent.snils });
+const payer = () => ({
+  lastName: world.parent.lastName,
+  firstName: world.parent.firstName,
+  snils: world.parent.snils,
+});
 
 describe('charges', () => {
   it('finds the parent’s charges by СНИЛС, ИНН and each УИН, with the discount of a fresh fine', async () => {
@@ -49,20 +53,35 @@ describe('charges', () => {
 
   it('refuses a bad checksum naming the field in Russian and English, never echoing the value', async () => {
     const token = await world.token('demo-parent-app');
-    const answer = await world.raw({ method: 'POST', target: '/v1/charges/search', json: { inn: '500100732258' }, token });
+    const answer = await world.raw({
+      method: 'POST',
+      target: '/v1/charges/search',
+      json: { inn: '500100732258' },
+      token,
+    });
     expect(answer.status).toBe(422);
-    expect(answer.body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: '/inn', code: 'INN_CHECKSUM' }] });
+    expect(answer.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ field: '/inn', code: 'INN_CHECKSUM' }],
+    });
     expect(JSON.stringify(answer.body)).not.toContain('500100732258');
   });
 
   it('ends a discount on the virtual clock: the old amount is then refused', async () => {
     const parent = world.client('demo-parent-app');
-    const issued = world.service.issueCharge({ kind: 'fine', amount: 80_000, purpose: 'Штраф ГИБДД', payer: 'parent-ivanov' });
+    const issued = world.service.issueCharge({
+      kind: 'fine',
+      amount: 80_000,
+      purpose: 'Штраф ГИБДД',
+      payer: 'parent-ivanov',
+    });
     expect(issued.amountToPay).toBe(40_000);
     world.sim.clock.advance(21 * 86_400_000);
     const [charge] = await parent.payments.findCharges({ uin: issued.uin });
     expect(charge).toMatchObject({ amountToPay: 80_000 });
-    await expect(parent.payments.pay({ uin: issued.uin, amount: 40_000, payer: payer() })).rejects.toMatchObject({
+    await expect(
+      parent.payments.pay({ uin: issued.uin, amount: 40_000, payer: payer() }),
+    ).rejects.toMatchObject({
       status: 422,
       portalCode: 'AMOUNT_MISMATCH',
     });
@@ -78,9 +97,17 @@ describe('payments', () => {
       purpose: 'Родительская плата, октябрь',
       payer: 'parent-ivanov',
     });
-    const outcome = await parent.payments.pay({ uin: issued.uin, amount: 350_000, payer: payer(), idempotencyKey: 'fee-key-000001' });
+    const outcome = await parent.payments.pay({
+      uin: issued.uin,
+      amount: 350_000,
+      payer: payer(),
+      idempotencyKey: 'fee-key-000001',
+    });
     expect(outcome.payment).toMatchObject({ uin: issued.uin, amount: 350_000, status: 'completed' });
-    expect(outcome.receipt.receipt).toMatchObject({ paymentId: outcome.payment.id, payer: { snils: world.parent.snils } });
+    expect(outcome.receipt.receipt).toMatchObject({
+      paymentId: outcome.payment.id,
+      payer: { snils: world.parent.snils },
+    });
     const text = pdfText(await parent.payments.receiptPdf(outcome.payment.id, outcome.receipt));
     expect(text).toContain('Квитанция об оплате');
     expect(text).toContain(issued.uin);
@@ -93,7 +120,12 @@ describe('payments', () => {
     });
     expect(replay).toMatchObject({ replayed: true, payment: { id: outcome.payment.id } });
     await expect(
-      parent.payments.pay({ uin: issued.uin, amount: 350_000, payer: payer(), idempotencyKey: 'fee-key-000002' }),
+      parent.payments.pay({
+        uin: issued.uin,
+        amount: 350_000,
+        payer: payer(),
+        idempotencyKey: 'fee-key-000002',
+      }),
     ).rejects.toMatchObject({ status: 409, portalCode: 'CHARGE_ALREADY_PAID' });
     const paid = [...world.state().payments.values()].filter((payment) => payment.uin === issued.uin);
     expect(paid).toHaveLength(1);
@@ -101,11 +133,18 @@ describe('payments', () => {
 
   it('answers 404 for a УИН nobody issued, and lets the key pay a corrected УИН after', async () => {
     const parent = world.client('demo-parent-app');
-    const issued = world.service.issueCharge({ kind: 'tax', amount: 10_000, purpose: 'Налог', payer: 'parent-ivanov' });
+    const issued = world.service.issueCharge({
+      kind: 'tax',
+      amount: 10_000,
+      purpose: 'Налог',
+      payer: 'parent-ivanov',
+    });
     const unknown = `${issued.uin.slice(0, 5)}${'1'.repeat(14)}`;
     const { uinCheckDigit } = await import('@goskit/validation');
     const valid = unknown + String(uinCheckDigit(unknown));
-    await expect(parent.payments.pay({ uin: valid, amount: 10_000, payer: payer(), idempotencyKey: 'tax-key-00001' })).rejects.toMatchObject({
+    await expect(
+      parent.payments.pay({ uin: valid, amount: 10_000, payer: payer(), idempotencyKey: 'tax-key-00001' }),
+    ).rejects.toMatchObject({
       status: 404,
       portalCode: 'NOT_FOUND',
     });
@@ -148,7 +187,9 @@ describe('documents', () => {
     });
     const renewed = await parent.documents.renewLink(document.id);
     expect(Date.parse(renewed.expiresAt)).toBe(world.sim.clock.now() + 60_000);
-    expect((await parent.documents.download({ ...document, link: renewed })).bytes.length).toBe(document.size);
+    expect((await parent.documents.download({ ...document, link: renewed })).bytes.length).toBe(
+      document.size,
+    );
   });
 
   it('is failed by the agency through the control route, before it is ready', async () => {

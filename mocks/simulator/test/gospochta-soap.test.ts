@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_CONTRACTS } from '../src/portals/gospochta/operations/contract-checks.js';
 import { responseSchema } from '../src/portals/gospochta/soap/envelope.js';
 import { childrenNamed, parseXml, type XmlElement } from '../src/portals/gospochta/soap/xml.js';
-import { GOSPOCHTA_NS, jsonToXml, xmlToJson } from '../src/portals/gospochta/soap/xml-json.js';
 import { gospochtaContracts } from '../src/portals/gospochta/soap/xml-contract.js';
+import { GOSPOCHTA_NS, jsonToXml, xmlToJson } from '../src/portals/gospochta/soap/xml-json.js';
 import { createGospochtaWorld, type GospochtaWorld, HOST } from './gospochta-support.js';
 
 const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -48,12 +48,20 @@ function extract(xml: string, name: string): string {
   const start = xml.indexOf(`<g:${name}`);
   const selfClosing = xml.indexOf('/>', start);
   const close = xml.indexOf(`</g:${name}>`, start);
-  const end = close < 0 || (selfClosing >= 0 && selfClosing < xml.indexOf('>', start) + 1) ? selfClosing + 2 : close + name.length + 5;
+  const end =
+    close < 0 || (selfClosing >= 0 && selfClosing < xml.indexOf('>', start) + 1)
+      ? selfClosing + 2
+      : close + name.length + 5;
   const element = xml.slice(start, end);
   return `<?xml version="1.0"?>\n${element.replace(`<g:${name}`, `<g:${name} xmlns:g="${GOSPOCHTA_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)}`;
 }
 
-async function soapCall(operation: string, form: Record<string, unknown>, clientId = 'demo-school', idempotencyKey?: string) {
+async function soapCall(
+  operation: string,
+  form: Record<string, unknown>,
+  clientId = 'demo-school',
+  idempotencyKey?: string,
+) {
   const contract = OPERATION_CONTRACTS.get(operation);
   if (contract === undefined) {
     throw new Error(operation);
@@ -138,20 +146,28 @@ describe('the SOAP form', () => {
     const inbox = await soapCall('listInbox', { limit: 5, status: 'new' });
     xmllint(extract(inbox.envelope, 'listInboxRequest'));
     xmllint(extract(inbox.text, 'listInboxResponse'));
-    const result = (await verified(inbox.text, inbox.requestId, 'listInbox')).result as { items: unknown[]; nextCursor: null };
+    const result = (await verified(inbox.text, inbox.requestId, 'listInbox')).result as {
+      items: unknown[];
+      nextCursor: null;
+    };
     expect(result.items.length).toBeGreaterThan(0);
     expect(result.nextCursor).toBeNull();
   });
 
   it('searches charges by encrypted СНИЛС (a choice), and answers a file as base64 content', async () => {
-    const search = await soapCall('searchCharges', { body: { snils: world.parent.snils } }, 'demo-parent-app');
+    const search = await soapCall(
+      'searchCharges',
+      { body: { snils: world.parent.snils } },
+      'demo-parent-app',
+    );
     expect(search.status).toBe(200);
     expect(search.envelope).not.toContain(world.parent.snils);
     expect(search.text).not.toContain(world.parent.snils);
     xmllint(extract(search.envelope, 'searchChargesRequest'));
     xmllint(extract(search.text, 'searchChargesResponse'));
-    const charges = ((await verified(search.text, search.requestId, 'searchCharges')).result as { charges: unknown[] })
-      .charges;
+    const charges = (
+      (await verified(search.text, search.requestId, 'searchCharges')).result as { charges: unknown[] }
+    ).charges;
     expect(charges.length).toBe(3);
     const inbox = world.client('demo-parent-app');
     const [first] = await inbox.letters.inbox().toArray({ limit: 1 });
@@ -173,8 +189,14 @@ describe('the SOAP form', () => {
     expect(denied.text).toContain('<faultcode>soap:Client</faultcode>');
     xmllint(extract(denied.text, 'Problem'));
     const problem = parseXml(denied.text);
-    const fault = childrenNamed(childrenNamed(problem, SOAP_NS, 'Body')[0] as XmlElement, SOAP_NS, 'Fault')[0];
-    expect(fault?.children.find((child) => child.name === 'faultstring')?.text).toContain('PERMISSION_DENIED');
+    const fault = childrenNamed(
+      childrenNamed(problem, SOAP_NS, 'Body')[0] as XmlElement,
+      SOAP_NS,
+      'Fault',
+    )[0];
+    expect(fault?.children.find((child) => child.name === 'faultstring')?.text).toContain(
+      'PERMISSION_DENIED',
+    );
     const tampered = await fetch(`${HOST}/soap`, {
       method: 'POST',
       headers: { 'content-type': 'text/xml', authorization: `Bearer ${await world.token('demo-school')}` },
@@ -188,7 +210,11 @@ describe('the SOAP form', () => {
       `<a>${'<b>'.repeat(100)}`,
       'not xml',
     ]) {
-      const answer = await fetch(`${HOST}/soap`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: hostile });
+      const answer = await fetch(`${HOST}/soap`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: hostile,
+      });
       expect(answer.status, hostile.slice(0, 30)).toBe(400);
       expect(await answer.text()).toContain('INVALID_REQUEST');
     }
@@ -203,17 +229,29 @@ describe('the SOAP form', () => {
   it('sends a letter over SOAP with an Idempotency-Key, replayed under the same key', async () => {
     const client = world.client('demo-school');
     const letter = await client.outbox.send({
-      recipient: { lastName: world.parent.lastName, firstName: world.parent.firstName, snils: world.parent.snils },
+      recipient: {
+        lastName: world.parent.lastName,
+        firstName: world.parent.firstName,
+        snils: world.parent.snils,
+      },
       documentType: 'notice',
       subject: 'через REST',
       attachments: [
-        { name: 'a.pdf', mediaType: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') },
+        {
+          name: 'a.pdf',
+          mediaType: 'application/pdf',
+          content: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
+        },
       ],
     });
     const rest = world.state().outgoing.get(letter.letter.id);
     const attachment = rest?.files[0];
     const body = {
-      recipient: { lastName: world.parent.lastName, firstName: world.parent.firstName, snils: world.parent.snils },
+      recipient: {
+        lastName: world.parent.lastName,
+        firstName: world.parent.firstName,
+        snils: world.parent.snils,
+      },
       documentType: 'order',
       subject: 'через SOAP',
       attachments: [
@@ -225,7 +263,12 @@ describe('the SOAP form', () => {
           streebog256: attachment?.streebog256,
           signature: await (async () => {
             const { createDetachedSignedData, toBase64 } = await import('@goskit/crypto');
-            return toBase64(await createDetachedSignedData({ signer: world.signer, content: attachment?.content as Uint8Array }));
+            return toBase64(
+              await createDetachedSignedData({
+                signer: world.signer,
+                content: attachment?.content as Uint8Array,
+              }),
+            );
           })(),
         },
       ],
@@ -234,10 +277,15 @@ describe('the SOAP form', () => {
     expect(first.status).toBe(200);
     xmllint(extract(first.envelope, 'sendLetterRequest'));
     xmllint(extract(first.text, 'sendLetterResponse'));
-    const sent = (await verified(first.text, first.requestId, 'sendLetter')).result as { id: string; status: string };
+    const sent = (await verified(first.text, first.requestId, 'sendLetter')).result as {
+      id: string;
+      status: string;
+    };
     expect(sent.status).toBe('accepted');
     const again = await soapCall('sendLetter', { body }, 'demo-school', 'soap-letter-0001');
-    expect(((await verified(again.text, again.requestId, 'sendLetter')).result as { id: string }).id).toBe(sent.id);
+    expect(((await verified(again.text, again.requestId, 'sendLetter')).result as { id: string }).id).toBe(
+      sent.id,
+    );
     expect(world.sim.contractViolations()).toEqual([]);
   });
 });
@@ -245,14 +293,34 @@ describe('the SOAP form', () => {
 describe('the XML contract check', () => {
   it('passes the portal’s answers and names what is wrong in others', () => {
     const contracts = gospochtaContracts({ check: () => [], operations: () => [] });
-    const check = (body: string) => contracts.check({ operation: 'soap', status: 200, contentType: 'text/xml', body });
-    const env = (inner: string, header = '<soap:Header><g:Packet v="1" kid="k" ts="1" nonce="n" mac="m" digest="d" requestId="r"/></soap:Header>') =>
+    const check = (body: string) =>
+      contracts.check({ operation: 'soap', status: 200, contentType: 'text/xml', body });
+    const env = (
+      inner: string,
+      header = '<soap:Header><g:Packet v="1" kid="k" ts="1" nonce="n" mac="m" digest="d" requestId="r"/></soap:Header>',
+    ) =>
       `<soap:Envelope xmlns:soap="${SOAP_NS}" xmlns:g="${GOSPOCHTA_NS}">${header}<soap:Body>${inner}</soap:Body></soap:Envelope>`;
-    expect(check(env('<g:getPaymentResponse><g:result><g:id>pay_1</g:id><g:uin>18810000000000000007</g:uin><g:amount>1</g:amount><g:status>completed</g:status><g:createdAt>2026-01-01T00:00:00Z</g:createdAt></g:result></g:getPaymentResponse>'))).toEqual([]);
-    expect(check(env('<g:getPaymentResponse><g:result><g:id>pay_1</g:id></g:result></g:getPaymentResponse>')).join()).toContain("missing required property 'uin'");
-    expect(check(env('<g:getPaymentResponse><g:result><g:surprise/></g:result></g:getPaymentResponse>')).join()).toContain('surprise');
-    expect(check(env('<g:getPaymentResponse><g:result/></g:getPaymentResponse>', '')).join()).toContain('Packet');
+    expect(
+      check(
+        env(
+          '<g:getPaymentResponse><g:result><g:id>pay_1</g:id><g:uin>18810000000000000007</g:uin><g:amount>1</g:amount><g:status>completed</g:status><g:createdAt>2026-01-01T00:00:00Z</g:createdAt></g:result></g:getPaymentResponse>',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        env('<g:getPaymentResponse><g:result><g:id>pay_1</g:id></g:result></g:getPaymentResponse>'),
+      ).join(),
+    ).toContain("missing required property 'uin'");
+    expect(
+      check(env('<g:getPaymentResponse><g:result><g:surprise/></g:result></g:getPaymentResponse>')).join(),
+    ).toContain('surprise');
+    expect(check(env('<g:getPaymentResponse><g:result/></g:getPaymentResponse>', '')).join()).toContain(
+      'Packet',
+    );
     expect(check('<oops').join()).toContain('not well-formed');
-    expect(contracts.check({ operation: 'soap', status: 200, contentType: 'application/json', body: '{}' }).join()).toContain('text/xml');
+    expect(
+      contracts.check({ operation: 'soap', status: 200, contentType: 'application/json', body: '{}' }).join(),
+    ).toContain('text/xml');
   });
 });

@@ -9,15 +9,12 @@ import {
   generateGostKeyPair,
   type Signer,
 } from '@goskit/crypto';
-import {
-  createGospochtaClient,
-  type GospochtaClient,
-  type GospochtaClientOptions,
-} from '@goskit/gospochta';
+import { createGospochtaClient, type GospochtaClient, type GospochtaClientOptions } from '@goskit/gospochta';
 import { createPacketCodec, type PacketCodec } from '@goskit/gospochta/protocol';
 import { createSimulator } from '../src/create-simulator.js';
 import type { Persona, Simulator } from '../src/engine/types.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
+import { writePdf } from '../src/portals/gospochta/files/pdf.js';
 import {
   DEMO_GOSPOCHTA_SECRET,
   type GospochtaDataInput,
@@ -28,7 +25,6 @@ import {
   gospochtaPortal,
   gospochtaService,
 } from '../src/portals/gospochta/index.js';
-import { writePdf } from '../src/portals/gospochta/files/pdf.js';
 
 export const HOST = 'https://geps.test.gosuslugi.ru';
 

@@ -27,14 +27,16 @@ afterAll(() => server.close());
 const control = async (path: string, body?: unknown) => {
   const response = await fetch(`${server.url}/__goskit${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
   return (await response.json()) as Record<string, string>;
 };
 
 interface Material {
-  cert?: string;
-  key?: string;
+  cert?: string | undefined;
+  key?: string | undefined;
   ca: string;
 }
 
@@ -45,11 +47,13 @@ function exchange(material: Material, path = '/gospochta/oauth2/jwks'): Promise<
       host: '127.0.0.1',
       port: server.tlsPort as number,
       ca: material.ca,
-      ...(material.cert === undefined ? {} : { cert: material.cert, key: material.key }),
+      ...(material.cert === undefined ? {} : { cert: material.cert, key: material.key as string }),
       servername: 'localhost',
     });
     let text = '';
-    socket.on('secureConnect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    socket.on('secureConnect', () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
     socket.on('data', (chunk) => {
       text += chunk.toString();
     });
@@ -76,16 +80,36 @@ describe('the HTTPS listener', () => {
     const client = createGospochtaClient({
       baseUrl: server.tlsBaseUrl('gospochta'),
       auth: { type: 'client_credentials', clientId: 'demo-school', clientSecret: DEMO_GOSPOCHTA_SECRET },
-      packetKeys: { keys: keys.keys.map((key) => ({ kid: key.kid, macKey: b64(key.macKey), encryptionKey: b64(key.encryptionKey) })) },
-      tls: { cert: issued.certificatePem as string, key: issued.privateKeyPem as string, ca: trust.caPem as string },
+      packetKeys: {
+        keys: keys.keys.map((key) => ({
+          kid: key.kid,
+          macKey: b64(key.macKey),
+          encryptionKey: b64(key.encryptionKey),
+        })),
+      },
+      tls: {
+        cert: issued.certificatePem as string,
+        key: issued.privateKeyPem as string,
+        ca: trust.caPem as string,
+      },
       clock: sim.clock,
     });
     expect((await client.session()).clientId).toBe('demo-school');
     expect((await client.letters.listInbox()).items.length).toBeGreaterThan(0);
     const tokens = sim.journal.find({ portal: 'gospochta', operation: 'issueToken' });
     expect(tokens.at(-1)?.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/gospochta\/oauth2\/token$/);
-    expect(await exchange({ cert: issued.certificatePem, key: issued.privateKeyPem, ca: trust.caPem as string }, '/esia/aas/oauth2/jwks')).toBe('answered 404');
-    expect(await exchange({ cert: issued.certificatePem, key: issued.privateKeyPem, ca: trust.caPem as string }, '/__goskit/health')).toBe('answered 404');
+    expect(
+      await exchange(
+        { cert: issued.certificatePem, key: issued.privateKeyPem, ca: trust.caPem as string },
+        '/esia/aas/oauth2/jwks',
+      ),
+    ).toBe('answered 404');
+    expect(
+      await exchange(
+        { cert: issued.certificatePem, key: issued.privateKeyPem, ca: trust.caPem as string },
+        '/__goskit/health',
+      ),
+    ).toBe('answered 404');
   });
 
   it('refuses no certificate, an unknown CA, an expired, a revoked and an unregistered system’s certificate', async () => {
@@ -95,18 +119,32 @@ describe('the HTTPS listener', () => {
     const stranger = await (await certificateAuthority('another-seed', 'gospochta')).issueClientCertificate({
       commonName: 'demo-school',
     });
-    expect(await exchange({ cert: stranger.certificatePem, key: stranger.privateKeyPem, ca })).not.toMatch(/^answered/);
+    expect(await exchange({ cert: stranger.certificatePem, key: stranger.privateKeyPem, ca })).not.toMatch(
+      /^answered/,
+    );
     const expired = await control('/gospochta/systems/demo-school/certificates', {
       notBefore: '2020-01-01T00:00:00Z',
       notAfter: '2020-02-01T00:00:00Z',
     });
-    expect(await exchange({ cert: expired.certificatePem, key: expired.privateKeyPem, ca })).not.toMatch(/^answered/);
-    const ghost = await (await certificateAuthority(sim.seed, 'gospochta')).issueClientCertificate({ commonName: 'ghost-system' });
-    expect(await exchange({ cert: ghost.certificatePem, key: ghost.privateKeyPem, ca })).toBe('closed without an answer');
+    expect(await exchange({ cert: expired.certificatePem, key: expired.privateKeyPem, ca })).not.toMatch(
+      /^answered/,
+    );
+    const ghost = await (await certificateAuthority(sim.seed, 'gospochta')).issueClientCertificate({
+      commonName: 'ghost-system',
+    });
+    expect(await exchange({ cert: ghost.certificatePem, key: ghost.privateKeyPem, ca })).toBe(
+      'closed without an answer',
+    );
     const revoked = await control('/gospochta/systems/demo-admin/certificates', {});
-    expect(await exchange({ cert: revoked.certificatePem, key: revoked.privateKeyPem, ca })).toBe('answered 200');
-    expect(await control(`/gospochta/certificates/${revoked.serialNumber}/revoke`, {})).toMatchObject({ revoked: true });
-    expect(await exchange({ cert: revoked.certificatePem, key: revoked.privateKeyPem, ca })).toBe('closed without an answer');
+    expect(await exchange({ cert: revoked.certificatePem, key: revoked.privateKeyPem, ca })).toBe(
+      'answered 200',
+    );
+    expect(await control(`/gospochta/certificates/${revoked.serialNumber}/revoke`, {})).toMatchObject({
+      revoked: true,
+    });
+    expect(await exchange({ cert: revoked.certificatePem, key: revoked.privateKeyPem, ca })).toBe(
+      'closed without an answer',
+    );
   });
 
   it('serves the new seed’s CA from the next connection on', async () => {
@@ -115,11 +153,17 @@ describe('the HTTPS listener', () => {
     await control('/seed', { seed: 'tls-tests-2' });
     const after = (await control('/gospochta/trust')).caPem as string;
     expect(after).not.toBe(before);
-    expect(await exchange({ cert: old.certificatePem, key: old.privateKeyPem, ca: after })).not.toMatch(/^answered/);
+    expect(await exchange({ cert: old.certificatePem, key: old.privateKeyPem, ca: after })).not.toMatch(
+      /^answered/,
+    );
     const fresh = await control('/gospochta/systems/demo-school/certificates', {});
-    expect(await exchange({ cert: fresh.certificatePem, key: fresh.privateKeyPem, ca: after })).toBe('answered 200');
+    expect(await exchange({ cert: fresh.certificatePem, key: fresh.privateKeyPem, ca: after })).toBe(
+      'answered 200',
+    );
     await control('/seed', { seed: 'tls-tests' });
-    expect(await exchange({ cert: old.certificatePem, key: old.privateKeyPem, ca: before })).toBe('answered 200');
+    expect(await exchange({ cert: old.certificatePem, key: old.privateKeyPem, ca: before })).toBe(
+      'answered 200',
+    );
   });
 });
 
@@ -151,6 +195,8 @@ describe('goskit-sim --tls-port', () => {
       });
       child?.on('exit', (code) => reject(new Error(`goskit-sim exited ${code}: ${text}`)));
     });
-    expect(output).toMatch(/gospochta\s+http:\/\/127\.0\.0\.1:\d+\/gospochta\n\s+https:\/\/127\.0\.0\.1:\d+\/gospochta \(mutual TLS\)/);
+    expect(output).toMatch(
+      /gospochta\s+http:\/\/127\.0\.0\.1:\d+\/gospochta\n\s+https:\/\/127\.0\.0\.1:\d+\/gospochta \(mutual TLS\)/,
+    );
   }, 60_000);
 });

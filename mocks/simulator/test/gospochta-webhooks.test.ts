@@ -29,7 +29,10 @@ beforeAll(async () => {
     portal: { timing: { deliveryMs: [60_000, 60_000] }, webhooks: { maxAttempts: 4 } },
   });
   // The receivers are real sockets on loopback: the portal's deliveries pass through MSW to them.
-  server.use(...world.sim.handlers, http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()));
+  server.use(
+    ...world.sim.handlers,
+    http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()),
+  );
   server.listen({ onUnhandledRequest: 'error' });
   const handler = createWebhookHandler({
     packetKeys: { keys: world.service.packetKeys('demo-school') },
@@ -89,7 +92,9 @@ describe('webhooks', () => {
     const second = await world.service.deliverWebhooks();
     expect(second).toMatchObject([{ attempt: 2, status: 500, outcome: 'retry' }]);
     world.sim.clock.advance(20_000);
-    expect(await world.service.deliverWebhooks()).toMatchObject([{ attempt: 3, status: 200, outcome: 'delivered' }]);
+    expect(await world.service.deliverWebhooks()).toMatchObject([
+      { attempt: 3, status: 200, outcome: 'delivered' },
+    ]);
     expect(stored.filter((event) => event.data.letterId === sent.letter.id)).toHaveLength(1);
     expect(answered).toEqual([500, 500, 200]);
 
@@ -100,7 +105,8 @@ describe('webhooks', () => {
       world.sim.clock.advance(120_000);
     }
     const deliveries = [...world.state().deliveries.values()].filter(
-      (delivery) => delivery.event.data.letterId === sent.letter.id && delivery.event.data.status === 'delivered',
+      (delivery) =>
+        delivery.event.data.letterId === sent.letter.id && delivery.event.data.status === 'delivered',
     );
     expect(deliveries).toMatchObject([{ status: 'failed', attempts: 4 }]);
     failNext = 0;
@@ -145,7 +151,10 @@ describe('webhooks', () => {
       const parent = sim.demo.personas.find((persona) => persona.id === 'parent-ivanov');
       const sent = await client.outbox.send(notice(parent as NonNullable<typeof parent>));
       const deadline = Date.now() + 10_000;
-      while (events.filter((event) => event.data.letterId === sent.letter.id).length < 2 && Date.now() < deadline) {
+      while (
+        events.filter((event) => event.data.letterId === sent.letter.id).length < 2 &&
+        Date.now() < deadline
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(events.map((event) => event.data.status)).toEqual(['sent', 'delivered']);
