@@ -302,7 +302,7 @@ describe('a person signed in through ESIA', () => {
         scopes: ['openid', 'fullname', 'snils'],
         accessType: 'offline',
         tokenKeys: { jwksUrl: `${esiaBase}/aas/oauth2/jwks` },
-        now: () => sim.clock.now(),
+        clock: sim.clock,
       });
       const signIn = esiaSignIn(esia, { clientId: SCHOOL.clientId, clientSecret: SCHOOL.clientSecret });
       const { url } = await signIn.authorizationUrl();

@@ -47,7 +47,7 @@ beforeAll(async () => {
     scopes: ['openid', 'fullname', 'http://lk.gosuslugi.ru/api-order'],
     accessType: 'offline',
     tokenKeys: { jwksUrl: 'https://esia-portal1.test.gosuslugi.ru/aas/oauth2/jwks' },
-    now: () => sim.clock.now(),
+    clock: sim.clock,
   });
   const parent = sim.demo.personas.find((p) => p.lastName === 'Иванов' && p.birthDate === '08.03.1991');
   const { url } = await esia.authorizationUrl();
@@ -58,7 +58,7 @@ beforeAll(async () => {
   epgu = createEpguClient({
     environment: 'test',
     tokenProvider: session.tokenProvider,
-    now: () => sim.clock.now(),
+    clock: sim.clock,
     // the watcher's pause moves the simulator's virtual clock instead of waiting
     sleep: async (ms) => {
       sim.clock.advance(ms);

@@ -249,7 +249,9 @@ describe('ESIA negative matrix against the simulator', () => {
 
   it('ESIA-007015: a clock far off', async () => {
     use(sims.rs);
-    const error = await authorizeError(client(sims.rs, { now: () => sims.rs.clock.now() - 3_600_000 }));
+    const error = await authorizeError(
+      client(sims.rs, { clock: { now: () => sims.rs.clock.now() - 3_600_000 } }),
+    );
     expect(error.esiaCode).toBe('ESIA-007015');
     // The simulator answered: the hint names its virtual clock and its time, not the host's NTP.
     expect(error.hint?.ru).not.toMatch(/NTP/);

@@ -47,6 +47,9 @@ export function parseEsiaDescription(description: string | undefined): {
 
 /** Anything ESIA-side went wrong: an ESIA code, a state or token check, a REST refusal. */
 export class EsiaError<Code extends EsiaErrorCode = EsiaErrorCode> extends GosuslugiError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'EsiaError';
+
   readonly esiaCode: string | undefined;
   readonly oauthError: string | undefined;
   readonly description: string | undefined;
