@@ -136,7 +136,7 @@ describe('tokens', () => {
           type: 'token_provider',
           tokenProvider: createTokenProvider({
             fetchToken: async () => ({ token, expiresAt: world.clock.now() + 60_000 }),
-            now: world.clock.now,
+            clock: world.clock,
           }),
         },
       });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   handler = createWebhookHandler({
     packetKeys: { keys: [world.key] },
     clock: world.clock,
-    eventStore: new MemoryStore({ now: world.clock.now }),
+    eventStore: new MemoryStore({ clock: world.clock }),
     maxBodyBytes: 64 * 1024,
     onEvent: async (event) => {
       if (gate) {

@@ -112,6 +112,9 @@ export interface WorldOptions {
   data?: GospochtaDataInput;
   /** 'msw' (default): in process; 'http' / 'https': the standalone server (https: mutual TLS). */
   transport?: 'msw' | 'http' | 'https';
+  /** The simulator's journal capacity (default 1000) and cap of real waits (default 5000 ms). */
+  journalSize?: number;
+  maxDelayMs?: number;
 }
 
 let msw: ReturnType<typeof setupServer> | undefined;
@@ -148,6 +151,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     seed: SEED,
     portals: [esiaPortal(), gospochtaPortal({ ...options.portal, hosts: [host] })],
     rateLimits: { gospochta: { ratePerSecond: 1e6, burst: 1e6 } },
+    ...(options.journalSize === undefined ? {} : { journalSize: options.journalSize }),
+    ...(options.maxDelayMs === undefined ? {} : { maxDelayMs: options.maxDelayMs }),
     ...(options.data === undefined ? {} : { data: { gospochta: options.data } }),
   });
   let server: SimulatorServer | undefined;

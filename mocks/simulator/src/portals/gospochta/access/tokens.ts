@@ -61,7 +61,7 @@ export async function checkAccessToken(
       issuer,
       audience: options.audience,
       clockToleranceSec: 0,
-      now: () => runtime.clock.now(),
+      clock: runtime.clock,
       requiredClaims: ['sub', 'client_id', 'role'],
     });
     if (
