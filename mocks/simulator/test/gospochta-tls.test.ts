@@ -3,13 +3,11 @@
  * declare `tls` (gospochta) with the portal's per-seed CA; a certificate the control API issued for a
  * registered system works, and no certificate, an unknown CA, an expired, a revoked or an unregistered
  * system's certificate is refused before any HTTP. A new seed brings a new CA from the next
- * connection on. `goskit-sim` opens the listener (free port with --port 0) and prints it.
+ * connection on. `goskit-sim --tls-port` opens the listener (its ready lines: test/cli-process.test.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:tls';
-import { fileURLToPath } from 'node:url';
 import { createGospochtaClient } from '@goskit/gospochta';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs, tlsPortOf } from '../src/cli/args.js';
 import { createSimulator } from '../src/create-simulator.js';
 import type { Simulator, SimulatorServer } from '../src/engine/types.js';
@@ -168,9 +166,6 @@ describe('the HTTPS listener', () => {
 });
 
 describe('goskit-sim --tls-port', () => {
-  let child: ChildProcess | undefined;
-  afterEach(() => child?.kill('SIGKILL'));
-
   it('opens 4443 by default, a free port with --port 0, none with --no-tls', () => {
     expect(tlsPortOf(parseCliArgs([]))).toBe(4443);
     expect(tlsPortOf(parseCliArgs(['--port', '0']))).toBe(0);
@@ -179,24 +174,4 @@ describe('goskit-sim --tls-port', () => {
     expect(() => parseCliArgs(['--no-tls', '--tls-port', '1'])).toThrow(/exclude/);
     expect(() => parseCliArgs(['--tls-port', '70000'])).toThrow(/--tls-port/);
   });
-
-  it('prints the HTTPS base of gospochta in the ready lines', async () => {
-    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-    child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--portals', 'esia,gospochta'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      child?.stdout?.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if (text.includes('goskit-sim ready on')) {
-          resolve(text);
-        }
-      });
-      child?.on('exit', (code) => reject(new Error(`goskit-sim exited ${code}: ${text}`)));
-    });
-    expect(output).toMatch(
-      /gospochta\s+http:\/\/127\.0\.0\.1:\d+\/gospochta\n\s+https:\/\/127\.0\.0\.1:\d+\/gospochta \(mutual TLS\)/,
-    );
-  }, 60_000);
 });
