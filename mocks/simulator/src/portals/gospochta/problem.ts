@@ -52,6 +52,9 @@ const TITLES: Readonly<Record<string, string>> = {
 
 /** An operation's refusal; the pipeline answers it as a problem (and releases an idempotency key). */
 export class GospochtaProblem extends Error {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GospochtaProblem';
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -33,6 +33,9 @@ export interface SoapRequest {
 }
 
 export class SoapRequestError extends Error {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SoapRequestError';
+
   constructor(
     message: string,
     readonly field?: string,

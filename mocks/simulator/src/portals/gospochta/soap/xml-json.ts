@@ -15,6 +15,9 @@ export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 type Schema = Record<string, unknown>;
 
 export class XmlMappingError extends Error {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'XmlMappingError';
+
   constructor(
     readonly pointer: string,
     message: string,

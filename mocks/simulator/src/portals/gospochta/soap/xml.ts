@@ -21,6 +21,9 @@ export interface XmlElement {
 }
 
 export class XmlError extends Error {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'XmlError';
+
   constructor(
     message: string,
     readonly position: number,
