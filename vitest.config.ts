@@ -78,6 +78,7 @@ export default defineConfig({
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
       project('example-gospochta-notices', 'examples/gospochta-notices'),
+      project('example-sferum-chat-sync', 'examples/sferum-chat-sync'),
       // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
       project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),
     ],
