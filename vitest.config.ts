@@ -19,6 +19,7 @@ export const workspaceAliases = {
   ),
   '@goskit/paragraf': src('packages/paragraf'),
   '@goskit/redis': src('packages/redis'),
+  '@goskit/sferum/max': src('packages/sferum', 'max'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -65,6 +66,7 @@ export default defineConfig({
       project('gosuslugi', 'packages/gosuslugi'),
       project('paragraf', 'packages/paragraf'),
       project('redis', 'packages/redis'),
+      project('sferum', 'packages/sferum'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
