@@ -53,6 +53,7 @@ export {
   verifyEsiaAccessToken,
 } from './portals/esia/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
+export * from './portals/max/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
 export {
   DEMO_PASSWORD,

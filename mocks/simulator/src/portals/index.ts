@@ -5,6 +5,7 @@
 import type { PortalDefinition } from '../engine/types.js';
 import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
+import { maxPortal } from './max/index.js';
 import { schoolPortal } from './school/school-portal.js';
 
 /** The portal factories by name, as `--portals esia,epgu` selects them. */
@@ -15,6 +16,7 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['school', () => schoolPortal],
   ['esia', () => esiaPortal()],
   ['epgu', () => epguPortal()],
+  ['max', () => maxPortal()],
 ]);
 
 /** Portals served when `options.portals` is not given: every built-in one. */
