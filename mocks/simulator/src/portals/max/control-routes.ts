@@ -10,7 +10,11 @@ import { type MaxActions, maxActions } from './control.js';
 import { PeopleError } from './people.js';
 import type { MaxState } from './state.js';
 
-type Handler = (actions: MaxActions, body: Record<string, unknown>, ctx: RouteContext<MaxState>) => SimResponse;
+type Handler = (
+  actions: MaxActions,
+  body: Record<string, unknown>,
+  ctx: RouteContext<MaxState>,
+) => SimResponse;
 
 function body(ctx: RouteContext<MaxState>): Record<string, unknown> {
   const text = bodyText(ctx.request.body);
@@ -29,7 +33,8 @@ function body(ctx: RouteContext<MaxState>): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-const field = (source: Record<string, unknown>, name: string): unknown => (Object.hasOwn(source, name) ? source[name] : undefined);
+const field = (source: Record<string, unknown>, name: string): unknown =>
+  Object.hasOwn(source, name) ? source[name] : undefined;
 
 function route(method: string, path: string, operation: string, handler: Handler): RouteDefinition<MaxState> {
   return {
@@ -38,7 +43,11 @@ function route(method: string, path: string, operation: string, handler: Handler
     operation,
     handler: (ctx) => {
       try {
-        return handler(maxActions(() => ctx.state, ctx.sim), body(ctx), ctx);
+        return handler(
+          maxActions(() => ctx.state, ctx.sim),
+          body(ctx),
+          ctx,
+        );
       } catch (error) {
         if (error instanceof PeopleError) {
           return json({ error: 'INVALID_DATA', field: error.field, message: error.message }, error.status);
@@ -70,7 +79,11 @@ export const maxControlRoutes: RouteDefinition<MaxState>[] = [
     ),
   ),
   route('PATCH', '/chats/:chatId', 'control.chats.rename', (actions, input, ctx) => {
-    actions.renameChat(ctx.params.chatId ?? '', field(input, 'title') as string, field(input, 'by') as number | undefined);
+    actions.renameChat(
+      ctx.params.chatId ?? '',
+      field(input, 'title') as string,
+      field(input, 'by') as number | undefined,
+    );
     return done();
   }),
   route('POST', '/chats/:chatId/members', 'control.members.add', (actions, input, ctx) =>
@@ -83,7 +96,11 @@ export const maxControlRoutes: RouteDefinition<MaxState>[] = [
     }),
   ),
   route('DELETE', '/chats/:chatId/members/:user', 'control.members.remove', (actions, input, ctx) => {
-    actions.removeMember(ctx.params.chatId ?? '', ctx.params.user ?? '', field(input, 'by') as number | undefined);
+    actions.removeMember(
+      ctx.params.chatId ?? '',
+      ctx.params.user ?? '',
+      field(input, 'by') as number | undefined,
+    );
     return done();
   }),
   route('POST', '/chats/:chatId/bot', 'control.bot.add', (actions, input, ctx) => {
@@ -98,12 +115,14 @@ export const maxControlRoutes: RouteDefinition<MaxState>[] = [
   route('POST', '/chats/:chatId/messages', 'control.messages.post', (actions, input, ctx) =>
     json(
       {
-        mids: actions.post(
-          ctx.params.chatId ?? '',
-          field(input, 'from') as number,
-          field(input, 'text') as string,
-          (field(input, 'count') as number | undefined) ?? 1,
-        ).slice(-100),
+        mids: actions
+          .post(
+            ctx.params.chatId ?? '',
+            field(input, 'from') as number,
+            field(input, 'text') as string,
+            (field(input, 'count') as number | undefined) ?? 1,
+          )
+          .slice(-100),
       },
       201,
     ),

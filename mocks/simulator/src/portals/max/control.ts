@@ -105,7 +105,12 @@ export function resolveBot(world: MaxWorld, ref: unknown, field = 'bot'): BotRec
 }
 
 export function resolveChat(world: MaxWorld, ref: unknown): ChatRecord {
-  const id = typeof ref === 'number' ? ref : typeof ref === 'string' && /^-?\d{1,19}$/.test(ref) ? Number(ref) : undefined;
+  const id =
+    typeof ref === 'number'
+      ? ref
+      : typeof ref === 'string' && /^-?\d{1,19}$/.test(ref)
+        ? Number(ref)
+        : undefined;
   const chat = id === undefined ? undefined : world.state.chats.get(id);
   if (chat === undefined || chat.status !== 'active') {
     throw new PeopleError('chatId', `chatId: no chat ${JSON.stringify(String(ref).slice(0, 40))}`, 404);
@@ -177,9 +182,15 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       let bot: Parameters<typeof createChat>[1]['bot'];
       if (wantBot !== false) {
         const options = wantBot === true ? {} : wantBot;
-        const permissions = options.permissions === undefined ? undefined : listOf(options.permissions, 'addBot.permissions', 20);
+        const permissions =
+          options.permissions === undefined
+            ? undefined
+            : listOf(options.permissions, 'addBot.permissions', 20);
         if (permissions?.some((p) => typeof p !== 'string' || !KNOWN_PERMISSIONS.has(p))) {
-          throw new PeopleError('addBot.permissions', `addBot.permissions: known permissions (${PERMISSIONS.join(', ')})`);
+          throw new PeopleError(
+            'addBot.permissions',
+            `addBot.permissions: known permissions (${PERMISSIONS.join(', ')})`,
+          );
         }
         bot = {
           bot: resolveBot(w, options.bot, 'addBot.bot'),
@@ -187,7 +198,13 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
           ...(permissions === undefined ? {} : { permissions: permissions as Permission[] }),
         };
       }
-      const chat = createChat(w, { title: input.title, owner, members, bot, ...(input.type ? { type: input.type } : {}) });
+      const chat = createChat(w, {
+        title: input.title,
+        owner,
+        members,
+        bot,
+        ...(input.type ? { type: input.type } : {}),
+      });
       return chatView(w.state, chat, bot?.bot.userId ?? 0);
     },
     renameChat(chatId: number | string, title: string, by?: UserRef): void {
@@ -212,14 +229,18 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const remover = by === undefined ? ownerOf(w, chat) : resolveUser(w, by, 'by');
       removeUser(w, chat, target, remover);
     },
-    addBot(chatId: number | string, options: { bot?: UserRef; admin?: boolean; permissions?: readonly Permission[]; by?: UserRef } = {}): void {
+    addBot(
+      chatId: number | string,
+      options: { bot?: UserRef; admin?: boolean; permissions?: readonly Permission[]; by?: UserRef } = {},
+    ): void {
       const w = world();
       const chat = resolveChat(w, chatId);
       const bot = resolveBot(w, options.bot);
       if (chat.members.has(bot.userId)) {
         throw new PeopleError('bot', `the bot is already in chat ${chat.chat_id}`, 409);
       }
-      const permissions = options.permissions === undefined ? undefined : listOf(options.permissions, 'permissions', 20);
+      const permissions =
+        options.permissions === undefined ? undefined : listOf(options.permissions, 'permissions', 20);
       if (permissions?.some((p) => typeof p !== 'string' || !KNOWN_PERMISSIONS.has(p))) {
         throw new PeopleError('permissions', `permissions: known permissions (${PERMISSIONS.join(', ')})`);
       }
@@ -237,7 +258,12 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
     removeBot(chatId: number | string, options: { bot?: UserRef; by?: UserRef } = {}): void {
       const w = world();
       const chat = resolveChat(w, chatId);
-      removeBot(w, chat, resolveBot(w, options.bot), options.by === undefined ? ownerOf(w, chat) : resolveUser(w, options.by, 'by'));
+      removeBot(
+        w,
+        chat,
+        resolveBot(w, options.bot),
+        options.by === undefined ? ownerOf(w, chat) : resolveUser(w, options.by, 'by'),
+      );
     },
     post(chatId: number | string, from: UserRef, text: string, count = 1): string[] {
       const w = world();
@@ -256,7 +282,8 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       if (payload !== undefined && (typeof payload !== 'string' || payload.length > 512)) {
         throw new PeopleError('payload', 'payload: a string of at most 512 characters');
       }
-      return startDialog(w, resolveBot(w, options.bot), resolveUser(w, user, 'user'), payload ?? null).chat_id;
+      return startDialog(w, resolveBot(w, options.bot), resolveUser(w, user, 'user'), payload ?? null)
+        .chat_id;
     },
     pressButton(user: UserRef, mid: string, payload?: string): string {
       const w = world();

@@ -17,7 +17,10 @@ export const maxDataSchema = z
           .object({
             name: z.string().min(1).max(64),
             username: z.string().regex(/^[a-z][a-z0-9_]{2,31}$/),
-            token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/).optional(),
+            token: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{16,128}$/)
+              .optional(),
           })
           .strict(),
       )

@@ -30,7 +30,8 @@ export function createMaxState(runtime: PortalRuntime<MaxData>, options: Resolve
       tickMs: options.tickMs,
     },
     settings: {
-      allowHttpLoopbackWebhooks: data?.allowHttpLoopbackWebhooks ?? options.settings.allowHttpLoopbackWebhooks,
+      allowHttpLoopbackWebhooks:
+        data?.allowHttpLoopbackWebhooks ?? options.settings.allowHttpLoopbackWebhooks,
       chatList: data?.chatList ?? options.settings.chatList,
       memberAddRestriction: data?.memberAddRestriction ?? options.settings.memberAddRestriction,
     },
@@ -82,7 +83,10 @@ export function createMaxState(runtime: PortalRuntime<MaxData>, options: Resolve
       role: persona.role,
       privacy:
         privacy.has(persona.id) ||
-        (data?.privacy === undefined && persona.role === 'parent' && persona.id !== 'parent-ivanov' && random.next() < 0.1),
+        (data?.privacy === undefined &&
+          persona.role === 'parent' &&
+          persona.id !== 'parent-ivanov' &&
+          random.next() < 0.1),
     };
     state.users.set(user.user_id, user);
     state.personas.set(persona.id, user.user_id);
@@ -136,16 +140,26 @@ function seedChats(world: MaxWorld, runtime: PortalRuntime, bot: BotRecord): voi
   };
   const personas = new Map(demo.personas.map((persona) => [persona.id, persona]));
   const director = userFor(demo.personas.find((persona) => persona.role === 'admin'));
-  const teachers = demo.personas.filter((persona) => persona.role === 'teacher').flatMap((p) => userFor(p) ?? []);
+  const teachers = demo.personas
+    .filter((persona) => persona.role === 'teacher')
+    .flatMap((p) => userFor(p) ?? []);
   const parentsOf = (classIndex: number): UserRecord[] => {
     const students = new Set(demo.classes[classIndex]?.studentIds ?? []);
     return demo.personas
-      .filter((persona) => persona.role === 'parent' && (persona.children ?? []).some((id) => students.has(id)))
+      .filter(
+        (persona) => persona.role === 'parent' && (persona.children ?? []).some((id) => students.has(id)),
+      )
       .flatMap((persona) => userFor(persona) ?? []);
   };
-  const classTeacher = (classIndex: number) => userFor(personas.get(demo.classes[classIndex]?.teacherId ?? ''));
+  const classTeacher = (classIndex: number) =>
+    userFor(personas.get(demo.classes[classIndex]?.teacherId ?? ''));
   if (director !== undefined) {
-    createChat(world, { title: `${school} - Чат учителей`, owner: director, members: teachers, bot: { bot } });
+    createChat(world, {
+      title: `${school} - Чат учителей`,
+      owner: director,
+      members: teachers,
+      bot: { bot },
+    });
   }
   const classChat = (index: number, title: (name: string) => string, withBot: boolean) => {
     const owner = classTeacher(index);

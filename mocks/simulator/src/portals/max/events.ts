@@ -6,7 +6,7 @@
  * only if it is an admin with read_all_messages"). Dialogs are always heard.
  */
 import type { PortalRuntime } from '../../engine/types.js';
-import { type MaxLive, liveOf } from './live.js';
+import { liveOf, type MaxLive } from './live.js';
 import type { BotRecord, ChatRecord, MaxState, UpdateJson } from './state.js';
 import { appendUpdate } from './update-log.js';
 

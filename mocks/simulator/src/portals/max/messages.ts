@@ -29,7 +29,11 @@ export function createMessage(
   const mid = messageId(chat.chat_id, seq);
   const now = world.live.now;
   const recipientUser =
-    chat.dialog === null ? null : sender.user_id === chat.dialog.userId ? chat.dialog.botId : chat.dialog.userId;
+    chat.dialog === null
+      ? null
+      : sender.user_id === chat.dialog.userId
+        ? chat.dialog.botId
+        : chat.dialog.userId;
   const json: MessageJson = {
     sender: userView(sender),
     recipient: { chat_id: chat.chat_id, chat_type: chat.type, user_id: recipientUser },

@@ -85,5 +85,8 @@ export function resolveMaxOptions(options: MaxPortalOptions = {}): ResolvedMaxOp
 
 /** Whether adding members is restricted now. */
 export function restrictionActive(settings: MaxSettings, nowMs: number): boolean {
-  return settings.memberAddRestriction === 'on' || (settings.memberAddRestriction === 'auto' && nowMs >= RESTRICTION_STARTS_AT);
+  return (
+    settings.memberAddRestriction === 'on' ||
+    (settings.memberAddRestriction === 'auto' && nowMs >= RESTRICTION_STARTS_AT)
+  );
 }

@@ -229,7 +229,13 @@ export function removeUser(world: MaxWorld, chat: ChatRecord, user: UserRecord, 
 }
 
 /** A person writes `count` messages (the same text, numbered when count > 1). */
-export function post(world: MaxWorld, chat: ChatRecord, user: UserRecord, text: string, count = 1): MessageRecord[] {
+export function post(
+  world: MaxWorld,
+  chat: ChatRecord,
+  user: UserRecord,
+  text: string,
+  count = 1,
+): MessageRecord[] {
   if (!chat.members.has(user.user_id)) {
     throw new PeopleError('from', `user ${user.user_id} is not in chat ${chat.chat_id}`, 403);
   }
@@ -288,7 +294,12 @@ export function dialogOf(world: MaxWorld, bot: BotRecord, user: UserRecord): Cha
 }
 
 /** A person presses «Начать» in a bot's profile: `bot_started`, and the bot may now write to them. */
-export function startDialog(world: MaxWorld, bot: BotRecord, user: UserRecord, payload: string | null): ChatRecord {
+export function startDialog(
+  world: MaxWorld,
+  bot: BotRecord,
+  user: UserRecord,
+  payload: string | null,
+): ChatRecord {
   const chat = dialogOf(world, bot, user);
   emit(world, bot, {
     update_type: 'bot_started',

@@ -114,7 +114,12 @@ export function jsonBody(request: SimRequest): Record<string, unknown> {
 }
 
 /** An optional string field with a length bound. */
-export function stringField(body: Record<string, unknown>, name: string, max: number, min = 0): string | undefined {
+export function stringField(
+  body: Record<string, unknown>,
+  name: string,
+  max: number,
+  min = 0,
+): string | undefined {
   const value = Object.hasOwn(body, name) ? body[name] : undefined;
   if (value === undefined || value === null) {
     return undefined;
@@ -123,7 +128,9 @@ export function stringField(body: Record<string, unknown>, name: string, max: nu
     throw payload(`Field '${name}' must be a string`);
   }
   if (value.length > max || value.length < min) {
-    throw payload(`Field '${name}' size (${value.length}) must be ${value.length > max ? `at most ${max}` : `at least ${min}`}`);
+    throw payload(
+      `Field '${name}' size (${value.length}) must be ${value.length > max ? `at most ${max}` : `at least ${min}`}`,
+    );
   }
   return value;
 }

@@ -1,5 +1,12 @@
 /** The JSON MAX shows for users, bot info, chat members, chats and subscriptions (snake_case, as the API). */
-import type { BotRecord, ChatRecord, MaxState, MemberRecord, SubscriptionRecord, UserRecord } from './state.js';
+import type {
+  BotRecord,
+  ChatRecord,
+  MaxState,
+  MemberRecord,
+  SubscriptionRecord,
+  UserRecord,
+} from './state.js';
 
 export function userView(user: UserRecord): Record<string, unknown> {
   return {
@@ -25,7 +32,9 @@ export function botInfoView(state: MaxState, bot: BotRecord): Record<string, unk
 export function memberView(state: MaxState, member: MemberRecord): Record<string, unknown> {
   const user = state.users.get(member.user_id);
   return {
-    ...(user ? userView(user) : { user_id: member.user_id, first_name: '', is_bot: false, last_activity_time: 0 }),
+    ...(user
+      ? userView(user)
+      : { user_id: member.user_id, first_name: '', is_bot: false, last_activity_time: 0 }),
     last_access_time: member.last_access_time,
     is_owner: member.is_owner,
     is_admin: member.is_admin,

@@ -7,8 +7,9 @@
  * after its first failure the bot is unsubscribed and its undelivered updates go back to its polling
  * queue (goskit's choice: nothing is lost when the bot switches to long polling).
  */
-import { appendUpdate } from './update-log.js';
+
 import type { BotRecord, DeliveryEvent, DeliveryRecord, MaxState } from './state.js';
+import { appendUpdate } from './update-log.js';
 
 export interface DeliveryPump {
   readonly state: MaxState;
@@ -46,7 +47,12 @@ export function pumpDeliveries(pump: DeliveryPump): void {
   const now = pump.now;
   for (const bot of pump.state.bots.values()) {
     const head = bot.deliveries[0];
-    if (head === undefined || bot.subscription === null || pump.inFlight.has(bot.userId) || head.nextAt > now) {
+    if (
+      head === undefined ||
+      bot.subscription === null ||
+      pump.inFlight.has(bot.userId) ||
+      head.nextAt > now
+    ) {
       continue;
     }
     attempt(pump, bot, head);

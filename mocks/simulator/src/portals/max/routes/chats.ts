@@ -14,7 +14,14 @@ import { boolField, botRoute, jsonBody, stringField } from '../route.js';
 import type { MaxState } from '../state.js';
 import { chatView, memberView, userView } from '../views.js';
 
-const ACTIONS = new Set(['typing_on', 'sending_photo', 'sending_video', 'sending_audio', 'sending_file', 'mark_seen']);
+const ACTIONS = new Set([
+  'typing_on',
+  'sending_photo',
+  'sending_video',
+  'sending_audio',
+  'sending_file',
+  'mark_seen',
+]);
 const ok = () => json({ success: true });
 
 export const chatRoutes: RouteDefinition<MaxState>[] = [
@@ -61,7 +68,12 @@ export const chatRoutes: RouteDefinition<MaxState>[] = [
       if (typeof icon !== 'object' || (typeof url !== 'string' && typeof token !== 'string')) {
         throw payload("Field 'icon' must be { url } or { token }");
       }
-      chat.icon = { url: typeof url === 'string' ? url.slice(0, 2048) : `https://i.max.ru/icon/${String(token).slice(0, 64)}` };
+      chat.icon = {
+        url:
+          typeof url === 'string'
+            ? url.slice(0, 2048)
+            : `https://i.max.ru/icon/${String(token).slice(0, 64)}`,
+      };
     }
     if (description !== undefined) {
       chat.description = description;
@@ -76,7 +88,13 @@ export const chatRoutes: RouteDefinition<MaxState>[] = [
         world,
         chat,
         'all-bots',
-        { update_type: 'chat_title_changed', timestamp: world.live.now, chat_id: chat.chat_id, user: userView(user), title: chat.title },
+        {
+          update_type: 'chat_title_changed',
+          timestamp: world.live.now,
+          chat_id: chat.chat_id,
+          user: userView(user),
+          title: chat.title,
+        },
         bot.userId,
       );
     }
@@ -131,4 +149,3 @@ export const chatRoutes: RouteDefinition<MaxState>[] = [
     return ok();
   }),
 ];
-

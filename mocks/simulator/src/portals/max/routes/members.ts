@@ -38,7 +38,10 @@ export const memberRoutes: RouteDefinition<MaxState>[] = [
     const { chat } = botChat(world, bot, ctx.params.chatId);
     const idsText = request.query.get('user_ids');
     if (idsText !== null && idsText !== '') {
-      const ids = idsText.split(',').slice(0, 101).map((part) => toUserId(part.trim()));
+      const ids = idsText
+        .split(',')
+        .slice(0, 101)
+        .map((part) => toUserId(part.trim()));
       if (ids.length > 100 || ids.some((id) => id === undefined)) {
         throw payload("Parameter 'user_ids' must be 1 to 100 comma-separated user ids");
       }
@@ -50,7 +53,9 @@ export const memberRoutes: RouteDefinition<MaxState>[] = [
     }
     const count = queryInt(request.query, 'count', { min: 1, max: 100 }) ?? 20;
     const after = queryInt(request.query, 'marker') ?? 0;
-    const sorted = [...chat.members.values()].filter((m) => m.user_id > after).sort((a, b) => a.user_id - b.user_id);
+    const sorted = [...chat.members.values()]
+      .filter((m) => m.user_id > after)
+      .sort((a, b) => a.user_id - b.user_id);
     const page = sorted.slice(0, count);
     const marker = sorted.length > count ? (page.at(-1)?.user_id ?? null) : null;
     return json({ members: page.map((member) => memberView(world.state, member)), marker });
@@ -128,7 +133,9 @@ export const memberRoutes: RouteDefinition<MaxState>[] = [
   }),
   botRoute('GET', '/chats/:chatId/members/admins', 'admins.list', ({ world, bot, ctx }) => {
     const { chat } = botChat(world, bot, ctx.params.chatId);
-    const admins = [...chat.members.values()].filter((m) => m.is_admin).map((m) => memberView(world.state, m));
+    const admins = [...chat.members.values()]
+      .filter((m) => m.is_admin)
+      .map((m) => memberView(world.state, m));
     return json({ members: admins, marker: null });
   }),
   botRoute('POST', '/chats/:chatId/members/admins', 'admins.add', ({ world, bot, ctx, request }) => {
@@ -145,17 +152,28 @@ export const memberRoutes: RouteDefinition<MaxState>[] = [
         throw payload(`Field 'admins[${index}].user_id' must be a user id`);
       }
       const permissions = entry.permissions;
-      if (!Array.isArray(permissions) || permissions.some((p) => typeof p !== 'string' || !KNOWN_PERMISSIONS.has(p))) {
+      if (
+        !Array.isArray(permissions) ||
+        permissions.some((p) => typeof p !== 'string' || !KNOWN_PERMISSIONS.has(p))
+      ) {
         throw payload(`Field 'admins[${index}].permissions' must list known permissions`);
       }
-      if (entry.alias !== undefined && entry.alias !== null && (typeof entry.alias !== 'string' || entry.alias.length > 64)) {
+      if (
+        entry.alias !== undefined &&
+        entry.alias !== null &&
+        (typeof entry.alias !== 'string' || entry.alias.length > 64)
+      ) {
         throw payload(`Field 'admins[${index}].alias' must be a string of at most 64 characters`);
       }
       const target = chat.members.get(userId);
       if (target === undefined) {
         throw notFound(`User ${userId} is not a member of chat ${chat.chat_id}`);
       }
-      return { target, permissions: [...new Set(permissions as Permission[])], alias: (entry.alias as string | undefined) ?? null };
+      return {
+        target,
+        permissions: [...new Set(permissions as Permission[])],
+        alias: (entry.alias as string | undefined) ?? null,
+      };
     });
     for (const grant of grants) {
       grant.target.is_admin = true;

@@ -34,19 +34,30 @@ function readContent(world: MaxWorld, body: Record<string, unknown>): Partial<Me
     } else if (!Array.isArray(attachments) || attachments.length > 10) {
       throw payload("Field 'attachments' must be a list of at most 10 attachments");
     } else {
-      content.attachments = attachments.map((attachment: unknown, index) => readAttachment(world, attachment, index));
+      content.attachments = attachments.map((attachment: unknown, index) =>
+        readAttachment(world, attachment, index),
+      );
     }
   }
   if (Object.hasOwn(body, 'link') && body.link !== null) {
     const link = body.link as { type?: unknown; mid?: unknown };
-    if (typeof link !== 'object' || (link.type !== 'reply' && link.type !== 'forward') || typeof link.mid !== 'string') {
+    if (
+      typeof link !== 'object' ||
+      (link.type !== 'reply' && link.type !== 'forward') ||
+      typeof link.mid !== 'string'
+    ) {
       throw payload("Field 'link' must be { type: reply|forward, mid }");
     }
     const linked = world.state.messages.get(link.mid);
     if (linked === undefined) {
       throw notFound(`Message ${link.mid.slice(0, 80)} not found`);
     }
-    content.link = { type: link.type, sender: linked.json.sender, chat_id: linked.chatId, message: linked.json.body };
+    content.link = {
+      type: link.type,
+      sender: linked.json.sender,
+      chat_id: linked.chatId,
+      message: linked.json.body,
+    };
   }
   const format = Object.hasOwn(body, 'format') ? body.format : undefined;
   if (format !== undefined && format !== null && (typeof format !== 'string' || !FORMATS.has(format))) {
@@ -59,7 +70,12 @@ function readContent(world: MaxWorld, body: Record<string, unknown>): Partial<Me
 /** An attachment request; upload tokens must belong to a finished upload. */
 function readAttachment(world: MaxWorld, attachment: unknown, index: number): Record<string, unknown> {
   const entry = attachment as { type?: unknown; payload?: unknown } | null;
-  if (entry === null || typeof entry !== 'object' || typeof entry.type !== 'string' || entry.type.length > 40) {
+  if (
+    entry === null ||
+    typeof entry !== 'object' ||
+    typeof entry.type !== 'string' ||
+    entry.type.length > 40
+  ) {
     throw payload(`Field 'attachments[${index}].type' is required`);
   }
   const data = entry.payload;
@@ -97,14 +113,24 @@ function takeSendSlot(world: MaxWorld, chat: ChatRecord): void {
     return;
   }
   const key = String(chat.chat_id);
-  const decision = takeToken(world.state.sendBuckets.get(key), { ratePerSecond: rate, burst: Math.max(1, Math.ceil(rate)) }, world.live.now);
+  const decision = takeToken(
+    world.state.sendBuckets.get(key),
+    { ratePerSecond: rate, burst: Math.max(1, Math.ceil(rate)) },
+    world.live.now,
+  );
   world.state.sendBuckets.set(key, decision.state);
   if (!decision.allowed) {
-    throw tooManyRequests(`Too many messages to chat ${chat.chat_id}. Limit is: ${rate} messages per second.`);
+    throw tooManyRequests(
+      `Too many messages to chat ${chat.chat_id}. Limit is: ${rate} messages per second.`,
+    );
   }
 }
 
-function messageFor(world: MaxWorld, bot: BotRecord, mid: string | null): { record: MessageRecord; chat: ChatRecord } {
+function messageFor(
+  world: MaxWorld,
+  bot: BotRecord,
+  mid: string | null,
+): { record: MessageRecord; chat: ChatRecord } {
   if (mid === null || mid === '' || mid.length > 256) {
     throw payload("Parameter 'message_id' is required");
   }
@@ -162,7 +188,12 @@ export const messageRoutes: RouteDefinition<MaxState>[] = [
       world,
       chat,
       'readers',
-      { update_type: 'message_created', timestamp: record.json.timestamp, message: record.json, user_locale: null },
+      {
+        update_type: 'message_created',
+        timestamp: record.json.timestamp,
+        message: record.json,
+        user_locale: null,
+      },
       bot.userId,
     );
     return json({ message: record.json });
@@ -248,7 +279,11 @@ export const messageRoutes: RouteDefinition<MaxState>[] = [
       if (record === undefined || chat === undefined || member === undefined) {
         continue;
       }
-      if (chat.type !== 'dialog' && record.senderId !== bot.userId && !hasPermission(member, 'read_all_messages')) {
+      if (
+        chat.type !== 'dialog' &&
+        record.senderId !== bot.userId &&
+        !hasPermission(member, 'read_all_messages')
+      ) {
         continue;
       }
       const time = record.json.timestamp;

@@ -80,7 +80,10 @@ export const subscriptionRoutes: RouteDefinition<MaxState>[] = [
     }
     const types = Object.hasOwn(body, 'update_types') ? body.update_types : undefined;
     if (types !== undefined && types !== null) {
-      if (!Array.isArray(types) || types.some((type) => typeof type !== 'string' || !UPDATE_TYPES.has(type))) {
+      if (
+        !Array.isArray(types) ||
+        types.some((type) => typeof type !== 'string' || !UPDATE_TYPES.has(type))
+      ) {
         throw payload("Field 'update_types' must list known update types");
       }
     }

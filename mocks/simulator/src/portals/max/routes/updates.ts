@@ -37,7 +37,10 @@ function typesOf(text: string | null): ReadonlySet<string> | undefined {
   if (text === null || text.trim() === '') {
     return undefined;
   }
-  const types = text.split(',').slice(0, 50).map((type) => type.trim());
+  const types = text
+    .split(',')
+    .slice(0, 50)
+    .map((type) => type.trim());
   if (types.some((type) => !KNOWN_TYPES.has(type))) {
     throw payload("Parameter 'types' must list known update types");
   }
@@ -47,7 +50,11 @@ function typesOf(text: string | null): ReadonlySet<string> | undefined {
 export const updateRoutes: RouteDefinition<MaxState>[] = [
   botRoute('GET', '/updates', 'updates.get', ({ world, bot, request }) => {
     if (bot.subscription !== null) {
-      throw new MaxFault(405, 'method.not.allowed', 'Long polling is not available while the bot has a webhook subscription');
+      throw new MaxFault(
+        405,
+        'method.not.allowed',
+        'Long polling is not available while the bot has a webhook subscription',
+      );
     }
     const limit = queryInt(request.query, 'limit', { min: 1, max: 1000 }) ?? 100;
     const timeout = queryInt(request.query, 'timeout', { min: 0, max: 90 }) ?? 30;

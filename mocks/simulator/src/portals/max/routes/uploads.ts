@@ -55,7 +55,10 @@ export const uploadRoutes: RouteDefinition<MaxState>[] = [
         notReadyLeft: state.config.attachmentNotReadyAttempts,
       });
     }
-    return json({ url: `${request.baseUrl}/fileupload/${id}`, ...(upload.token === null ? {} : { token: upload.token }) });
+    return json({
+      url: `${request.baseUrl}/fileupload/${id}`,
+      ...(upload.token === null ? {} : { token: upload.token }),
+    });
   }),
   openRoute('POST', '/fileupload/:uploadId', 'uploads.upload', async (ctx, world) => {
     const upload = world.state.uploads.get(ctx.params.uploadId ?? '');
@@ -82,7 +85,11 @@ export const uploadRoutes: RouteDefinition<MaxState>[] = [
       throw payload("The multipart body has no file in the field 'data'");
     }
     if (file.size > (LIMITS.get(upload.type) ?? 0)) {
-      throw new MaxFault(413, 'proto.payload', `A ${upload.type} upload is at most ${(LIMITS.get(upload.type) ?? 0) / MB} MB`);
+      throw new MaxFault(
+        413,
+        'proto.payload',
+        `A ${upload.type} upload is at most ${(LIMITS.get(upload.type) ?? 0) / MB} MB`,
+      );
     }
     upload.received = true;
     const { state } = world;
