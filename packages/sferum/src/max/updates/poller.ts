@@ -68,6 +68,8 @@ function nonNegative(field: string, value: number | undefined, fallback: number)
   return n;
 }
 
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function isPromise(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
@@ -119,6 +121,9 @@ export function startPolling(context: MaxContext, options: PollingOptions): Upda
     let lastStart = Number.NEGATIVE_INFINITY;
     let failures = 0;
     while (!signal.aborted) {
+      // A macrotask between polls, whatever the injected sleep does: an in-process fetch (MSW, a
+      // test double) answers in microtasks, and a tight loop would starve the host's timers.
+      await yieldToEventLoop();
       const wait = lastStart + minIntervalMs - context.now();
       if (wait > 0) {
         await context.sleep(wait, signal).catch(() => undefined);
