@@ -3,7 +3,7 @@ import { type CallOptions, type MaxContext, maxCall } from '../context.js';
 import type { MaxBotInfo } from '../models.js';
 import { userSchema } from '../schemas.js';
 
-export function getMe(context: MaxContext, options: CallOptions = {}): Promise<MaxBotInfo> {
+export async function getMe(context: MaxContext, options: CallOptions = {}): Promise<MaxBotInfo> {
   return maxCall<MaxBotInfo, typeof userSchema>(context, {
     method: 'GET',
     path: '/me',

@@ -31,7 +31,11 @@ const ACTIONS: ReadonlySet<string> = new Set([
   'mark_seen',
 ]);
 
-export function getChat(context: MaxContext, chatId: MaxId, options: CallOptions = {}): Promise<MaxChat> {
+export async function getChat(
+  context: MaxContext,
+  chatId: MaxId,
+  options: CallOptions = {},
+): Promise<MaxChat> {
   const id = checkChatId(chatId);
   return maxCall<MaxChat, typeof chatSchema>(context, {
     method: 'GET',
@@ -41,7 +45,7 @@ export function getChat(context: MaxContext, chatId: MaxId, options: CallOptions
   });
 }
 
-export function editChat(
+export async function editChat(
   context: MaxContext,
   chatId: MaxId,
   input: EditChatInput,
@@ -165,7 +169,7 @@ export async function unpinMessage(
 }
 
 /** The bot as a member of the chat: whether it is an admin and with which permissions. */
-export function getMembership(
+export async function getMembership(
   context: MaxContext,
   chatId: MaxId,
   options: CallOptions = {},

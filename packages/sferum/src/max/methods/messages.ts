@@ -184,7 +184,7 @@ export async function deleteMessage(
   });
 }
 
-export function getMessage(
+export async function getMessage(
   context: MaxContext,
   messageId: string,
   options: CallOptions = {},
