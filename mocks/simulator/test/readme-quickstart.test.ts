@@ -16,8 +16,8 @@ describe('README quickstart — in-process (MSW)', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
 
-  it('answers on the real hosts of all three built-in portals', async () => {
-    expect(sim.portals.map((portal) => portal.name).sort()).toEqual(['epgu', 'esia', 'school']);
+  it('answers on the real hosts of the built-in portals', async () => {
+    expect(sim.portals.map((portal) => portal.name).sort()).toEqual(['epgu', 'esia', 'max', 'school']);
     const classes = (await (await fetch('https://school.goskit.test/classes')).json()) as { total: number };
     expect(classes.total).toBe(sim.demo.classes.length);
     const jwks = await fetch('https://esia-portal1.test.gosuslugi.ru/aas/oauth2/jwks');
