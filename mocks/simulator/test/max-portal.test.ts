@@ -33,19 +33,39 @@ function setup(options: Parameters<typeof maxPortal>[0] = {}, wide = true) {
           ...extra.headers,
         },
         ...(extra.query ? { query: extra.query } : {}),
-        ...(extra.body === undefined ? {} : { body: typeof extra.body === 'string' ? extra.body : JSON.stringify(extra.body) }),
+        ...(extra.body === undefined
+          ? {}
+          : { body: typeof extra.body === 'string' ? extra.body : JSON.stringify(extra.body) }),
       }),
     );
   return { sim, people, token, call };
 }
 
-const body = (response: SimResponse) => jsonOf(response);
+/** The MAX answers these tests read. */
+interface MaxBody {
+  code: string;
+  message: string;
+  updates: { update_type: string; chat_id: number; message?: { body: { text: string } } }[];
+  marker: number;
+  url: string;
+  token: string;
+  chats: unknown[];
+  subscriptions: unknown[];
+  success: boolean;
+  [other: string]: unknown;
+}
+
+const body = (response: SimResponse) => jsonOf<MaxBody>(response);
 
 describe('authentication', () => {
   it('takes the token as it is; Bearer, query tokens and unknown tokens are 401 verify.token', async () => {
     const { call, token, sim } = setup();
     expect((await call('GET', '/me')).status).toBe(200);
-    for (const headers of [{ authorization: `Bearer ${token}` }, { authorization: '' }, { authorization: 'nope' }]) {
+    for (const headers of [
+      { authorization: `Bearer ${token}` },
+      { authorization: '' },
+      { authorization: 'nope' },
+    ]) {
       const refused = await call('GET', '/me', { headers });
       expect(refused.status).toBe(401);
       expect(body(refused)).toEqual({ code: 'verify.token', message: 'Invalid access_token' });
@@ -57,11 +77,25 @@ describe('authentication', () => {
 });
 
 describe('hostile input gets the API’s own errors', () => {
-  const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '@demo_chat', '1.5', '9'.repeat(30), '0'];
+  const HOSTILE = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '@demo_chat',
+    '1.5',
+    '9'.repeat(30),
+    '0',
+  ];
 
   it.each(HOSTILE)('chat id %j in paths → 404 not.found', async (id) => {
     const { call, sim } = setup();
-    for (const path of [`/chats/${id}`, `/chats/${id}/members`, `/chats/${id}/pin`, `/chats/${id}/members/me`]) {
+    for (const path of [
+      `/chats/${id}`,
+      `/chats/${id}/members`,
+      `/chats/${id}/pin`,
+      `/chats/${id}/members/me`,
+    ]) {
       const answer = await call('GET', path);
       expect(answer.status, path).toBe(404);
       expect(body(answer)).toMatchObject({ code: 'not.found' });
@@ -71,7 +105,9 @@ describe('hostile input gets the API’s own errors', () => {
 
   it('bad query values → 400 proto.payload; unknown ids → 404; the API never answers 500', async () => {
     const { call, sim } = setup();
-    const chatId = String(body(await call('GET', '/updates', { query: { timeout: '0' } })).updates[0].chat_id);
+    const chatId = String(
+      body(await call('GET', '/updates', { query: { timeout: '0' } })).updates[0]!.chat_id,
+    );
     const cases: [string, string, Record<string, string>, unknown?][] = [
       ['GET', '/updates', { limit: '__proto__' }],
       ['GET', '/updates', { timeout: '91' }],
@@ -85,9 +121,19 @@ describe('hostile input gets the API’s own errors', () => {
       ['POST', '/messages', { chat_id: chatId }, '["x"]'],
       ['POST', '/messages', { chat_id: chatId }, { text: 5 }],
       ['POST', '/messages', { chat_id: chatId }, { __proto__: { text: 'x' } }],
-      ['POST', '/messages', { chat_id: chatId }, { text: 'x', attachments: [{ type: 'file', payload: { token: '__proto__' } }] }],
+      [
+        'POST',
+        '/messages',
+        { chat_id: chatId },
+        { text: 'x', attachments: [{ type: 'file', payload: { token: '__proto__' } }] },
+      ],
       ['POST', `/chats/${chatId}/members`, {}, { user_ids: ['__proto__'] }],
-      ['POST', `/chats/${chatId}/members/admins`, {}, { admins: [{ user_id: 1, permissions: ['constructor'] }] }],
+      [
+        'POST',
+        `/chats/${chatId}/members/admins`,
+        {},
+        { admins: [{ user_id: 1, permissions: ['constructor'] }] },
+      ],
       ['PATCH', `/chats/${chatId}`, {}, { title: '' }],
       ['POST', '/subscriptions', {}, { url: 'https://bot.test/hook', secret: '__proto__!' }],
       ['POST', '/uploads', { type: '__proto__' }],
@@ -108,9 +154,15 @@ describe('hostile input gets the API’s own errors', () => {
 
   it('text over 4000 characters is refused the way MAX words it', async () => {
     const { call } = setup();
-    const answer = await call('POST', '/messages', { query: { chat_id: '-70000000000001' }, body: { text: 'я'.repeat(4001) } });
+    const answer = await call('POST', '/messages', {
+      query: { chat_id: '-70000000000001' },
+      body: { text: 'я'.repeat(4001) },
+    });
     expect(answer.status).toBe(400);
-    expect(body(answer)).toEqual({ code: 'proto.payload', message: "Field 'text' size (4001) must be at most 4000" });
+    expect(body(answer)).toEqual({
+      code: 'proto.payload',
+      message: "Field 'text' size (4001) must be at most 4000",
+    });
   });
 });
 
@@ -118,13 +170,18 @@ describe('updates', () => {
   it('returns uncommitted updates until a marker commits them; a marker from the future commits all', async () => {
     const { call, people } = setup();
     const first = body(await call('GET', '/updates', { query: { timeout: '0', limit: '2' } }));
-    expect(first.updates.map((u: { update_type: string }) => u.update_type)).toEqual(['bot_added', 'bot_added']);
+    expect(first.updates.map((u: { update_type: string }) => u.update_type)).toEqual([
+      'bot_added',
+      'bot_added',
+    ]);
     const again = body(await call('GET', '/updates', { query: { timeout: '0', limit: '2' } }));
     expect(again).toEqual(first);
-    const next = body(await call('GET', '/updates', { query: { timeout: '0', marker: String(first.marker) } }));
+    const next = body(
+      await call('GET', '/updates', { query: { timeout: '0', marker: String(first.marker) } }),
+    );
     expect(next.updates).toHaveLength(1);
-    expect(next.updates[0].chat_id).not.toBe(first.updates[1].chat_id);
-    people.post(first.updates[0].chat_id, people.userId('teacher-demo'), 'x', 3);
+    expect(next.updates[0]!.chat_id).not.toBe(first.updates[1]!.chat_id);
+    people.post(first.updates[0]!.chat_id, people.userId('teacher-demo'), 'x', 3);
     const future = body(await call('GET', '/updates', { query: { timeout: '0', marker: '999999999' } }));
     expect(future.updates).toEqual([]);
   });
@@ -133,7 +190,7 @@ describe('updates', () => {
     const { call, people, sim } = setup({ longPoll: { maxRealWaitMs: 10_000 } });
     const drained = body(await call('GET', '/updates', { query: { timeout: '0' } }));
     const marker = String(drained.marker);
-    const chatId = drained.updates[0].chat_id;
+    const chatId = drained.updates[0]!.chat_id;
     let settled = false;
     const waiting = call('GET', '/updates', { query: { marker } }).then((answer) => {
       settled = true;
@@ -143,7 +200,10 @@ describe('updates', () => {
     expect(settled).toBe(false);
     people.post(chatId, people.userId('teacher-demo'), 'Доброе утро');
     const woken = body(await waiting);
-    expect(woken.updates[0]).toMatchObject({ update_type: 'message_created', message: { body: { text: 'Доброе утро' } } });
+    expect(woken.updates[0]).toMatchObject({
+      update_type: 'message_created',
+      message: { body: { text: 'Доброе утро' } },
+    });
 
     const started = Date.now();
     const quiet = call('GET', '/updates', { query: { marker: String(woken.marker), timeout: '30' } });
@@ -160,7 +220,9 @@ describe('updates', () => {
     const { call } = setup({ longPoll: { maxRealWaitMs: 150 } });
     const drained = body(await call('GET', '/updates', { query: { timeout: '0' } }));
     const started = Date.now();
-    const empty = body(await call('GET', '/updates', { query: { marker: String(drained.marker), timeout: '90' } }));
+    const empty = body(
+      await call('GET', '/updates', { query: { marker: String(drained.marker), timeout: '90' } }),
+    );
     expect(empty.updates).toEqual([]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -197,14 +259,18 @@ describe('limits', () => {
     const refused = await call('GET', '/me');
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBeUndefined();
-    expect(body(refused)).toEqual({ code: 'too.many.requests', message: 'Too many requests. Limit is: 30 calls per second.' });
+    expect(body(refused)).toEqual({
+      code: 'too.many.requests',
+      message: 'Too many requests. Limit is: 30 calls per second.',
+    });
     sim.clock.advance(1_000);
     expect((await call('GET', '/me')).status).toBe(200);
   });
 
   it('2 messages a second per chat', async () => {
     const { call, sim } = setup();
-    const send = () => call('POST', '/messages', { query: { chat_id: '-70000000000001' }, body: { text: 'x' } });
+    const send = () =>
+      call('POST', '/messages', { query: { chat_id: '-70000000000001' }, body: { text: 'x' } });
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
     const refused = await send();
@@ -228,7 +294,9 @@ describe('switches and uploads', () => {
 
   it('uploads: photo refused, video token at step 1 not ready until uploaded, then once more', async () => {
     const { call, sim } = setup();
-    expect(body(await call('POST', '/uploads', { query: { type: 'photo' } }))).toMatchObject({ code: 'proto.payload' });
+    expect(body(await call('POST', '/uploads', { query: { type: 'photo' } }))).toMatchObject({
+      code: 'proto.payload',
+    });
     const step1 = body(await call('POST', '/uploads', { query: { type: 'video' } }));
     expect(step1.url).toMatch(/\/fileupload\/[0-9a-z]+$/);
     const attach = { text: 'Видео', attachments: [{ type: 'video', payload: { token: step1.token } }] };

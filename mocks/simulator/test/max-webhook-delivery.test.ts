@@ -50,11 +50,18 @@ function setup() {
           portal: 'max',
           method,
           query,
-          headers: { authorization: token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: token,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         }),
       )
-      .then(jsonOf);
+      .then((response) =>
+        jsonOf<
+          { updates: { message?: { body: { text: string } } }[]; marker: number } & Record<string, unknown>
+        >(response),
+      );
   return { sim, people, call };
 }
 
@@ -71,7 +78,9 @@ describe('webhook delivery', () => {
   it('delivers each update with the secret, in order, once the bot subscribed', async () => {
     const { sim, people, call } = setup();
     await call('GET', '/updates', { timeout: '0' }); // what waited before stays in the polling queue
-    expect(await call('POST', '/subscriptions', {}, { url: HOOK, secret: SECRET })).toEqual({ success: true });
+    expect(await call('POST', '/subscriptions', {}, { url: HOOK, secret: SECRET })).toEqual({
+      success: true,
+    });
     people.post(-70000000000001, people.userId('teacher-demo'), 'первое');
     people.post(-70000000000001, people.userId('teacher-demo'), 'второе');
     await until(() => received.length === 2, 3_000, 'two deliveries');
@@ -85,7 +94,12 @@ describe('webhook delivery', () => {
 
   it('retries a failing endpoint on the virtual clock and keeps the order', async () => {
     const { sim, people, call } = setup();
-    await call('POST', '/subscriptions', {}, { url: HOOK, secret: SECRET, update_types: ['message_created'] });
+    await call(
+      'POST',
+      '/subscriptions',
+      {},
+      { url: HOOK, secret: SECRET, update_types: ['message_created'] },
+    );
     answer = (n) => (n <= 2 ? 500 : 200);
     people.renameChat(-70000000000001, 'Не для webhook'); // filtered out by update_types
     people.post(-70000000000001, people.userId('teacher-demo'), 'A');
@@ -108,13 +122,19 @@ describe('webhook delivery', () => {
 
   it('unsubscribes after 8 virtual hours of failures; the updates wait in the polling queue', async () => {
     const { sim, people, call } = setup();
-    await call('GET', '/updates', { timeout: '0' }).then((batch) => call('GET', '/updates', { timeout: '0', marker: String(batch.marker) }));
+    await call('GET', '/updates', { timeout: '0' }).then((batch) =>
+      call('GET', '/updates', { timeout: '0', marker: String(batch.marker) }),
+    );
     await call('POST', '/subscriptions', {}, { url: HOOK, secret: SECRET });
     answer = () => 503;
     people.post(-70000000000001, people.userId('teacher-demo'), 'потерянное?');
     await until(() => calls === 1, 3_000, 'the first attempt');
     sim.clock.advance('PT7H');
-    await until(() => people.deliveries().at(-1)?.attempt !== undefined && people.deliveries().length > 10, 5_000, 'catch-up attempts');
+    await until(
+      () => people.deliveries().at(-1)?.attempt !== undefined && people.deliveries().length > 10,
+      5_000,
+      'catch-up attempts',
+    );
     expect(people.bots()[0]!.webhook).toBe(HOOK);
     sim.clock.advance('PT2H');
     await until(() => people.bots()[0]!.webhook === null, 5_000, 'the unsubscription');
@@ -127,14 +147,16 @@ describe('webhook delivery', () => {
     expect(last - first).toBeLessThanOrEqual(9 * 3_600_000);
     expect(await call('GET', '/subscriptions')).toEqual({ subscriptions: [] });
     const polled = await call('GET', '/updates', { timeout: '0' });
-    expect(polled.updates.map((update: { message?: { body: { text: string } } }) => update.message?.body.text)).toEqual([
-      'потерянное?',
-    ]);
+    expect(
+      polled.updates.map((update: { message?: { body: { text: string } } }) => update.message?.body.text),
+    ).toEqual(['потерянное?']);
   });
 
   it('unsubscribing hands pending deliveries back to polling', async () => {
     const { people, call } = setup();
-    await call('GET', '/updates', { timeout: '0' }).then((batch) => call('GET', '/updates', { timeout: '0', marker: String(batch.marker) }));
+    await call('GET', '/updates', { timeout: '0' }).then((batch) =>
+      call('GET', '/updates', { timeout: '0', marker: String(batch.marker) }),
+    );
     await call('POST', '/subscriptions', {}, { url: HOOK });
     answer = () => 500;
     people.post(-70000000000001, people.userId('teacher-demo'), 'ждёт');

@@ -44,7 +44,9 @@ afterAll(async () => {
 const control = (method: string, path: string, body?: unknown) =>
   fetch(`${simServer.url}/__goskit/max${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   }).then((response) => response.json() as Promise<Record<string, unknown>>);
 
 async function until(predicate: () => boolean, what: string): Promise<void> {
@@ -70,13 +72,21 @@ describe('webhook end to end on loopback', () => {
     });
     await max.subscribe({ url: hookUrl, secret: SECRET });
     const { users } = (await control('GET', '/users?role=teacher')) as { users: { userId: number }[] };
-    const chat = (await control('POST', '/chats', { title: 'Демо школа - 7В - Чат класса', owner: users[0]!.userId })) as {
+    const chat = (await control('POST', '/chats', {
+      title: 'Демо школа - 7В - Чат класса',
+      owner: users[0]!.userId,
+    })) as {
       chat_id: number;
     };
     await until(() => stored.some((update) => update.update_type === 'bot_added'), 'bot_added by webhook');
     failNext = 1;
-    await control('POST', `/chats/${chat.chat_id}/messages`, { from: users[0]!.userId, text: 'Урок перенесён' });
-    const deliveries = async () => ((await control('GET', '/deliveries')) as { deliveries: { outcome: string; status: number }[] }).deliveries;
+    await control('POST', `/chats/${chat.chat_id}/messages`, {
+      from: users[0]!.userId,
+      text: 'Урок перенесён',
+    });
+    const deliveries = async () =>
+      ((await control('GET', '/deliveries')) as { deliveries: { outcome: string; status: number }[] })
+        .deliveries;
     await until(() => stored.length === 1, 'the first delivery');
     // The store failed once: 500, and the simulator retries after 5 virtual seconds.
     let log = await deliveries();

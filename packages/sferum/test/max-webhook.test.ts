@@ -42,10 +42,11 @@ function bridge(handler: (request: Request) => Promise<Response>) {
           headers.set(name, value);
         }
       }
-      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks);
-      const response = await handler(
-        new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body }),
-      );
+      const init: RequestInit = { method: req.method ?? 'GET', headers };
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        init.body = Buffer.concat(chunks);
+      }
+      const response = await handler(new Request(`http://127.0.0.1${req.url}`, init));
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     });

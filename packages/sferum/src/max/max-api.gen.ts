@@ -504,7 +504,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "MessageCreatedUpdate";
+            update_type: "message_created";
             /** Format: int64 */
             timestamp: number;
             message: components["schemas"]["Message"];
@@ -515,7 +515,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "MessageCallbackUpdate";
+            update_type: "message_callback";
             /** Format: int64 */
             timestamp: number;
             callback: components["schemas"]["Callback"];
@@ -527,7 +527,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "MessageEditedUpdate";
+            update_type: "message_edited";
             /** Format: int64 */
             timestamp: number;
             message: components["schemas"]["Message"];
@@ -537,7 +537,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "MessageRemovedUpdate";
+            update_type: "message_removed";
             /** Format: int64 */
             timestamp: number;
             message_id: string;
@@ -549,7 +549,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "BotAddedUpdate";
+            update_type: "bot_added";
             /** Format: int64 */
             timestamp: number;
             /** @description The chat the bot was added to. */
@@ -563,7 +563,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "BotRemovedUpdate";
+            update_type: "bot_removed";
             /** Format: int64 */
             timestamp: number;
             chat_id: number;
@@ -575,7 +575,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "UserAddedUpdate";
+            update_type: "user_added";
             /** Format: int64 */
             timestamp: number;
             chat_id: number;
@@ -589,7 +589,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "UserRemovedUpdate";
+            update_type: "user_removed";
             /** Format: int64 */
             timestamp: number;
             chat_id: number;
@@ -603,7 +603,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "BotStartedUpdate";
+            update_type: "bot_started";
             /** Format: int64 */
             timestamp: number;
             chat_id: number;
@@ -616,7 +616,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "BotStoppedUpdate";
+            update_type: "bot_stopped";
             /** Format: int64 */
             timestamp: number;
             chat_id: number;
@@ -627,7 +627,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            update_type: "ChatTitleChangedUpdate";
+            update_type: "chat_title_changed";
             /** Format: int64 */
             timestamp: number;
             chat_id: number;

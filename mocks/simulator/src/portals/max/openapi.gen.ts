@@ -2592,7 +2592,20 @@ export const maxOpenApi: Record<string, unknown> = {
           }
         ],
         "discriminator": {
-          "propertyName": "update_type"
+          "propertyName": "update_type",
+          "mapping": {
+            "message_created": "#/components/schemas/MessageCreatedUpdate",
+            "message_callback": "#/components/schemas/MessageCallbackUpdate",
+            "message_edited": "#/components/schemas/MessageEditedUpdate",
+            "message_removed": "#/components/schemas/MessageRemovedUpdate",
+            "bot_added": "#/components/schemas/BotAddedUpdate",
+            "bot_removed": "#/components/schemas/BotRemovedUpdate",
+            "user_added": "#/components/schemas/UserAddedUpdate",
+            "user_removed": "#/components/schemas/UserRemovedUpdate",
+            "bot_started": "#/components/schemas/BotStartedUpdate",
+            "bot_stopped": "#/components/schemas/BotStoppedUpdate",
+            "chat_title_changed": "#/components/schemas/ChatTitleChangedUpdate"
+          }
         }
       }
     }
