@@ -33,8 +33,3 @@ export const uploadUrlSchema = z.looseObject({ url: z.string(), token: z.string(
 export const subscriptionsSchema = z.looseObject({
   subscriptions: z.array(z.looseObject({ url: z.string(), time: int })),
 });
-export const updateSchema = z.looseObject({ update_type: z.string(), timestamp: int });
-export const updatesSchema = z.looseObject({
-  updates: z.array(updateSchema),
-  marker: int.nullable().optional(),
-});

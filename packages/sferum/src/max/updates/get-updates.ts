@@ -5,10 +5,10 @@
  * poll's own plus a margin, so a quiet 30-second poll is not cut short.
  */
 import { type CallOptions, type MaxContext, maxCall } from '../context.js';
+import { MaxError } from '../errors/max-error.js';
 import { MaxInputError } from '../errors/max-input-error.js';
 import { checkUpdateTypes } from '../methods/subscriptions.js';
 import type { MaxIncomingUpdate, MaxUpdateType } from '../models.js';
-import { updatesSchema } from '../schemas.js';
 
 export interface GetUpdatesOptions extends CallOptions {
   /** The marker of the last handled batch; commits everything before it. */
@@ -79,16 +79,44 @@ export async function pollOnce(
     });
   }
   const query = marker === undefined || marker === null ? baseQuery : { ...baseQuery, marker };
-  const batch = await maxCall<{ updates: MaxIncomingUpdate[]; marker?: number | null }, typeof updatesSchema>(
-    context,
-    {
-      method: 'GET',
-      path: '/updates',
-      query,
-      schema: updatesSchema,
-      timeout: timeoutSeconds * 1000 + POLL_MARGIN_MS,
-      ...(signal === undefined ? {} : { signal }),
-    },
-  );
-  return { updates: batch.updates, marker: batch.marker ?? null };
+  const batch = await maxCall<unknown>(context, {
+    method: 'GET',
+    path: '/updates',
+    query,
+    timeout: timeoutSeconds * 1000 + POLL_MARGIN_MS,
+    ...(signal === undefined ? {} : { signal }),
+  });
+  return checkBatch(batch);
+}
+
+/**
+ * The envelope a poll relies on, checked in one pass without copying (a batch holds up to 1000
+ * updates: a schema library's copy of each would cost more than the request): an `updates` array of
+ * objects with a string `update_type` and a number `timestamp`, and an integer or null `marker`.
+ */
+function checkBatch(batch: unknown): UpdatesBatch {
+  const { updates, marker } = (batch ?? {}) as { updates?: unknown; marker?: unknown };
+  let valid =
+    Array.isArray(updates) && (marker === undefined || marker === null || Number.isSafeInteger(marker));
+  if (valid) {
+    for (const update of updates as unknown[]) {
+      const item = update as { update_type?: unknown; timestamp?: unknown } | null;
+      if (
+        item === null ||
+        typeof item !== 'object' ||
+        typeof item.update_type !== 'string' ||
+        typeof item.timestamp !== 'number'
+      ) {
+        valid = false;
+        break;
+      }
+    }
+  }
+  if (!valid) {
+    throw new MaxError(
+      'INVALID_RESPONSE',
+      'GET /updates answered a body that is not { updates: Update[], marker }',
+    );
+  }
+  return { updates: updates as MaxIncomingUpdate[], marker: (marker as number | null | undefined) ?? null };
 }

@@ -48,7 +48,7 @@ async function readBounded(request: Request, limit: number): Promise<string | un
 export function createMaxWebhookHandler(options: MaxWebhookOptions): MaxWebhookHandler {
   const core = createWebhookCore(options);
   return async (request) => {
-    const refused = await core.precheck(
+    const refused = core.precheck(
       request.method.toUpperCase(),
       request.headers.get(SECRET_HEADER),
       request.headers.get('content-type'),

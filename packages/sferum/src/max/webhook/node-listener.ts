@@ -31,56 +31,60 @@ function send(res: ServerResponse, answer: WebhookAnswer, close = false): void {
 const first = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
 
+const INTERNAL: WebhookAnswer = { status: 500, body: 'Internal Server Error', headers: {} };
+
 export function createMaxWebhookNodeListener(options: MaxWebhookOptions): MaxWebhookNodeListener {
   const core = createWebhookCore(options);
-  const tooLarge = () => core.refuse(413, 'too-large');
+  const limit = core.maxBodyBytes;
   return (req, res) => {
-    const fail = () => send(res, { status: 500, body: 'Internal Server Error', headers: {} });
-    core
-      .precheck(
-        (req.method ?? '').toUpperCase(),
-        first(req.headers[SECRET_HEADER]),
-        first(req.headers['content-type']),
-      )
-      .then((refused) => {
-        if (refused !== undefined) {
-          req.resume();
-          send(res, refused);
-          return;
-        }
-        const declared = Number(req.headers['content-length']);
-        if (Number.isFinite(declared) && declared > core.maxBodyBytes) {
-          send(res, tooLarge(), true);
-          res.on('finish', () => req.destroy());
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let total = 0;
-        let over = false;
-        req.on('data', (chunk: Buffer) => {
-          if (over) {
-            return;
-          }
-          total += chunk.length;
-          if (total > core.maxBodyBytes) {
-            over = true;
-            send(res, tooLarge(), true);
-            res.on('finish', () => req.destroy());
-            return;
-          }
-          chunks.push(chunk);
-        });
-        req.on('end', () => {
-          if (over) {
-            return;
-          }
-          const body =
-            chunks.length === 1
-              ? (chunks[0] as Buffer).toString('utf8')
-              : Buffer.concat(chunks).toString('utf8');
-          core.deliver(body).then((answer) => send(res, answer), fail);
-        });
-        req.on('error', () => undefined);
-      }, fail);
+    const refused = core.precheck(
+      (req.method ?? '').toUpperCase(),
+      first(req.headers[SECRET_HEADER]),
+      first(req.headers['content-type']),
+    );
+    if (refused !== undefined) {
+      req.resume();
+      send(res, refused);
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      send(res, core.refuse(413, 'too-large'), true);
+      res.on('finish', () => req.destroy());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) {
+        return;
+      }
+      total += chunk.length;
+      if (total > limit) {
+        over = true;
+        send(res, core.refuse(413, 'too-large'), true);
+        res.on('finish', () => req.destroy());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (over) {
+        return;
+      }
+      const body =
+        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      const answer = core.deliver(body);
+      if (answer instanceof Promise) {
+        answer.then(
+          (settled) => send(res, settled),
+          () => send(res, INTERNAL),
+        );
+      } else {
+        send(res, answer);
+      }
+    });
+    req.on('error', () => undefined);
   };
 }

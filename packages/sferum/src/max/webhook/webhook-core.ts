@@ -50,9 +50,9 @@ export interface WebhookCore {
     method: string,
     secret: string | null | undefined,
     contentType: string | null | undefined,
-  ): Promise<WebhookAnswer | undefined>;
-  /** The body of an accepted delivery (already bounded by the adapter). */
-  deliver(body: string): Promise<WebhookAnswer>;
+  ): WebhookAnswer | undefined;
+  /** The body of an accepted delivery (already bounded); a promise only when onUpdate returned one. */
+  deliver(body: string): WebhookAnswer | Promise<WebhookAnswer>;
   refuse(status: number, reason: WebhookRefusal['reason']): WebhookAnswer;
 }
 
@@ -81,11 +81,11 @@ export function createWebhookCore(options: MaxWebhookOptions): WebhookCore {
   return {
     maxBodyBytes,
     refuse,
-    async precheck(method, header, contentType) {
+    precheck(method, header, contentType) {
       if (method !== 'POST') {
         return refuse(405, 'method');
       }
-      if (!(await check.matches(header))) {
+      if (!check.matches(header)) {
         return refuse(401, 'secret');
       }
       if (contentType && !/^application\/json\b/i.test(contentType.trim())) {
@@ -93,7 +93,7 @@ export function createWebhookCore(options: MaxWebhookOptions): WebhookCore {
       }
       return undefined;
     },
-    async deliver(body) {
+    deliver(body) {
       let update: unknown;
       try {
         update = JSON.parse(body);
@@ -109,14 +109,18 @@ export function createWebhookCore(options: MaxWebhookOptions): WebhookCore {
       ) {
         return refuse(400, 'envelope');
       }
-      try {
-        const stored = options.onUpdate(update as MaxIncomingUpdate);
-        if (typeof (stored as PromiseLike<unknown> | null)?.then === 'function') {
-          await stored;
-        }
-      } catch (error) {
+      const failed = (error: unknown): WebhookAnswer => {
         options.onError?.(error);
         return answer(500, 'Internal Server Error');
+      };
+      let stored: unknown;
+      try {
+        stored = options.onUpdate(update as MaxIncomingUpdate);
+      } catch (error) {
+        return failed(error);
+      }
+      if (typeof (stored as PromiseLike<unknown> | null)?.then === 'function') {
+        return Promise.resolve(stored).then(() => OK, failed);
       }
       return OK;
     },
