@@ -217,9 +217,13 @@ function wrk(port, seconds, body) {
     ].join('\n'),
   );
   return new Promise((resolve, reject) => {
-    const proc = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}/max/hook`], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const proc = spawn(
+      'wrk',
+      ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}/max/hook`],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     proc.stdout.on('data', (chunk) => {
       out += chunk;
@@ -250,10 +254,20 @@ async function webhookCase() {
     update_type: 'message_created',
     timestamp: 1_788_242_400_000,
     message: {
-      sender: { user_id: 407108120, first_name: 'Ольга', last_name: 'Смирнова', is_bot: false, last_activity_time: 0 },
+      sender: {
+        user_id: 407108120,
+        first_name: 'Ольга',
+        last_name: 'Смирнова',
+        is_bot: false,
+        last_activity_time: 0,
+      },
       recipient: { chat_id: -70000000000001, chat_type: 'chat', user_id: null },
       timestamp: 1_788_242_400_000,
-      body: { mid: 'mid.00003faa252260010000689786263001', seq: 115000000000001, text: 'Расписание на завтра' },
+      body: {
+        mid: 'mid.00003faa252260010000689786263001',
+        seq: 115000000000001,
+        text: 'Расписание на завтра',
+      },
     },
     user_locale: 'ru',
   });
@@ -297,10 +311,26 @@ export async function run() {
     const { bots } = await json(`${origin}/__goskit/max/bots`);
     const token = bots[0].token;
     results.push(
-      await pollingCase('long polling, 100 000 updates (minIntervalMs 0)', origin, token, createMaxClient, UPDATES, 0, 2),
+      await pollingCase(
+        'long polling, 100 000 updates (minIntervalMs 0)',
+        origin,
+        token,
+        createMaxClient,
+        UPDATES,
+        0,
+        2,
+      ),
     );
     results.push(
-      await pollingCase('long polling at MAX’s 300 ms minimum interval', origin, token, createMaxClient, PACED_UPDATES, 300, 1),
+      await pollingCase(
+        'long polling at MAX’s 300 ms minimum interval',
+        origin,
+        token,
+        createMaxClient,
+        PACED_UPDATES,
+        300,
+        1,
+      ),
     );
   } finally {
     simulator.stop();
