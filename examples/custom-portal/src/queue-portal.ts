@@ -181,7 +181,7 @@ export const queuePortal = definePortal<QueueState, QueueData>({
           childId: input.childId,
           childName: `${child?.lastName ?? ''} ${child?.firstName ?? ''}`.trim(),
           parentOid: parent.oid,
-          createdAt: ctx.sim.clock.now().toISOString(),
+          createdAt: ctx.sim.clock.date().toISOString(),
         };
         ctx.state.applications.set(application.id, application);
         return json(view(ctx.state, application), 201);

@@ -25,7 +25,7 @@ export async function signInParent(sim: Simulator, esiaBaseUrl: string): Promise
     signer: createSoftwareGostSigner({ privateKey: demo.privateKeyPem, certificate: demo.certificatePem }),
     scopes: ['openid', 'fullname'],
     tokenKeys: { jwksUrl: `${esiaBaseUrl}/aas/oauth2/jwks` },
-    now: () => sim.clock.nowMs(),
+    clock: sim.clock,
   });
   const parent = sim.demo.personas.find((persona) => persona.id === 'parent-ivanov');
   if (parent === undefined) {

@@ -15,9 +15,34 @@ describe('parseCliArgs', () => {
       host: '127.0.0.1',
       scenarios: [],
       portalModules: [],
+      clockMode: 'running',
       help: false,
       version: false,
     });
+  });
+
+  it('reads --clock and --clock-start, refusing other modes and unreadable or out-of-range dates', () => {
+    expect(parseCliArgs(['--clock', 'frozen']).clockMode).toBe('frozen');
+    expect(parseCliArgs(['--clock', 'running']).clockMode).toBe('running');
+    expect(parseCliArgs(['--clock-start', '2026-09-01T09:00:00+03:00']).clockStart).toBe(
+      Date.parse('2026-09-01T06:00:00Z'),
+    );
+    for (const argv of [
+      ['--clock', 'stopped'],
+      ['--clock-start', 'tomorrow'],
+      ['--clock-start', '1700000000000'],
+      ['--clock-start', '+275760-09-13T00:00:00Z'],
+      ['--clock-start', '1969-12-31T23:59:59Z'],
+    ]) {
+      expect(() => parseCliArgs(argv), argv.join(' ')).toThrow(UsageError);
+    }
+  });
+
+  it('reads --allowed-host as a list of host names', () => {
+    expect(
+      parseCliArgs(['--allowed-host', 'goskit-sim,Sim.Local', '--allowed-host', 'x']).allowedHosts,
+    ).toEqual(['goskit-sim', 'sim.local', 'x']);
+    expect(() => parseCliArgs(['--allowed-host', 'evil host'])).toThrow(UsageError);
   });
 
   it('reads every flag, with repeated and comma-separated scenarios', () => {

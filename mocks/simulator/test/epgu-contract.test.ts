@@ -115,7 +115,8 @@ describe("EPGU 'esia' auth with tokens issued by the simulator's ESIA portal", (
     const orderId = jsonOf(created).orderId as number;
     const parent = sim.demo.personas.find((persona) => persona.login === 'ivan.ivanov');
     expect(
-      sim.portalState<{ orders: Record<string, { ownerId: string }> }>('epgu').orders[orderId]?.ownerId,
+      sim.portalState<{ orders: Map<string, { ownerId: string }> }>('epgu').orders.get(String(orderId))
+        ?.ownerId,
     ).toBe(parent?.oid);
     const withoutScope = await sim.handle(epgu(await tokenFor('openid fullname')));
     expect(withoutScope.status).toBe(403);

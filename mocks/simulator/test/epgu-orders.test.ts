@@ -24,7 +24,7 @@ afterEach(() => {
 describe('EPGU auth', () => {
   it('401 without a body when the Bearer token is missing, malformed or expired', async () => {
     sim = newEpguSim();
-    const expired = bearer(1, `openid ${API_ORDER}`, Math.floor(sim.clock.nowMs() / 1000) - 1);
+    const expired = bearer(1, `openid ${API_ORDER}`, Math.floor(sim.clock.now() / 1000) - 1);
     for (const init of [
       { token: null },
       { token: 'not-a-jwt' },

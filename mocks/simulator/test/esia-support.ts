@@ -73,7 +73,7 @@ export async function authorizeQuery(
   const scope = params.scope ?? SCOPE;
   const state = params.state ?? sim.random.uuid();
   const redirectUri = params.redirectUri ?? REDIRECT;
-  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.now());
+  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.date());
   const secret = await createClientSecret(signer, {
     flow: 'v2/ac',
     clientId,
@@ -128,13 +128,13 @@ export async function loginAndConsent(
 export async function codeExchangeForm(
   sim: Simulator,
   code: string,
-  params: { scope?: string; redirectUri?: string; state?: string } = {},
+  params: { scope?: string; redirectUri?: string; state?: string; timestamp?: string } = {},
   signer = demoSigner(sim),
 ): Promise<Record<string, string>> {
   const scope = params.scope ?? SCOPE;
   const state = params.state ?? sim.random.uuid();
   const redirectUri = params.redirectUri ?? REDIRECT;
-  const timestamp = esiaTimestamp(sim.clock.now());
+  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.date());
   const secret = await createClientSecret(signer, {
     flow: 'v3/te',
     clientId: 'GOSKIT_DEMO',

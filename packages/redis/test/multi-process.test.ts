@@ -109,7 +109,7 @@ describe('several processes sharing Redis', () => {
       service: SERVICE,
     });
     await new Promise((resolve) => setTimeout(resolve, 500)); // the portal bucket refills
-    const since = sim.clock.nowMs();
+    const since = sim.clock.now();
     const outcomes = await Promise.all(
       instances.map((instance) =>
         instance.call<string[]>(
@@ -141,7 +141,7 @@ describe('several processes sharing Redis', () => {
 
   it('(control) four processes with their own local limiters at the same rate get 429s', async () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // the portal bucket refills
-    const since = sim.clock.nowMs();
+    const since = sim.clock.now();
     const outcomes = await Promise.all(
       instances.map((instance) =>
         instance.call<string[]>(
@@ -175,7 +175,7 @@ describe('several processes sharing Redis', () => {
     // the login's tokens, stored as expiring in a moment
     await seeder.seed({ token: loginTokens.accessToken, expiresAt: Date.now() + 300, data: loginTokens });
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const since = sim.clock.nowMs();
+    const since = sim.clock.now();
     const tokens = await Promise.all(
       instances.map((instance) => instance.call<string>({ type: 'shared-token', name })),
     );

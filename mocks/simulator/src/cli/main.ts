@@ -37,7 +37,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(SIMULATOR_VERSION);
     return 0;
   }
-  const simOptions: CreateSimulatorOptions = { scenarios: options.scenarios };
+  // A vendor's unmodified client signs requests with its wall clock, so goskit-sim's clock runs.
+  const simOptions: CreateSimulatorOptions = { scenarios: options.scenarios, clockMode: options.clockMode };
+  if (options.clockStart !== undefined) {
+    simOptions.clock = options.clockStart;
+  }
   if (options.seed !== undefined) {
     simOptions.seed = options.seed;
   }
@@ -54,6 +58,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       port: options.port,
       host: options.host,
       ...(options.cors === undefined ? {} : { cors: options.cors }),
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     });
     // Handlers first: a supervisor may signal as soon as it reads the ready line.
     installShutdown(server, io);
@@ -61,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
     }
     io.out(`  control    ${server.url}/__goskit/`);
+    io.out(`  clock      ${sim.clock.mode}, now ${sim.clock.date().toISOString()}`);
     io.out(`goskit-sim ready on ${server.url} (seed ${sim.seed}) in ${Math.round(performance.now())} ms`);
     return undefined;
   } catch (error) {

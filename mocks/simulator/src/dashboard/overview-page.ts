@@ -47,7 +47,7 @@ ${scenario.active ? 'Выключить / Disable' : 'Включить / Enable'
 <p class="muted">${label('Управление', 'control API')}: <a class="mono" href="${origin}/__goskit/">${origin}/__goskit/</a></p></section>
 ${renderPortalPanels(sim, origin)}
 <section><h2>${label('Виртуальные часы', 'Virtual clock')}</h2>
-<p><strong>${moscowTime(sim.clock.now())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.now().toISOString()}</code></span></p>
+<p><strong>${moscowTime(sim.clock.date())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.date().toISOString()}</code></span></p>
 <div class="row">${steps}
 <form data-post="/__goskit/clock/advance" class="row"><input name="duration" placeholder="PT30M" aria-label="duration" size="10" required>
 <button type="submit">${label('Сдвинуть', 'Advance')}</button></form></div></section>

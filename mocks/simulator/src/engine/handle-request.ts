@@ -97,7 +97,7 @@ function finish(
   engine: EngineParts,
   request: SimRequest,
   outcome: Outcome,
-  time: Date,
+  time: number,
   started: number,
 ): SimResponse {
   recordEntry(engine, request, outcome, time, performance.now() - started);
@@ -115,7 +115,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<SimResponse> {
 function process(
   engine: EngineParts,
   request: SimRequest,
-  time: Date,
+  time: number,
   outcome: Outcome,
 ): Promise<void> | undefined {
   const lane = engine.lanes.get(request.portal);
@@ -146,7 +146,7 @@ function process(
   if (plan.scenarios.length > 0) {
     outcome.scenarios = plan.scenarios;
   }
-  const nowMs = time.getTime();
+  const nowMs = time;
   if (plan.replace) {
     outcome.response = plan.replace;
   } else if (plan.throttle) {

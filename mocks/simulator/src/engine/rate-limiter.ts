@@ -3,6 +3,7 @@
  * the way the portal does (429 + Retry-After, or VK's error 6 in a 200 body).
  */
 import { type BucketState, takeToken } from '@goskit/core';
+import { hash128 } from './random.js';
 import { http429 } from './responses.js';
 import type { BucketSettings, PortalDefinition, PortalRateLimit, SimRequest, SimResponse } from './types.js';
 
@@ -10,31 +11,14 @@ import type { BucketSettings, PortalDefinition, PortalRateLimit, SimRequest, Sim
 export const MAX_BUCKETS = 10_000;
 
 /**
- * A 128-bit fingerprint (four independent 32-bit FNV-1a-style lanes, cyrb128) so raw tokens never
- * sit in snapshots or the dashboard, and two tokens practically never share a bucket (a 32-bit hash
- * collided after ~65 000 tokens). Pure JS: the browser entry has no node:crypto.
+ * A 128-bit fingerprint (cyrb128) so raw tokens never sit in snapshots or the dashboard, and two tokens
+ * practically never share a bucket (a 32-bit hash collided after ~65 000 tokens). Pure JS: the browser
+ * entry has no node:crypto.
  */
 export function fingerprint(text: string): string {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ code, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ code, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ code, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ code, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1, h2, h3, h4].map((lane) => (lane >>> 0).toString(36).padStart(7, '0')).join('');
+  return hash128(text)
+    .map((lane) => lane.toString(36).padStart(7, '0'))
+    .join('');
 }
 
 /** Default key: bearer/access token, then client id, then remote address. */

@@ -2,7 +2,7 @@
  * Per-portal route table, compiled once: a Map for static paths, then parameter patterns in
  * declaration order. Also answers "what did you mean" for 404 and "Allow" for 405.
  */
-import { levenshtein } from './levenshtein.js';
+import { nearest } from './levenshtein.js';
 
 /** What the router needs of a route: the portal routes and the control API's routes both fit. */
 export interface RoutableRoute {
@@ -94,18 +94,14 @@ export class Router<Route extends RoutableRoute> {
     return { kind: 'not-found', nearest: this.nearest(path) };
   }
 
-  /** The declared route path closest to `path` by edit distance. */
+  /** The declared route closest to `path` by (bounded) edit distance, as 'METHOD /path'. */
   nearest(path: string): string | undefined {
-    let best: string | undefined;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const route of this.#routes) {
-      const distance = levenshtein(path, route.path);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = `${route.method.toUpperCase()} ${route.path}`;
-      }
-    }
-    return best;
+    const closest = nearest(
+      path,
+      this.#routes.map((route) => route.path),
+    );
+    const route = this.#routes.find((candidate) => candidate.path === closest);
+    return route === undefined ? undefined : `${route.method.toUpperCase()} ${route.path}`;
   }
 }
 

@@ -4,10 +4,11 @@
  * adapters only through what createEngine() is handed.
  */
 import type { HttpHandler } from 'msw';
-import { DEFAULT_CLOCK_START, ManualClock, toEpochMs } from './clock.js';
+import { ManualClock } from './clock.js';
 import { describeRun } from './describe-run.js';
 import { SimulatorError } from './errors.js';
 import { SimFaultController } from './faults/fault-controller.js';
+import { OperationCatalogue } from './faults/operation-catalogue.js';
 import { HANDLE_NOW } from './handle-now.js';
 import { type EngineParts, handleRequest, type PortalLane } from './handle-request.js';
 import { RingJournal } from './journal.js';
@@ -84,10 +85,10 @@ export class SimulatorEngine implements Simulator {
     this.#byName = new Map(portals.map((portal) => [portal.name, portal]));
     this.#data = splitData(options.data, portals, options.roster);
     this.strictContracts = options.strictContracts;
-    this.clock = new ManualClock(options.clock);
+    this.clock = new ManualClock(options.clock, { mode: options.clockMode ?? 'frozen' });
     this.streams = new RandomStreams(this.#seed);
     this.journal = new RingJournal(options.journalSize ?? 1000, () => describeRun(this));
-    this.faults = new SimFaultController((label) => this.streams.get(label));
+    this.faults = new SimFaultController((label) => this.streams.get(label), new OperationCatalogue(portals));
     this.limiter = new RateLimiter(options.rateLimits);
     this.#demo = this.#roster();
     for (const portal of portals) {
@@ -233,7 +234,7 @@ export class SimulatorEngine implements Simulator {
       this.#seed = String(options.seed);
       this.#demo = this.#roster();
     }
-    this.clock.set(toEpochMs(this.#options.clock ?? DEFAULT_CLOCK_START));
+    this.clock.reset();
     this.streams.reset(this.#seed);
     this.journal.clear();
     this.limiter.clear();

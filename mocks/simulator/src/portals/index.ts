@@ -7,6 +7,8 @@ import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
 import { maxPortal } from './max/index.js';
 import { schoolPortal } from './school/school-portal.js';
+import { vkPortal } from './vk/index.js';
+import { vkidPortal } from './vkid/index.js';
 
 /** The portal factories by name, as `--portals esia,epgu` selects them. */
 export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new Map<
@@ -16,6 +18,8 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['school', () => schoolPortal],
   ['esia', () => esiaPortal()],
   ['epgu', () => epguPortal()],
+  ['vk', () => vkPortal()],
+  ['vkid', () => vkidPortal()],
   ['max', () => maxPortal()],
 ]);
 

@@ -1,11 +1,26 @@
 /** Virtual time and seeded randomness: what makes a simulator run replayable. */
 
+/** 'frozen': moves only when told to. 'running': runs with the wall clock, shifted by advance/set. */
+export type ClockMode = 'frozen' | 'running';
+
+/** The simulator's time. `now()` is epoch ms, so it is a @goskit/core `Clock` (`{ now(): number }`) as it is. */
 export interface VirtualClock {
-  now(): Date;
+  /** Epoch milliseconds of the virtual now. */
+  now(): number;
+  /** The virtual now as a Date. */
+  date(): Date;
+  /** @deprecated Use `now()`, which returns epoch milliseconds too. */
   nowMs(): number;
-  /** ISO-8601 duration ('PT1H', 'P1DT2H30M') or milliseconds. Throws INVALID_DURATION. */
+  readonly mode: ClockMode;
+  /**
+   * ISO-8601 duration ('PT1H', 'P1DT2H30M') or milliseconds. Throws INVALID_DURATION (and changes
+   * nothing) when the result would leave 1970-01-01 … 9999-12-31.
+   */
   advance(durationIsoOrMs: string | number): void;
+  /** Throws INVALID_DATE (and changes nothing) for unreadable times or times outside 1970 … 9999. */
   set(date: Date | string | number): void;
+  /** Back to the start time (running: the start, or the real now when none was given). */
+  reset(): void;
 }
 
 export interface SeededRandom {

@@ -13,8 +13,15 @@ export interface JournalEntry {
   path: string;
   /** 0 when the answer was a transport fault (network error, connection reset). */
   status: number;
+  /** Redacted excerpt (at most 4096 characters, '…[truncated]' when cut). */
   requestBody?: string;
+  /** Size in bytes of the whole request body (the journal never keeps more than an excerpt). */
+  requestBodyBytes?: number;
+  /** SHA-256 (hex) of the whole request body, as received (before redaction). */
+  requestBodySha256?: string;
   responseBody?: string;
+  responseBodyBytes?: number;
+  responseBodySha256?: string;
   /** Which faults / limits fired: 'scenario:flaky:5xx', 'rule:r1', 'rate-limit', 'contract-violation', … */
   effects: string[];
   /** Real wall time spent in handle(). */

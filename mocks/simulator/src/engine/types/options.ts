@@ -1,5 +1,6 @@
 /** What `createSimulator()` accepts. */
 
+import type { ClockMode } from './clock.js';
 import type { PortalDefinition } from './portal.js';
 import type { BucketSettings } from './rate-limit.js';
 import type { DemoData } from './roster.js';
@@ -24,8 +25,16 @@ export interface SimulatorOptions {
   strictContracts?: boolean;
   /** Journal ring-buffer capacity, default 1000. */
   journalSize?: number;
-  /** Start of the virtual clock; default 2026-09-01T09:00:00+03:00. */
+  /**
+   * Start of the virtual clock. Default: 2026-09-01T09:00:00+03:00 when frozen, the real time when
+   * running.
+   */
   clock?: Date | string | number;
+  /**
+   * 'frozen' (default in process: time moves only with advance/set) or 'running' (time runs with
+   * the wall clock from the start; advance/set shift it and it keeps running). `goskit-sim` runs.
+   */
+  clockMode?: ClockMode;
   /** The roster's overrides and each portal's data slice. */
   data?: SimulatorData;
   /** Cap of any real wait the adapters do (fault delays, latency); default 5000. */

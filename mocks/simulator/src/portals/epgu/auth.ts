@@ -66,7 +66,7 @@ export async function authenticate(
   const facts =
     options.auth === 'esia'
       ? await fromIdentityProvider(ctx, token)
-      : fromAnyBearer(token, ctx.sim.clock.nowMs());
+      : fromAnyBearer(token, ctx.sim.clock.now());
   if (!facts) {
     // The real 401 has no body; this header tells a developer why (e.g. auth 'esia' without esiaPortal()).
     return bare(401, {

@@ -4,7 +4,7 @@ export const epguOpenApi: Record<string, unknown> = {
   "info": {
     "title": "EPGU order API (API ЕПГУ v1.12.1) — goskit contract",
     "version": "0.1.0",
-    "description": "Order creation, file push (single and chunked), status polling, cancellation, dictionaries and file\ndownload, per goskit's reference notes (shared/reference/esia.md §4). EPGU has no webhooks: statuses are\npolled. Errors are `{ code, message }`; 429 and 502–504 come without a body.\n"
+    "description": "Order creation, file push (single and chunked), status polling, cancellation, dictionaries and file\ndownload, per «Спецификация API ЕПГУ v1.12.1» as open-source EPGU clients implement it. EPGU has no\nwebhooks: statuses are polled. Errors are `{ code, message }`; 429 and 502–504 come without a body.\n"
   },
   "servers": [
     {

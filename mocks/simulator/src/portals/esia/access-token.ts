@@ -30,7 +30,7 @@ export async function verifyEsiaAccessToken(
     return undefined;
   }
   const key = await signingKey(runtime.seed, alg as EsiaTokenAlg);
-  const verified = await verifyOwnJwt(key, token, 'access', runtime.clock.nowMs());
+  const verified = await verifyOwnJwt(key, token, 'access', runtime.clock.now());
   if (!verified) {
     return undefined;
   }

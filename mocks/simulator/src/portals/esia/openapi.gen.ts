@@ -4,7 +4,7 @@ export const esiaOpenApi: Record<string, unknown> = {
   "info": {
     "title": "ESIA (Gosuslugi identity) — goskit contract",
     "version": "0.1.0",
-    "description": "The part of ESIA that @goskit/gosuslugi speaks and @goskit/simulator answers. Facts come from\ngoskit's reference notes (shared/reference/esia.md). Items marked [unconfirmed] there are modelled\nthe most plausible way and are configurable in the client and simulator:\n`expires_in` is an integer; `refresh_token` is issued only with access_type=offline; REST errors are\nJSON `{ code, message }`. `/aas/oauth2/jwks` is goskit's own endpoint (the real ESIA publishes its\ncertificate on the tech portal instead).\n"
+    "description": "The part of ESIA that @goskit/gosuslugi speaks and @goskit/simulator answers. Facts come from public\nsources: open-source ESIA clients, their issue threads and pages quoting «Методические рекомендации по\nиспользованию ЕСИА». Items not backed by two independent sources are [unconfirmed]; they are modelled\nthe most plausible way and are configurable in the client and simulator:\n`expires_in` is an integer; `refresh_token` is issued only with access_type=offline; REST errors are\nJSON `{ code, message }`. `/aas/oauth2/jwks` is goskit's own endpoint (the real ESIA publishes its\ncertificate on the tech portal instead).\n"
   },
   "servers": [
     {

@@ -39,12 +39,12 @@ export { scopeNames } from '../../services/identity.js';
 
 /** Organisation scopes come as URLs (`http://esia.gosuslugi.ru/org_ogrn?org_oid=…`); any such URL is accepted. */
 export function isKnownScope(name: string): boolean {
-  return name in SCOPE_TITLES || /^https?:\/\/[^\s]+$/.test(name);
+  return Object.hasOwn(SCOPE_TITLES, name) || /^https?:\/\/[^\s]+$/.test(name);
 }
 
 /** Russian title for the consent page. */
 export function scopeTitle(name: string): string {
-  return SCOPE_TITLES[name] ?? name;
+  return (Object.hasOwn(SCOPE_TITLES, name) ? SCOPE_TITLES[name] : undefined) ?? name;
 }
 
 /** The scope string the tokens carry: every scope as `<name>?oid=<oid>`, openid bare. */
