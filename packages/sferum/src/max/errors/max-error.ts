@@ -1,9 +1,9 @@
 /**
  * The base of every error the MAX client reports itself. Transport failures (network, timeout, a 429
  * after the retries) stay core's classes; what MAX refuses, or what the client refuses before sending,
- * becomes one of these. Messages never carry the bot token.
+ * becomes one of these. Messages never carry the bot token. It extends `SferumError`.
  */
-import { GoskitError } from '@goskit/core';
+import { type ErrorHint, SferumError } from '../../errors/sferum-error.js';
 
 /** Stable codes of the failures the MAX client reports itself. */
 export type MaxErrorCode =
@@ -14,26 +14,11 @@ export type MaxErrorCode =
   | 'INVALID_RESPONSE'; // a 2xx body that is not what the contract says
 
 /** A short explanation of the usual cause, in Russian and English. */
-export interface MaxErrorHint {
-  ru: string;
-  en: string;
-}
+export type MaxErrorHint = ErrorHint;
 
-export class MaxError<Code extends MaxErrorCode = MaxErrorCode> extends GoskitError<Code> {
-  readonly hint: MaxErrorHint | undefined;
-
-  constructor(
-    code: Code,
-    message: string,
-    options: { cause?: unknown; hint?: MaxErrorHint | undefined } = {},
-  ) {
-    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.hint = options.hint;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), ...(this.hint ? { hint: this.hint } : {}) };
-  }
+/** A `SferumError` (so one `isSferumError` check covers VK, MAX and the sync) with MAX's codes. */
+export class MaxError<Code extends MaxErrorCode = MaxErrorCode> extends SferumError<Code> {
+  static override readonly name: string = 'MaxError';
 }
 
 export function isMaxError(value: unknown): value is MaxError {
