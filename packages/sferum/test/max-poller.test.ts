@@ -132,6 +132,43 @@ describe('marker commits after the handlers', () => {
     expect(skipped).toEqual(['bad']);
   });
 
+  it('onHandlerError "retry" handles the same update again after the backoff, in order', async () => {
+    await drain();
+    chatWithMessages('Poller R', ['a', 'flaky', 'c']);
+    const waits: number[] = [];
+    const client = createMaxClient({
+      token,
+      rateLimit: { ratePerSecond: 1e6 },
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    const seen: string[] = [];
+    let failures = 0;
+    const poller = client.startPolling({
+      minIntervalMs: 0,
+      timeout: 0,
+      backoff: { baseMs: 100, capMs: 150 },
+      onUpdate: (update) => {
+        const text = textOf(update);
+        if (text === 'flaky' && failures < 3) {
+          failures += 1;
+          throw new Error('the registry store is down');
+        }
+        if (text) {
+          seen.push(text);
+        }
+      },
+      onHandlerError: () => 'retry',
+    });
+    while (seen.length < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await poller.stop();
+    expect(seen).toEqual(['a', 'flaky', 'c']);
+    expect(waits.filter((ms) => ms >= 100)).toEqual([100, 150, 150]);
+  });
+
   it('filters by types; the simulator commits the skipped types with the batch', async () => {
     await drain();
     const chatId = chatWithMessages('Poller C', ['x']);

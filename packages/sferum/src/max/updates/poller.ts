@@ -14,7 +14,7 @@ import { MaxInputError } from '../errors/max-input-error.js';
 import type { MaxIncomingUpdate, MaxUpdateType } from '../models.js';
 import { pollOnce, updatesQuery } from './get-updates.js';
 
-export type HandlerErrorDecision = 'stop' | 'skip';
+export type HandlerErrorDecision = 'stop' | 'skip' | 'retry';
 
 export interface PollingOptions {
   /** Called for every update, in order; the next one waits for it. */
@@ -33,7 +33,10 @@ export interface PollingOptions {
   storeKey?: string;
   /** Backoff after a failed poll: from `baseMs` (default 1 000) doubling up to `capMs` (default 60 000). */
   backoff?: { baseMs?: number; capMs?: number };
-  /** A handler threw: `'stop'` (default; the batch is redelivered after a restart) or `'skip'` the update. */
+  /**
+   * A handler threw: `'stop'` (default; the batch is redelivered after a restart), `'skip'` the update,
+   * or `'retry'` it after the backoff (for transient failures: the registry's store, a read from MAX).
+   */
   onHandlerError?(
     error: unknown,
     update: MaxIncomingUpdate,
@@ -99,17 +102,30 @@ export function startPolling(context: MaxContext, options: PollingOptions): Upda
   let marker: number | null = null;
   let handled = 0;
 
-  const handle = async (update: MaxIncomingUpdate): Promise<void> => {
-    try {
-      const result = options.onUpdate(update, signal);
-      if (isPromise(result)) {
-        await result;
-      }
-      handled += 1;
-    } catch (error) {
-      const decision = options.onHandlerError ? await options.onHandlerError(error, update) : 'stop';
-      if (decision !== 'skip') {
-        throw error;
+  /** Handles one update; false when the poller was stopped while it waited to retry. */
+  const handle = async (update: MaxIncomingUpdate): Promise<boolean> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const result = options.onUpdate(update, signal);
+        if (isPromise(result)) {
+          await result;
+        }
+        handled += 1;
+        return true;
+      } catch (error) {
+        const decision = options.onHandlerError ? await options.onHandlerError(error, update) : 'stop';
+        if (decision === 'skip') {
+          return true;
+        }
+        if (decision !== 'retry') {
+          throw error;
+        }
+        await context
+          .sleep(Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30)), signal)
+          .catch(() => undefined);
+        if (signal.aborted) {
+          return false; // stopped: the batch's marker stays unstored, the update comes again
+        }
       }
     }
   };
@@ -153,7 +169,9 @@ export function startPolling(context: MaxContext, options: PollingOptions): Upda
         if (signal.aborted) {
           return; // stopped mid-batch: its marker stays unstored, the batch comes again
         }
-        await handle(update);
+        if (!(await handle(update))) {
+          return;
+        }
       }
       if (batch.marker !== null && batch.marker !== marker) {
         await store.set(key, batch.marker);
