@@ -18,7 +18,7 @@ import {
   maxRegistryUpdates,
   type UpdatePoller,
 } from '../src/max.js';
-import { maxSchool, until, virtualTime } from './helpers/max-school.js';
+import { maxSchool, virtualTime } from './helpers/max-school.js';
 
 const SEED = 'max-sync-flaky';
 const probeSim = createSimulator({ seed: SEED, portals: [maxPortal()] });
@@ -94,10 +94,11 @@ describe('the registry sync over MAX under the flaky scenario', () => {
         ...(key === 'TEACHER' ? { members: roster.teachers.map((t) => t.id) } : {}),
       });
     }
-    let active = 0;
-    const count = () =>
-      void sync.entries(schoolId).then((all) => (active = all.filter((e) => e.state === 'active').length));
-    await until(() => (count(), active === 3), 'the three chats in the registry', 10_000);
+    const deadline = Date.now() + 10_000;
+    while ((await sync.entries(schoolId)).filter((e) => e.state === 'active').length < 3) {
+      expect(Date.now()).toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
 
     const settled = await runUntilSettled();
     const effects = sim.journal.find({ portal: 'max' }).flatMap((entry) => entry.effects);
