@@ -7,6 +7,7 @@
  */
 import { MemoryStore, RateLimitError } from '@goskit/core';
 import { createSimulator } from '@goskit/simulator';
+import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxControl, maxPortal } from '../../../mocks/simulator/src/portals/max/index.js';
@@ -338,12 +339,13 @@ describe('errors, retries and webhooks', () => {
       seed: 'max-429',
       portals: [maxPortal({ rateLimit: { ratePerSecond: 1, burst: 1 } })],
     });
-    const limitedServer = setupServer(...limited.handlers);
-    server.close();
-    limitedServer.listen({ onUnhandledRequest: 'error' });
+    // Its own loopback server: the global MSW server (and the poller on it) stay as they are.
+    const limitedServer = await limited.listen({ port: 0 });
+    server.use(http.all(`${new URL(limitedServer.baseUrl('max')).origin}/*`, () => passthrough()));
     try {
       const client = createMaxClient({
         token: maxControl(limited).bots()[0]!.token,
+        baseUrl: limitedServer.baseUrl('max'),
         clock: { now: () => limited.clock.nowMs() },
         sleep: async (ms) => limited.clock.advance(Math.ceil(ms)),
       });
@@ -356,13 +358,14 @@ describe('errors, retries and webhooks', () => {
       );
       const impatient = createMaxClient({
         token: maxControl(limited).bots()[0]!.token,
+        baseUrl: limitedServer.baseUrl('max'),
         retry: 0,
         clock: { now: () => limited.clock.nowMs() },
       });
       await expect(impatient.getMe()).rejects.toBeInstanceOf(RateLimitError);
     } finally {
-      limitedServer.close();
-      server.listen({ onUnhandledRequest: 'error' });
+      server.resetHandlers();
+      await limitedServer.close();
     }
   });
 

@@ -132,7 +132,10 @@ describe('one limiter per token', () => {
     await first.getMe();
     const controller = new AbortController();
     const waiting = second.getMe({ signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The token's digest is computed asynchronously: wait (bounded) until the call is in the queue.
+    for (let waited = 0; limiter.queued === 0 && waited < 5_000; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     expect(limiter.queued).toBe(1);
     await expect(other.getMe()).rejects.toMatchObject({ status: 401 }); // its own bucket: sent at once
     controller.abort();
@@ -158,7 +161,10 @@ describe('one limiter per token', () => {
     const client = createMaxClient({ token, rateLimit: limiter, clock });
     const sends = [1, 2, 3].map((n) => client.sendMessage({ chatId: chat.chat_id }, { text: `№${n}` }));
     await Promise.all(sends.slice(0, 2));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The token's digest is computed asynchronously: wait (bounded) until the call is in the queue.
+    for (let waited = 0; limiter.queued === 0 && waited < 5_000; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     expect(limiter.queued).toBe(1);
     expect(timers.at(-1)?.at).toBe(500);
     now = 500;
