@@ -49,11 +49,11 @@ async function serve(mode) {
   let handler;
   if (mode === 'webhook') {
     const { createMaxWebhookNodeListener } = await import(dist('packages/sferum/dist/max.js'));
-    let stored = 0;
+    const stored = { count: 0 };
     handler = createMaxWebhookNodeListener({
       secret: SECRET,
       onUpdate: () => {
-        stored += 1;
+        stored.count += 1;
       },
     });
   } else {

@@ -12,6 +12,8 @@ export interface PeopleDriver {
   startDialog(user: number | string): Promise<number>;
   pressButton(user: number | string, mid: string, payload?: string): Promise<string>;
   renameChat(chatId: number, title: string): Promise<void>;
+  /** The 09.2026 member-add restriction: `auto` follows the clock, which may run past 09.09.2026. */
+  restriction(mode: 'auto' | 'on' | 'off'): Promise<void>;
 }
 
 export function inProcessDriver(actions: MaxActions): PeopleDriver {
@@ -24,6 +26,9 @@ export function inProcessDriver(actions: MaxActions): PeopleDriver {
     startDialog: async (user) => actions.startDialog(user),
     pressButton: async (user, mid, payload) => actions.pressButton(user, mid, payload),
     renameChat: async (chatId, title) => actions.renameChat(chatId, title),
+    restriction: async (mode) => {
+      actions.restriction(mode);
+    },
   };
 }
 
@@ -53,6 +58,9 @@ export function httpDriver(origin: string): PeopleDriver {
       (await call<{ callbackId: string }>('POST', '/callbacks', { user, mid, payload })).callbackId,
     renameChat: async (chatId, title) => {
       await call('PATCH', `/chats/${chatId}`, { title });
+    },
+    restriction: async (mode) => {
+      await call('PUT', '/restriction', { mode });
     },
   };
 }
