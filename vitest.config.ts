@@ -25,6 +25,7 @@ export const workspaceAliases = {
   '@goskit/paragraf': src('packages/paragraf'),
   '@goskit/redis': src('packages/redis'),
   '@goskit/gospochta': src('packages/gospochta'),
+  '@goskit/sferum/max': src('packages/sferum', 'max'),
   '@goskit/sferum': src('packages/sferum'),
   '@goskit/simulator': src('mocks/simulator'),
 };

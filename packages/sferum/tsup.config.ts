@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.shared.ts';
 
-export default defineConfig(packageConfig());
+export default defineConfig(packageConfig({ entry: ['src/index.ts', 'src/max.ts'] }));

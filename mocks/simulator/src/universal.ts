@@ -58,6 +58,7 @@ export {
 } from './portals/esia/index.js';
 export * from './portals/gospochta/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
+export * from './portals/max/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
 export * from './portals/vk/public.js';
 export * from './portals/vkid/public.js';

@@ -23,6 +23,7 @@ describe('README quickstart — in-process (MSW)', () => {
       'epgu',
       'esia',
       'gospochta',
+      'max',
       'school',
       'vk',
       'vkid',

@@ -120,15 +120,19 @@ describe('members', () => {
     const { world, sync, links } = setup();
     world.refusing.set('202', 'privacy');
     const first = await sync.run(demoRoster());
-    expect(first.result.refusedMembers).toEqual([{ key: 'CLASS:c1', userId: '202', reason: 'privacy' }]);
+    // A refused member comes with the chat's link to send them (asked once, kept in the registry).
+    expect(first.result.refusedMembers).toEqual([
+      {
+        key: 'CLASS:c1',
+        userId: '202',
+        reason: 'privacy',
+        inviteLink: expect.stringMatching(/^https:\/\/vk\.me\/join\//),
+      },
+    ]);
     // p4 links their profile after the first run.
     await links.put({ personId: 'p4', role: 'pupil', network: 'vk', userId: '204', linkedAt: NOW });
     const plan = await sync.plan(demoRoster());
-    expect(kinds(plan.steps, 'sync')).toEqual([
-      'fetch-invite-link',
-      'fetch-invite-link',
-      'fetch-invite-link',
-    ]);
+    expect(kinds(plan.steps, 'sync')).toEqual(['fetch-invite-link', 'fetch-invite-link']);
     const join = plan.steps.filter((s) => s.kind === 'join-by-invite');
     expect(join.map((s) => (s.kind === 'join-by-invite' ? [s.key, s.userIds] : []))).toEqual([
       ['CLASS:c1', ['202']],

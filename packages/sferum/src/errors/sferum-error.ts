@@ -1,6 +1,6 @@
 /**
  * The base of every error @goskit/sferum reports itself. Transport failures (network, timeout,
- * HTTP status) stay core's classes; what VK, VK ID or the sync refuse becomes one of these.
+ * HTTP status) stay core's classes; what VK, VK ID, MAX or the sync refuse becomes one of these.
  */
 import { GoskitError } from '@goskit/core';
 
@@ -22,7 +22,12 @@ export type SferumErrorCode =
   | 'DUPLICATE_TITLE' // two desired chats of one school would get the same title
   | 'SYNC_LOCKED' // another run holds the school's sync lock
   | 'TRANSPORT_CAPABILITY' // a step the chat transport cannot perform
-  | 'LESSON_CALL_STATE'; // finish/cancel of a lesson call that is not running
+  | 'INVALID_EVENT' // a chat event without a usable chat id
+  | 'LESSON_CALL_STATE' // finish/cancel of a lesson call that is not running
+  // MAX Bot API (`@goskit/sferum/max`; INVALID_INPUT and INVALID_RESPONSE as above)
+  | 'MAX_API_ERROR' // MAX answered `{ code, message }` with a non-2xx status (`maxCode` keeps MAX's code)
+  | 'ENDPOINT_REMOVED' // an endpoint MAX no longer serves (GET /chats since June 2026)
+  | 'UPLOAD_FAILED'; // step 2 of a MAX upload (the multipart POST to the upload URL) failed
 
 /** A short explanation of the usual cause, in Russian and English. */
 export interface ErrorHint {

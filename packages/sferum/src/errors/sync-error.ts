@@ -12,6 +12,7 @@ export type SyncErrorCode =
   | 'DUPLICATE_TITLE'
   | 'SYNC_LOCKED'
   | 'TRANSPORT_CAPABILITY'
+  | 'INVALID_EVENT'
   | 'LESSON_CALL_STATE';
 
 /** One broken rule of the input. */

@@ -41,6 +41,8 @@ export interface RefusedMember {
   userId: string;
   personId?: string;
   reason: string;
+  /** The chat's link to send them, when the messenger gives one. */
+  inviteLink?: string;
 }
 
 export interface ApplyResult {
@@ -132,6 +134,7 @@ export async function applyPlan(
     },
   );
   await Promise.all(workers);
+  await linkRefusedMembers(context, plan.scope, refusedMembers, options.signal);
 
   const entries = new Map((await context.registry.list(plan.scope)).map((entry) => [entry.key, entry]));
   const inviteLinks = new Map<string, string>();
@@ -294,12 +297,17 @@ async function runStep(
       return { step, status: 'done' };
     }
     case 'await-person': {
+      const previous = await registry.get(scope, step.key);
+      if (previous?.state === 'active') {
+        return { step, status: 'skipped' }; // a person created it since the plan was made
+      }
       await registry.put(scope, {
         key: step.key,
         type: step.type,
         state: 'awaiting-person',
         title: step.title,
         addedMemberIds: [],
+        claimCode: step.code,
         updatedAt: now,
       });
       return { step, status: 'done' };
@@ -319,11 +327,28 @@ async function runStep(
           personId: step.personId,
           reason: outcome.reason,
         });
+        const refused = await activeChat(context, scope, step.key);
+        const earlier = refused.refusals?.find((record) => record.userId === step.userId);
+        await registry.put(scope, {
+          ...refused,
+          refusals: [
+            ...(refused.refusals ?? []).filter((record) => record.userId !== step.userId),
+            {
+              userId: step.userId,
+              reason: outcome.reason,
+              at: context.now(),
+              attempts: (earlier?.attempts ?? 0) + 1,
+            },
+          ],
+          updatedAt: context.now(),
+        });
         return { step, status: 'refused', refusal: outcome };
       }
-      const fresh = await activeChat(context, scope, step.key);
+      const { refusals, ...fresh } = await activeChat(context, scope, step.key);
+      const kept = (refusals ?? []).filter((record) => record.userId !== step.userId);
       await registry.put(scope, {
         ...fresh,
+        ...(kept.length > 0 ? { refusals: kept } : {}),
         addedMemberIds: [...new Set([...fresh.addedMemberIds, step.userId])],
         updatedAt: context.now(),
       });
@@ -361,6 +386,47 @@ async function runStep(
         await registry.put(scope, { ...fresh, inviteLink: link, updatedAt: context.now() });
       }
       return { step, status: 'done' };
+    }
+  }
+}
+
+/**
+ * Refused members get the chat's link to send them: the one the registry knows, or one asked of the
+ * messenger once per chat (and recorded). A failure to get it leaves the link out, never the run.
+ */
+async function linkRefusedMembers(
+  context: ApplyContext,
+  scope: string,
+  refused: RefusedMember[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const { transport, registry } = context;
+  const links = new Map<string, string | undefined>();
+  for (const member of refused) {
+    if (!links.has(member.key)) {
+      let link: string | undefined;
+      const entry = await registry.get(scope, member.key);
+      if (entry?.inviteLink !== undefined) {
+        link = entry.inviteLink;
+      } else if (
+        entry?.state === 'active' &&
+        entry.chatId !== undefined &&
+        transport.inviteLink !== undefined &&
+        transport.capabilities.inviteLink !== 'none'
+      ) {
+        link = await transport.inviteLink(entry.chatId, {}, signal).catch(() => undefined);
+        if (link !== undefined) {
+          const fresh = await registry.get(scope, member.key);
+          if (fresh !== undefined) {
+            await registry.put(scope, { ...fresh, inviteLink: link, updatedAt: context.now() });
+          }
+        }
+      }
+      links.set(member.key, link);
+    }
+    const link = links.get(member.key);
+    if (link !== undefined) {
+      member.inviteLink = link;
     }
   }
 }

@@ -7,8 +7,10 @@ import type { Clock } from '@goskit/core';
 import { SyncError } from '../errors/sync-error.js';
 import type { LinkStore } from '../links/link-store.js';
 import { type ApplyOptions, type ApplyResult, applyPlan } from './apply.js';
+import { type ChatEvent, type ChatEventOutcome, observeChatEvent } from './chat-events.js';
 import type { ChatTransport } from './chat-transport.js';
 import type { ChatType, DesiredChat } from './chat-types.js';
+import { newClaimCode } from './claim-code.js';
 import { desiredChats } from './desired-chats.js';
 import { buildPlan, registryScope } from './plan.js';
 import type { RemoteRenamePolicy } from './plan-title.js';
@@ -42,6 +44,14 @@ export interface ChatSyncOptions {
   lock?: SyncLock;
   /** TTL of the lock, ms. Default 900 000 (15 min). */
   lockTtlMs?: number;
+  /** How long `observe` waits for a running apply of the school, ms. Default 60 000. */
+  lockWaitMs?: number;
+  /** A member the messenger refused is asked again only after this long, ms. Default 86 400 000 (a day). */
+  refusalRetryMs?: number;
+  /** …and after this many refusals never again by the sync (they keep the invite link). Default 3. */
+  maxAddAttempts?: number;
+  /** One-time codes for chats a person must create. Default: random `SFR-XXXXXX`. */
+  claimCodes?: () => string;
   clock?: Clock;
 }
 
@@ -64,6 +74,12 @@ export interface ChatSync {
     schoolId: string,
     chat: { chatId: string; title?: string; key?: string },
   ): Promise<string | undefined>;
+  /**
+   * Tells the registry what happened in the messenger (`maxChatEvent` turns MAX updates into events):
+   * a chat the bot joined is matched by title or by a posted one-time code, or reported unmatched.
+   * Idempotent — an event delivered twice gives the same registry — and serialised with `apply`.
+   */
+  observe(schoolId: string, event: ChatEvent): Promise<ChatEventOutcome>;
 }
 
 export function createChatSync(options: ChatSyncOptions): ChatSync {
@@ -88,7 +104,11 @@ export function createChatSync(options: ChatSyncOptions): ChatSync {
     recreateLost: options.recreateLost ?? false,
     linkMaxAgeMs: options.linkMaxAgeMs,
     deactivated: options.deactivatedUsers,
+    refusalRetryMs: options.refusalRetryMs ?? 86_400_000,
+    maxAddAttempts: options.maxAddAttempts ?? 3,
+    newClaimCode: options.claimCodes ?? (() => newClaimCode()),
   };
+  const lockWaitMs = options.lockWaitMs ?? 60_000;
 
   const plan = async (roster: SchoolRoster, planOptions: { signal?: AbortSignal } = {}) => {
     const school = checkRoster(roster);
@@ -121,6 +141,36 @@ export function createChatSync(options: ChatSyncOptions): ChatSync {
       return { plan: syncPlan, result: await apply(syncPlan, applyOptions) };
     },
     entries: (schoolId) => registry.list(registryScope(transport, schoolId)),
+    async observe(schoolId, event) {
+      const scope = registryScope(transport, schoolId);
+      if (typeof event?.chatId !== 'string' || event.chatId === '') {
+        throw new SyncError('INVALID_EVENT', 'a chat event needs a non-empty string chatId', {
+          hint: {
+            ru: 'Событие чата без chatId: передайте идентификатор чата строкой.',
+            en: 'A chat event without chatId: pass the chat id as a string.',
+          },
+        });
+      }
+      const deadline = Date.now() + lockWaitMs;
+      let release = await lock.acquire(scope, lockTtlMs);
+      while (release === undefined && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        release = await lock.acquire(scope, lockTtlMs);
+      }
+      if (release === undefined) {
+        throw new SyncError('SYNC_LOCKED', `another run is applying ${scope}`, {
+          hint: {
+            ru: 'Синхронизация школы идёт дольше ожидания: событие нужно доставить ещё раз.',
+            en: 'The school is being synced for longer than the wait: deliver the event again.',
+          },
+        });
+      }
+      try {
+        return await observeChatEvent({ transport, registry, now }, scope, event);
+      } finally {
+        await release();
+      }
+    },
     async attachChat(schoolId, chat) {
       const scope = registryScope(transport, schoolId);
       if (typeof chat.chatId !== 'string' || chat.chatId === '') {

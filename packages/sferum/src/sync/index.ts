@@ -6,6 +6,7 @@ export type {
   StepResult,
   StepStatus,
 } from './apply.js';
+export { type ChatEvent, type ChatEventOutcome, sameTitle } from './chat-events.js';
 export type {
   ChatTransport,
   ChatTransportCapabilities,
@@ -18,6 +19,7 @@ export type {
   UnavailableChat,
 } from './chat-transport.js';
 export { CHAT_TYPES, type ChatType, chatKey, type DesiredChat, type DesiredMember } from './chat-types.js';
+export { claimCodesIn } from './claim-code.js';
 export { type ChatSync, type ChatSyncOptions, createChatSync } from './create-chat-sync.js';
 export { KeyValueChatRegistry, type KeyValueChatRegistryOptions } from './key-value-registry.js';
 export {
@@ -46,7 +48,7 @@ export type {
   SyncPlan,
   SyncStep,
 } from './plan-types.js';
-export type { ChatRegistry, RegistryEntry, RegistryState } from './registry.js';
+export type { ChatRegistry, MemberRefusalRecord, RegistryEntry, RegistryState } from './registry.js';
 export {
   type CheckedRoster,
   checkRoster,

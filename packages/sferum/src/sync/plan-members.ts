@@ -3,11 +3,15 @@
  * members, otherwise they get the invite link; unlinked (or stale) people must link their profile
  * first. People in the chat who do not belong are removed only when the sync knows them — it added
  * them, or they are linked school people — never owners, admins or strangers (those are reported).
+ * Someone the messenger refused to add (privacy, the MAX restriction) is marked ✗ with the reason and
+ * gets the invite link; the add is tried again only after `refusalRetryMs`, and never after
+ * `maxAddAttempts` refusals — a refusal is never retried run after run.
  */
 import type { LinkStatus } from '../links/link-status.js';
 import type { ChatTransportCapabilities } from './chat-transport.js';
 import type { DesiredMember } from './chat-types.js';
 import type { PersonStep, PlanFinding, PlannedMember, PlanStep } from './plan-types.js';
+import type { MemberRefusalRecord } from './registry.js';
 
 export interface MemberPlanInput {
   key: string;
@@ -22,6 +26,11 @@ export interface MemberPlanInput {
   schoolUsers: ReadonlyMap<string, string>;
   removeMembers: boolean;
   inviteLink: string | undefined;
+  /** Refused adds recorded in the registry (none for a new chat). */
+  refusals: readonly MemberRefusalRecord[];
+  now: number;
+  refusalRetryMs: number;
+  maxAddAttempts: number;
 }
 
 export interface MemberPlan {
@@ -92,6 +101,12 @@ export function planMembers(input: MemberPlanInput): MemberPlan {
       if (firstForUser) {
         createMemberIds.push(id);
       }
+    } else if (capabilities.addMembers && refusalOf(input, id) !== undefined) {
+      const refusal = refusalOf(input, id) as MemberRefusalRecord;
+      planned.action = 'join-by-invite';
+      planned.mark = '✗';
+      planned.refusal = { reason: refusal.reason, at: refusal.at, attempts: refusal.attempts };
+      joiners.push({ personId: member.personId, userId: id });
     } else if (capabilities.addMembers) {
       planned.action = 'add';
       if (firstForUser) {
@@ -149,4 +164,14 @@ export function planMembers(input: MemberPlanInput): MemberPlan {
     findings,
     linkedPercent: total === 0 ? 100 : Math.round((linked / total) * 1000) / 10,
   };
+}
+
+/** The recorded refusal of a user while it holds: no retry is due yet, or none is left. */
+function refusalOf(input: MemberPlanInput, userId: string): MemberRefusalRecord | undefined {
+  const refusal = input.refusals.find((record) => record.userId === userId);
+  if (refusal === undefined) {
+    return undefined;
+  }
+  const due = input.now - refusal.at >= input.refusalRetryMs && refusal.attempts < input.maxAddAttempts;
+  return due ? undefined : refusal;
 }

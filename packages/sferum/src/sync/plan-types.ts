@@ -9,7 +9,7 @@ import type { StaleReason } from '../links/link-status.js';
 import type { SchoolPersonRole } from '../links/person-link.js';
 import type { ChatType } from './chat-types.js';
 
-/** ✓ linked and in the chat (or about to be added), ✗ not linked or stale. */
+/** ✓ linked and in the chat (or about to be added), ✗ not linked, stale, or refused by the messenger. */
 export type MemberMark = '✓' | '✗';
 
 export interface PlannedMember {
@@ -27,6 +27,8 @@ export interface PlannedMember {
    * link their profile first.
    */
   action: 'none' | 'add' | 'add-on-create' | 'join-by-invite' | 'must-link';
+  /** The messenger refused to add them (privacy, restriction, not found): they get the invite link. */
+  refusal?: { reason: string; at: number; attempts: number };
 }
 
 export type PlannedChatStatus =
@@ -89,7 +91,14 @@ export type RegistryStep = StepBase &
         templateTitle: string;
       }
     | { kind: 'record-title'; actor: 'registry'; chatId: string; title: string }
-    | { kind: 'await-person'; actor: 'registry'; type: ChatType; title: string }
+    | {
+        kind: 'await-person';
+        actor: 'registry';
+        type: ChatType;
+        title: string;
+        /** The one-time code that matches a chat created under another title. */
+        code: string;
+      }
   );
 
 export type PersonStep = StepBase &
@@ -99,6 +108,8 @@ export type PersonStep = StepBase &
         actor: 'person';
         /** Create the chat with exactly this title (and add the school's bot). */
         title: string;
+        /** Or post this one-time code in a chat created under another title. */
+        code: string;
         instructions: ErrorHint;
         personIds: string[];
       }

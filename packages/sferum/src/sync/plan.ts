@@ -24,11 +24,15 @@ export interface PlanContext {
   recreateLost: boolean;
   linkMaxAgeMs: number | undefined;
   deactivated: ReadonlySet<string> | undefined;
+  /** A refused member is asked again only after this long (ms), and at most `maxAddAttempts` times. */
+  refusalRetryMs: number;
+  maxAddAttempts: number;
+  newClaimCode: () => string;
 }
 
 export const PERSON_MUST_CREATE = {
-  ru: 'Создайте групповой чат с точно таким названием и добавьте в него бота школы администратором — чат появится в реестре сам.',
-  en: "Create a group chat with exactly this title and add the school's bot as an admin — the registry picks the chat up by itself.",
+  ru: 'Создайте групповой чат с точно таким названием и добавьте в него бота школы администратором — чат появится в реестре сам. Если чат уже создан под другим названием, напишите в нём код из плана.',
+  en: "Create a group chat with exactly this title and add the school's bot as an admin — the registry picks the chat up by itself. If the chat exists under another title, post the plan's code in it.",
 };
 
 export function registryScope(transport: ChatTransport, schoolId: string): string {
@@ -115,6 +119,10 @@ export async function buildPlan(
       removeMembers: context.removeMembers,
       inviteLink: entry?.inviteLink,
       addedMemberIds: entry?.addedMemberIds ?? [],
+      refusals: entry?.refusals ?? [],
+      now: context.now(),
+      refusalRetryMs: context.refusalRetryMs,
+      maxAddAttempts: context.maxAddAttempts,
     };
     const create = () => {
       const members = planMembers({
@@ -122,6 +130,7 @@ export async function buildPlan(
         remote: undefined,
         inviteLink: undefined,
         addedMemberIds: [],
+        refusals: [],
       });
       planned.members = members.members;
       planned.linkedPercent = members.linkedPercent;
@@ -141,13 +150,16 @@ export async function buildPlan(
         return;
       }
       planned.status = 'awaiting-person';
-      if (entry?.state !== 'awaiting-person' || entry.title !== chat.title) {
+      const waiting = entry?.state === 'awaiting-person' ? entry : undefined;
+      const code = waiting?.claimCode ?? context.newClaimCode();
+      if (waiting === undefined || waiting.title !== chat.title || waiting.claimCode === undefined) {
         steps.push({
           kind: 'await-person',
           actor: 'registry',
           key: chat.key,
           type: chat.type,
           title: chat.title,
+          code,
         });
       }
       personSteps.push({
@@ -155,6 +167,7 @@ export async function buildPlan(
         actor: 'person',
         key: chat.key,
         title: chat.title,
+        code,
         instructions: PERSON_MUST_CREATE,
         personIds: chat.members.map((member) => member.personId),
       });

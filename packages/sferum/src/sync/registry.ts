@@ -25,7 +25,22 @@ export interface RegistryEntry {
   /** User ids the sync put in the chat (only these and linked school people are ever removed). */
   addedMemberIds: string[];
   inviteLink?: string;
+  /**
+   * For `awaiting-person`: the one-time code a teacher may post in the chat they created, to match it
+   * to this entry when its title does not match (MAX).
+   */
+  claimCode?: string;
+  /** Members the messenger refused to add, with why: not asked again until a retry is due. */
+  refusals?: MemberRefusalRecord[];
   updatedAt: number;
+}
+
+/** One refused add: the messenger's reason, when it was last refused, how many times. */
+export interface MemberRefusalRecord {
+  userId: string;
+  reason: string;
+  at: number;
+  attempts: number;
 }
 
 export interface ChatRegistry {
