@@ -22,15 +22,3 @@ export function weightedSum(digits: string, weights: readonly number[]): number 
   }
   return sum;
 }
-
-/** Keeps only ASCII digits — used by normalisers that accept spaces, dashes and brackets. */
-export function onlyDigits(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      out += value[i];
-    }
-  }
-  return out;
-}

@@ -1,0 +1,83 @@
+/**
+ * The critical areas under mutation testing (docs/decisions/035-mutation-testing.md): what each one
+ * mutates, which tests may kill its mutants, the score it must keep, and the mutants it excludes.
+ *
+ * Adding a portal's auth and limit checks as an area: add an entry here (mutate = the files that
+ * refuse requests, tests = the vitest root and the test files that exercise them), then
+ * `stryker/<name>.config.mjs` (one line, like the others) and `stryker/tsconfig.<name>.json`,
+ * run `pnpm mutation <name> --full` and commit `stryker/incremental/<name>.json`. CONTRIBUTING.md
+ * ("Mutation testing") walks through it.
+ *
+ * `threshold` is the mutation score on covered code (killed / (killed + survived)), in per cent;
+ * `pnpm mutation` and CI fail below it, and also when a mutant has no covering test at all.
+ *
+ * `exclusions` are node-level: a node of `file` whose source text is exactly `code` is not mutated,
+ * nor anything inside it, and the report shows `reason`. Use them only for code that no test can
+ * tell apart from its mutant (equivalent mutants) or that only words a message. Mutator-precise
+ * exclusions in files an area owns are `// Stryker disable next-line <Mutator>: <reason>`
+ * comments beside the code. Every `code` must still occur in its file (`pnpm mutation` checks).
+ */
+
+/** Node-level exclusions every area shares (see `stryker/exclusions-plugin.mjs`). */
+export const SHARED_EXCLUSION_RULES = Object.freeze({
+  errorMessages:
+    'message-only: a text argument of `new …Error(code, text)`; tests assert the code and the named field, the wording may change freely',
+});
+
+export const AREAS = Object.freeze({
+  validation: {
+    title: 'Identifiers and checksums (@goskit/validation)',
+    mutate: ['packages/validation/src/checksum/*.ts', 'packages/validation/src/identifiers/*.ts'],
+    tests: { root: 'packages/validation', include: ['test/**/*.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
+  core: {
+    title: 'Retry decisions, rate limiter, deadlines, token provider (@goskit/core)',
+    mutate: [
+      'packages/core/src/retry/*.ts',
+      'packages/core/src/transport/decide-retry.ts',
+      'packages/core/src/limiter/*.ts',
+      'packages/core/src/transport/call-signal.ts',
+      'packages/core/src/transport/engine/deadline-slots.ts',
+      'packages/core/src/util/sleep.ts',
+      'packages/core/src/auth/token-provider.ts',
+    ],
+    tests: { root: 'packages/core', include: ['test/**/*.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
+  crypto: {
+    title: 'ESIA client_secret, PKCS#7 and JOSE verification (@goskit/crypto)',
+    mutate: [
+      'packages/crypto/src/esia/*.ts',
+      'packages/crypto/src/cms/verify-signed-data.ts',
+      'packages/crypto/src/jose/verify-jwt.ts',
+      'packages/crypto/src/jose/validate-claims.ts',
+      'packages/crypto/src/jose/token-parts.ts',
+      'packages/crypto/src/jose/key-resolvers.ts',
+      'packages/crypto/src/jose/certificate-keys.ts',
+      'packages/crypto/src/jose/gost-jwt.ts',
+      'packages/crypto/src/jose/jws.ts',
+      'packages/crypto/src/jose/jose-errors.ts',
+    ],
+    tests: { root: 'packages/crypto', include: ['test/**/*.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
+  simulator: {
+    title: "Simulator's ESIA and EPGU checks (@goskit/simulator)",
+    mutate: [
+      'mocks/simulator/src/portals/esia/authorize.ts',
+      'mocks/simulator/src/portals/esia/token.ts',
+      'mocks/simulator/src/portals/esia/checks.ts',
+      'mocks/simulator/src/portals/esia/clients.ts',
+      'mocks/simulator/src/portals/epgu/auth.ts',
+    ],
+    tests: { root: 'mocks/simulator', include: ['test/esia-*.test.ts', 'test/epgu-*.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
+});
+
+export const AREA_NAMES = Object.freeze(Object.keys(AREAS));
