@@ -180,6 +180,7 @@ describe('email limits', () => {
     expect(checkEmail(`${local64}@school.ru`).ok).toBe(true);
     expect(codesOf(checkEmail(`a${local64}@school.ru`))).toBe('EMAIL_FORMAT');
     expect(codesOf(checkEmail('@school.ru'))).toBe('EMAIL_FORMAT');
+    expect(codesOf(checkEmail('user.school.ru'))).toBe('EMAIL_FORMAT');
   });
 
   it('whole address: 254 characters at most', () => {

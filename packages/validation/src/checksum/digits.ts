@@ -7,7 +7,8 @@ export function isDigits(value: string, length: number): boolean {
   }
   for (let i = 0; i < length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) {
+    // Written so that NaN (a read past the end) counts as "not a digit" too.
+    if (!(c >= 48 && c <= 57)) {
       return false;
     }
   }
