@@ -5,6 +5,8 @@
  *   pnpm mutation                  every area, incremental: re-tests what changed since the report
  *   pnpm mutation core crypto      those areas only
  *   pnpm mutation core --full      every mutant again (a full run; refreshes the whole report)
+ *   pnpm mutation core --survivors re-test the survivors of the report (after adding tests: Stryker's
+ *                                  incremental mode would keep a survivor in module-level code as is)
  *   pnpm mutation --ci             CI: areas whose report still matches the files are not run at all;
  *                                  the others run incrementally within --budget seconds (default 360)
  *
@@ -13,7 +15,7 @@
  * incremental file stryker/incremental/<area>.json, which is committed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AREA_NAMES, AREAS } from '../stryker/areas.mjs';
@@ -23,10 +25,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 
 function parseArgs(argv) {
-  const options = { areas: [], full: false, ci: false, budgetSec: 360 };
+  const options = { areas: [], full: false, survivors: false, ci: false, budgetSec: 360 };
   for (const arg of argv) {
     if (arg === '--full') {
       options.full = true;
+    } else if (arg === '--survivors') {
+      options.survivors = true;
     } else if (arg === '--ci') {
       options.ci = true;
     } else if (arg.startsWith('--budget=')) {
@@ -60,9 +64,33 @@ function staleExclusions(names) {
   return stale;
 }
 
+const reportPath = (name) => join(root, 'stryker', 'incremental', `${name}.json`);
+
 function readReport(name) {
-  const path = join(root, 'stryker', 'incremental', `${name}.json`);
+  const path = reportPath(name);
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+/**
+ * Drops the survivors from the incremental report, so the next run tests them as new mutants. Stryker
+ * re-tests a survivor only when a test that covers it is added, and a module-level ("static") mutant
+ * has no per-test coverage: without this, such a survivor would stay one whatever tests are written.
+ */
+function forgetSurvivors(name) {
+  const report = readReport(name);
+  if (report === undefined) {
+    return 0;
+  }
+  let dropped = 0;
+  for (const file of Object.values(report.files)) {
+    const kept = file.mutants.filter(
+      (mutant) => mutant.status !== 'Survived' && mutant.status !== 'NoCoverage',
+    );
+    dropped += file.mutants.length - kept.length;
+    file.mutants = kept;
+  }
+  writeFileSync(reportPath(name), `${JSON.stringify(report, null, 2)}\n`);
+  return dropped;
 }
 
 /** Runs Stryker for one area; resolves 'done', 'failed' or 'over-budget'. */
@@ -125,6 +153,9 @@ async function main() {
     let ran = 'reused';
     if (!options.ci || options.full || why !== undefined) {
       console.log(`\n=== mutation: ${name} — ${area.title}${options.ci ? ` (${why})` : ''}`);
+      if (options.survivors) {
+        console.log(`mutation: re-testing ${forgetSurvivors(name)} survivor(s) of ${name}`);
+      }
       const outcome = await runStryker(name, { full: options.full, deadline });
       if (outcome === 'over-budget') {
         console.error(
@@ -138,7 +169,7 @@ async function main() {
         failed = true;
         continue;
       }
-      ran = options.full ? 'full run' : 'incremental';
+      ran = options.full ? 'full run' : options.survivors ? 'survivors' : 'incremental';
     }
     const report = readReport(name);
     const score = scoreOf(report);

@@ -3,9 +3,11 @@
  * (`pnpm mutation validation`) showed that deleting or weakening the rule broke no other test.
  */
 import {
+  assertEmail,
   assertKpp,
   assertOgrn,
   assertOgrnip,
+  assertPhone,
   assertUin,
   checkEmail,
   checkInn,
@@ -17,6 +19,8 @@ import {
   checkPhone,
   checkSnils,
   checkUin,
+  isValidEmail,
+  isValidPassport,
   isValidUin,
   snilsCheckNumber,
   ValidationError,
@@ -191,10 +195,35 @@ describe('email limits', () => {
     expect(codesOf(checkEmail(`b${at254}`))).toBe('EMAIL_FORMAT');
   });
 
+  it('every label starts and ends with a letter or digit, may be one character long', () => {
+    for (const bad of ['user@school-.ru', 'user@-school.ru', 'user@sch_ool.ru', 'user@school..ru']) {
+      expect(codesOf(checkEmail(bad)), bad).toBe('EMAIL_FORMAT');
+    }
+    for (const good of ['user@x.school.ru', 'user@school1.ru', 'user@1-2.ru', 'user@школа.рф']) {
+      expect(checkEmail(good).ok, good).toBe(true);
+    }
+  });
+
   it('the top-level label is letters only, to its end', () => {
     expect(codesOf(checkEmail('user@school.ru1'))).toBe('EMAIL_FORMAT');
     expect(codesOf(checkEmail('user@school.1ru'))).toBe('EMAIL_FORMAT');
     expect(checkEmail('user@xn--80a1acny.xn--p1ai').ok).toBe(true);
+  });
+});
+
+describe('the boolean and throwing forms agree with the check', () => {
+  it('isValidEmail, assertEmail', () => {
+    expect(isValidEmail('User@School.RU')).toBe(true);
+    expect(isValidEmail('user@school')).toBe(false);
+    expect(assertEmail(' User@School.RU ')).toBe('User@school.ru');
+    expect(thrownCodes(() => assertEmail('user@school'))).toEqual(['EMAIL_FORMAT']);
+  });
+
+  it('isValidPassport, assertPhone', () => {
+    expect(isValidPassport('4508 123456')).toBe(true);
+    expect(isValidPassport('4508 12345')).toBe(false);
+    expect(assertPhone('8 (912) 345-67-89')).toBe('+79123456789');
+    expect(thrownCodes(() => assertPhone('+7 612 345-67-89'))).toEqual(['PHONE_FORMAT']);
   });
 });
 
