@@ -8,6 +8,7 @@ import {
   DEFAULT_RETRY,
   HttpError,
   NetworkError,
+  parseRetryAfter,
   RateLimitError,
   TimeoutError,
 } from '@goskit/core';
@@ -132,6 +133,36 @@ describe('which methods retry without an idempotency key', () => {
     server.requests.length = 0;
     server.respond(json(503, {}), json(200, { ok: true }));
     await expect(transport.get('/orders')).rejects.toBeInstanceOf(HttpError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('Retry-After values', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+
+  it('delta-seconds may be surrounded by whitespace and carry a fraction', () => {
+    expect(parseRetryAfter(' 120 ', now)).toBe(120_000);
+    expect(parseRetryAfter('\t1.5', now)).toBe(1_500);
+  });
+
+  it('digits with anything before or after them are not delta-seconds, and not a date either', () => {
+    for (const value of ['x120', '120abc', '120 s', '', '   ']) {
+      expect(parseRetryAfter(value, now), JSON.stringify(value)).toBeUndefined();
+    }
+  });
+
+  it('a date in the past means "now", never a negative wait', () => {
+    expect(parseRetryAfter(new Date(now - 5_000).toUTCString(), now)).toBe(0);
+  });
+});
+
+describe("a portal's retry signal", () => {
+  it('vetoing a retry keeps the status error: a Retry-After it carries is not "too long"', async () => {
+    server.respond(json(503, { fatal: true }, { 'retry-after': '1' }));
+    const { transport } = transportWith({ retry: { retrySignal: () => ({ retry: false }) } });
+    const error = await transport.get('/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).not.toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(1);
   });
 });
