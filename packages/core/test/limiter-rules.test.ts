@@ -115,7 +115,7 @@ describe('token bucket', () => {
 });
 
 describe('bucket state in the store', () => {
-  it('is kept under goskit:ratelimit:<key> for a full refill plus a second, or under storePrefix', async () => {
+  it('is kept under goskit:ratelimit:<key> ("default" without one) for a full refill plus a second, or under storePrefix', async () => {
     const { store, writes } = slowStore(0);
     const limiter = createRateLimiter({ ratePerSecond: 4, burst: 10, store });
     const acquired = limiter.acquire('messages.send');
@@ -125,22 +125,28 @@ describe('bucket state in the store', () => {
       { key: 'goskit:ratelimit:messages.send', value: { tokens: 9, updatedAt: 0 }, options: { ttlMs: 3500 } },
     ]);
 
+    const keyless = createRateLimiter({ ratePerSecond: 4, store });
+    const third = keyless.acquire();
+    await vi.advanceTimersByTimeAsync(10);
+    (await third)();
+    expect(writes.at(-1)?.key).toBe('goskit:ratelimit:default');
+
     const prefixed = createRateLimiter({ ratePerSecond: 4, store, storePrefix: 'school-42:' });
     const second = prefixed.acquire('messages.send');
     await vi.advanceTimersByTimeAsync(10);
     (await second)();
-    expect(writes[1]?.key).toBe('school-42:messages.send');
+    expect(writes.at(-1)?.key).toBe('school-42:messages.send');
   });
 
   it('the default store expires state on the limiter clock, not the wall clock', async () => {
     // A virtual clock that stands still (the simulator's): no refill, however long the wall clock runs.
-    // State lives 2 s (a full refill plus a second); the wall clock runs 5 s.
+    // The state lives 2 s (a full refill plus a second) of that clock; the wall clock runs 5 s idle.
     const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1, clock: { now: () => 0 } });
     const { granted, track } = grants();
     void track('first', limiter.acquire());
-    await vi.advanceTimersByTimeAsync(0);
-    void track('second', limiter.acquire());
     await vi.advanceTimersByTimeAsync(5_000);
+    void track('second', limiter.acquire());
+    await vi.advanceTimersByTimeAsync(0);
     expect(granted).toEqual(['first']);
     expect(limiter.queued).toBe(1);
   });

@@ -138,6 +138,7 @@ describe('failed and superseded fetches', () => {
     const waiting = provider.getToken();
     const forced = provider.forceRefresh();
     fetches[0]?.result.reject(new Error('old fetch failed'));
+    await flush(); // the failure is seen while the newer fetch is still running
     fetches[1]?.result.resolve({ token: 'new', expiresAt: 600_000 });
     expect(await waiting).toBe('new');
     expect(await forced).toBe('new');
