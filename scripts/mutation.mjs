@@ -79,8 +79,9 @@ function readReport(name) {
 function forgetSurvivors(name) {
   const report = readReport(name);
   if (report === undefined) {
-    return 0;
+    return { dropped: 0, restore: () => {} };
   }
+  const original = readFileSync(reportPath(name), 'utf8');
   let dropped = 0;
   for (const file of Object.values(report.files)) {
     const kept = file.mutants.filter(
@@ -90,7 +91,8 @@ function forgetSurvivors(name) {
     file.mutants = kept;
   }
   writeFileSync(reportPath(name), `${JSON.stringify(report, null, 2)}\n`);
-  return dropped;
+  // A run that does not finish must not leave a report without its survivors behind.
+  return { dropped, restore: () => writeFileSync(reportPath(name), original) };
 }
 
 /** Runs Stryker for one area; resolves 'done', 'failed' or 'over-budget'. */
@@ -153,10 +155,14 @@ async function main() {
     let ran = 'reused';
     if (!options.ci || options.full || why !== undefined) {
       console.log(`\n=== mutation: ${name} — ${area.title}${options.ci ? ` (${why})` : ''}`);
+      const forgotten = options.survivors ? forgetSurvivors(name) : { dropped: 0, restore: () => {} };
       if (options.survivors) {
-        console.log(`mutation: re-testing ${forgetSurvivors(name)} survivor(s) of ${name}`);
+        console.log(`mutation: re-testing ${forgotten.dropped} survivor(s) of ${name}`);
       }
       const outcome = await runStryker(name, { full: options.full, deadline });
+      if (outcome !== 'done') {
+        forgotten.restore();
+      }
       if (outcome === 'over-budget') {
         console.error(
           `\nmutation: ${name} did not finish within the ${options.budgetSec}s CI budget.\n` +
