@@ -3,13 +3,27 @@ import { defineConfig } from 'vitest/config';
 
 // Tests import sibling packages from source, so `pnpm test` needs no build step
 // and a stack trace points at the file you edit.
-const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, import.meta.url));
+const src = (dir: string, entry = 'index') =>
+  fileURLToPath(new URL(`./${dir}/src/${entry}.ts`, import.meta.url));
 
+// Subpath exports first: Vite matches a key as a prefix too, in declaration order.
 export const workspaceAliases = {
+  '@goskit/simulator/portal-kit': src('mocks/simulator', 'portal-kit'),
+  '@goskit/simulator/msw/node': src('mocks/simulator', 'msw-node'),
+  '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
   '@goskit/validation': src('packages/validation'),
+  // Before '@goskit/crypto': an alias also matches as a prefix, and the first match wins.
+  '@goskit/crypto/asn1': fileURLToPath(new URL('./packages/crypto/src/asn1/index.ts', import.meta.url)),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
+  '@goskit/paragraf/export-generator': fileURLToPath(
+    new URL('./packages/paragraf/src/export-generator.ts', import.meta.url),
+  ),
+  '@goskit/paragraf': src('packages/paragraf'),
+  '@goskit/redis': src('packages/redis'),
+  '@goskit/gospochta': src('packages/gospochta'),
+  '@goskit/sferum': src('packages/sferum'),
   '@goskit/simulator': src('mocks/simulator'),
 };
 
@@ -48,14 +62,22 @@ export default defineConfig({
             'test/logger-hooks.test.ts',
             'test/redaction-leak.test.ts',
             'test/pre-send.test.ts',
+            'test/transport-caps.test.ts',
           ],
         },
       },
       project('validation', 'packages/validation'),
       project('crypto', 'packages/crypto'),
       project('gosuslugi', 'packages/gosuslugi'),
+      project('paragraf', 'packages/paragraf'),
+      project('redis', 'packages/redis'),
+      project('gospochta', 'packages/gospochta'),
+      project('sferum', 'packages/sferum'),
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
+      project('example-custom-portal', 'examples/custom-portal'),
+      // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
+      project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),
     ],
   },
 });

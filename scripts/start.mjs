@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPnpm } from './pnpm.mjs';
+import { startArgs } from './start-args.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'mocks', 'simulator', 'dist', 'cli.js');
@@ -16,7 +17,7 @@ if (!existsSync(cli)) {
   }
 }
 const args = process.argv.slice(2);
-const child = spawn(process.execPath, [cli, ...(args.length > 0 ? args : ['--seed', 'demo'])], {
+const child = spawn(process.execPath, [cli, ...startArgs(args)], {
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -60,7 +60,7 @@ export async function issueEsiaAccessToken(sim, demoEsiaClient) {
     privateKey: demo.privateKeyPem,
     certificate: demo.certificatePem,
   });
-  const timestamp = esiaTimestamp(sim.clock.now());
+  const timestamp = esiaTimestamp(sim.clock.date());
   const common = { clientId: demo.clientId, scope: ESIA_SCOPE, timestamp, redirectUri: REDIRECT };
 
   const authorizeState = sim.random.uuid();

@@ -1,28 +1,30 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.shared.ts';
 
-/** The bin never serves MSW handlers; skipping msw's import keeps `goskit-sim` ready in ≤ 500 ms. */
-const withoutMsw = {
-  name: 'goskit-sim-without-msw',
-  setup(build: { onResolve(options: { filter: RegExp }, callback: () => { path: string }): void }) {
-    build.onResolve({ filter: /^msw$/ }, () => ({ path: resolve('src/cli/msw-unavailable.ts') }));
-  },
-};
-
-// Two builds: the library (ESM + CJS + types) and the goskit-sim bin (ESM with a shebang).
+// ESM: every entry in one build, so they share chunks (the bin reuses the library's code) and import
+// @goskit/* and msw as the dependencies they are. CJS: only the entries a `require` can reach.
+// No source maps: the output is readable as it is, and maps were most of the tarball.
 export default defineConfig([
-  // The browser entry leaves out node:http (sim.listen rejects there); see package.json "browser".
-  packageConfig({ entry: ['src/index.ts', 'src/browser.ts'] }),
   packageConfig({
-    entry: ['src/cli.ts'],
+    entry: [
+      'src/index.ts',
+      'src/browser.ts',
+      'src/msw.ts',
+      'src/msw-node.ts',
+      'src/portal-kit.ts',
+      'src/cli.ts',
+    ],
     format: ['esm'],
-    dts: false,
+    sourcemap: false,
+  }),
+  packageConfig({
+    entry: ['src/index.ts', 'src/msw.ts', 'src/msw-node.ts', 'src/portal-kit.ts'],
+    format: ['cjs'],
+    sourcemap: false,
+    // Node's CJS has no import.meta.url: esbuild's shim gives load-msw.ts its createRequire base.
+    shims: true,
+    // Shared chunks, so index.cjs and portal-kit.cjs hand out the same SimulatorError class.
+    splitting: true,
     clean: false,
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-    // Workspace packages are inlined so the bin starts from one file.
-    noExternal: [/^@goskit\//, /^msw$/],
-    esbuildPlugins: [withoutMsw],
   }),
 ]);

@@ -139,7 +139,7 @@ describe.skipIf(!available)(title, () => {
   }
 
   it('the app registered its own GOST test certificate with the simulator', () => {
-    const registered = sim.portalState<EsiaState>('esia').clients[running.clientId];
+    const registered = sim.portalState<EsiaState>('esia').clients.get(running.clientId);
     expect(running.clientId).toBe(EXAMPLE_CLIENT_ID);
     expect(registered?.redirectUris).toEqual([`${running.url}/callback`]);
     expect(registered?.title).toBe(EXAMPLE_CLIENT_TITLE);

@@ -18,7 +18,7 @@ const CLIENT_ID = 'GOSKIT_EXAMPLE_MSW';
 
 const sim = createSimulator({ seed: 'example-esia-login-msw', strictContracts: true });
 const server = setupServer(...sim.handlers);
-const own = createTestCertificate(CLIENT_ID, sim.clock.now());
+const own = createTestCertificate(CLIENT_ID, sim.clock.date());
 const app = createApp({
   appUrl: APP,
   esia: {
@@ -26,7 +26,7 @@ const app = createApp({
     clientId: CLIENT_ID,
     signer: own.signer,
     tokenKeys: { jwksUrl: `${ESIA}/aas/oauth2/jwks` },
-    now: () => sim.clock.nowMs(),
+    clock: sim.clock,
   },
 });
 const walker = new FormWalker(`${APP}/`);

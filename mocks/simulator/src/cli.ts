@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './cli/main.js';
 
 // Entry of the goskit-sim bin (built to dist/cli.js with a shebang).

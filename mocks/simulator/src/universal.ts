@@ -1,34 +1,26 @@
-/** Everything both entries share (node: src/index.ts, browser bundles: src/browser.ts). */
-export { createMswHandlers } from './adapters/msw/handlers.js';
+/**
+ * Everything both entries share (node: src/index.ts, browser bundles: src/browser.ts): running the
+ * simulator and its built-in portals. Writing a portal: `@goskit/simulator/portal-kit`.
+ */
 export {
   type ClockState,
+  type ControlIndex,
   type Health,
   type JournalPage,
   type JournalQuery,
   type PortalInfo,
   type RemoteFaultRule,
+  type RemoteFaultScenario,
   type ScenarioList,
   SimulatorControl,
   SimulatorControlError,
   type SimulatorControlOptions,
 } from './control/client.js';
-export { DEMO_PASSWORD, type DemoOptions, FIXED_PERSONA_IDS, generateDemoData } from './demo/index.js';
-export { type JsonSchema, validateSchema } from './engine/contracts/json-schema.js';
-export {
-  contractsFromOpenApi,
-  type OpenApiOperationInfo,
-  readOpenApiOperations,
-} from './engine/contracts/openapi-contracts.js';
-export { definePortal } from './engine/define-portal.js';
-export { describeRun } from './engine/describe-run.js';
 export { parseDuration } from './engine/duration.js';
-export { BadRequestError, SimulatorError, type SimulatorErrorCode } from './engine/errors.js';
+export { SimulatorError, type SimulatorErrorCode } from './engine/errors.js';
 export { SCENARIO_HEADER } from './engine/faults/fault-controller.js';
 export { FAULT_HEADER } from './engine/faults/fault-report.js';
 export { SCENARIOS } from './engine/faults/scenarios.js';
-export { defaultRateLimitKey } from './engine/rate-limiter.js';
-export { readForm, readJson } from './engine/request-body.js';
-export { bodyText, html, http429, inBodyError, json, noContent, text } from './engine/responses.js';
 export type * from './engine/types.js';
 export { withScenario } from './engine/with-scenario.js';
 export {
@@ -49,16 +41,42 @@ export {
   type EsiaAccessGrant,
   type EsiaClientInput,
   type EsiaClientSummary,
+  type EsiaData,
+  type EsiaDataInput,
   type EsiaPortal,
   type EsiaPortalDefinitionOptions,
   type EsiaPortalOptions,
   type EsiaState,
   esiaClientInputSchema,
-  esiaControlRoutes,
   esiaDataSchema,
   esiaPortal,
   registerEsiaClient,
   verifyEsiaAccessToken,
 } from './portals/esia/index.js';
-export { PORTAL_RATE_LIMITS } from './portals/rate-limit-defaults.js';
+export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
+export * from './portals/vk/public.js';
+export * from './portals/vkid/public.js';
+export {
+  DEMO_PASSWORD,
+  type DemoOptions,
+  demoRoster,
+  FIXED_PERSONA_IDS,
+  generateDemoData,
+  SUBJECTS,
+} from './roster/index.js';
+export { type IdentityGrant, type IdentityService, identityService } from './services/identity.js';
+export { isTestEnvironment } from './simulator-defaults.js';
+export type { BuiltInSimulatorData, CreateSimulatorOptions } from './simulator-options.js';
+export { completeEsiaLogin, type EsiaLoginOptions } from './testing/esia-login.js';
+export { EsiaLoginError, type EsiaLoginFailure } from './testing/esia-login-error.js';
+export {
+  demoEsiaSystem,
+  registerTestEsiaSystem,
+  type TestEsiaSystem,
+  type TestEsiaSystemOptions,
+} from './testing/esia-system.js';
+export { journaled, type ResettableMsw, resetAll } from './testing/journaled.js';
+export { OVERRIDE_EFFECT } from './testing/override-journal.js';
+export type { SimulatorTarget } from './testing/portal-control.js';
+export { type SimulatorClock, simulatorClock } from './testing/simulator-clock.js';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/cli/args.js';
 import { loadDataFile } from '../src/cli/data-file.js';
 import { main } from '../src/cli/main.js';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
+import { schoolPortal } from '../src/portals/school/school-portal.js';
 
 describe('parseCliArgs', () => {
   it('has defaults for port and host', () => {
@@ -13,9 +14,35 @@ describe('parseCliArgs', () => {
       port: 4010,
       host: '127.0.0.1',
       scenarios: [],
+      portalModules: [],
+      clockMode: 'running',
       help: false,
       version: false,
     });
+  });
+
+  it('reads --clock and --clock-start, refusing other modes and unreadable or out-of-range dates', () => {
+    expect(parseCliArgs(['--clock', 'frozen']).clockMode).toBe('frozen');
+    expect(parseCliArgs(['--clock', 'running']).clockMode).toBe('running');
+    expect(parseCliArgs(['--clock-start', '2026-09-01T09:00:00+03:00']).clockStart).toBe(
+      Date.parse('2026-09-01T06:00:00Z'),
+    );
+    for (const argv of [
+      ['--clock', 'stopped'],
+      ['--clock-start', 'tomorrow'],
+      ['--clock-start', '1700000000000'],
+      ['--clock-start', '+275760-09-13T00:00:00Z'],
+      ['--clock-start', '1969-12-31T23:59:59Z'],
+    ]) {
+      expect(() => parseCliArgs(argv), argv.join(' ')).toThrow(UsageError);
+    }
+  });
+
+  it('reads --allowed-host as a list of host names', () => {
+    expect(
+      parseCliArgs(['--allowed-host', 'goskit-sim,Sim.Local', '--allowed-host', 'x']).allowedHosts,
+    ).toEqual(['goskit-sim', 'sim.local', 'x']);
+    expect(() => parseCliArgs(['--allowed-host', 'evil host'])).toThrow(UsageError);
   });
 
   it('reads every flag, with repeated and comma-separated scenarios', () => {
@@ -109,6 +136,11 @@ describe('main() early exits', () => {
   });
 });
 
+/** What goskit-sim does with --data: read the file, then start a simulator with it (which checks it). */
+async function startWith(file: string) {
+  return createSimulator({ seed: 'data-file', data: await loadDataFile(file) });
+}
+
 describe('loadDataFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'goskit-data-'));
   const organisation = {
@@ -138,10 +170,12 @@ describe('loadDataFile', () => {
   it('names the field of a bad persona and rejects unknown keys', async () => {
     const file = join(dir, 'personas.json');
     writeFileSync(file, JSON.stringify({ personas: [{ id: 'p1', role: 'pilot' }] }));
-    await expect(loadDataFile(file)).rejects.toThrow(/personas\.0\.role/);
+    await expect(startWith(file)).rejects.toThrow(/data\.personas\.0\.role/);
     const unknown = join(dir, 'unknown.json');
     writeFileSync(unknown, JSON.stringify({ teachers: [] }));
-    await expect(loadDataFile(unknown)).rejects.toThrow(/teachers|unrecognized/i);
+    await expect(startWith(unknown)).rejects.toThrow(
+      /data\.teachers: not a roster key or a loaded portal that takes data; valid keys: organisation, classes, personas, subjects, courses, esia/,
+    );
   });
 
   it('checks identifiers with @goskit/validation (checksums), naming the field and the rule, never the value', async () => {
@@ -173,7 +207,7 @@ describe('loadDataFile', () => {
     ];
     for (const [data, expected] of cases) {
       writeFileSync(file, JSON.stringify(data));
-      const error = await loadDataFile(file).then(
+      const error = await startWith(file).then(
         () => undefined,
         (rejected: Error) => rejected,
       );
@@ -181,6 +215,14 @@ describe('loadDataFile', () => {
       expect(error?.message).not.toContain(persona?.snils);
       expect(error?.message).not.toContain(flipLastDigit(persona?.snils));
     }
+  });
+
+  it("checks a portal key with that portal's schema, and only when the portal is loaded", async () => {
+    const file = join(dir, 'esia.json');
+    writeFileSync(file, JSON.stringify({ esia: { clients: [{ clientId: 'VENDOR_SYS' }] } }));
+    await expect(startWith(file)).rejects.toThrow(/data\.esia\.clients\.0\.redirectUris/);
+    const data = await loadDataFile(file);
+    expect(() => createSimulator({ portals: [schoolPortal], data })).toThrow(/data\.esia: not a roster key/);
   });
 
   it('reports unreadable and unparsable files without a stack', async () => {

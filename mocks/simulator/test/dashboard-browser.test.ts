@@ -35,22 +35,22 @@ describe.skipIf(!available)('dashboard in a real headless Chromium', () => {
     expect(scenarios.active).toContain('slow');
 
     // Advance the clock by one hour with a button and by a typed duration with the form.
-    const before = running.sim.clock.nowMs();
+    const before = running.sim.clock.now();
     const shows = (ms: number) =>
       page.locator('#clock', { hasText: new Date(ms).toISOString() }).waitFor({ timeout: 15_000 });
     await page.locator('button[data-body*="PT1H"]').click();
     await shows(before + 3_600_000);
-    expect(running.sim.clock.nowMs() - before).toBe(3_600_000);
+    expect(running.sim.clock.now() - before).toBe(3_600_000);
     await page.fill('input[name="duration"]', 'PT30M');
     await page.locator('form[data-post$="clock/advance"] button').click();
     await shows(before + 5_400_000);
-    expect(running.sim.clock.nowMs() - before).toBe(5_400_000);
+    expect(running.sim.clock.now() - before).toBe(5_400_000);
 
     // A bad duration shows the server's message instead of failing silently.
     await page.fill('input[name="duration"]', 'soon');
     await page.locator('form[data-post$="clock/advance"] button').click();
     await page.locator('#error').waitFor({ state: 'visible', timeout: 15_000 });
-    expect(running.sim.clock.nowMs() - before).toBe(5_400_000);
+    expect(running.sim.clock.now() - before).toBe(5_400_000);
 
     // A fault rule added over the API shows up with a working remove button.
     running.sim.faults.addRule({ id: 'dash-rule', portal: 'counter', effect: { status: 503 } });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../src/create-simulator.js';
 import { createDashboard } from '../src/dashboard/dashboard.js';
 import { escapeHtml, html } from '../src/dashboard/html.js';
 import { maskSnils } from '../src/dashboard/personas-page.js';
-import { createSimulator } from '../src/engine/create-simulator.js';
 import { definePortal } from '../src/engine/define-portal.js';
 import { counterPortal } from './server-support.js';
 

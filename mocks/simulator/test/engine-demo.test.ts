@@ -7,7 +7,6 @@ import {
   isValidSnils,
 } from '@goskit/validation';
 import { describe, expect, it } from 'vitest';
-import { findIdentifierIssue } from '../src/demo/identifier-checks.js';
 import {
   createSimulator,
   DEMO_PASSWORD,
@@ -16,6 +15,7 @@ import {
   type Persona,
   type SimulatorOptions,
 } from '../src/index.js';
+import { findIdentifierIssue } from '../src/roster/identifier-checks.js';
 import { testPortal } from './fixtures/test-portal.js';
 
 describe('demo data', () => {

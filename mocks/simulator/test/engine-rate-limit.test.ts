@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator, definePortal, http429, inBodyError, json } from '../src/index.js';
+import { createSimulator } from '../src/index.js';
+import { definePortal, http429, inBodyError, json } from '../src/portal-kit.js';
 import { jsonOf, simRequest } from './fixtures/requests.js';
 import { testPortal } from './fixtures/test-portal.js';
 
@@ -100,16 +101,16 @@ describe('rate limits on the virtual clock', () => {
   });
 });
 
-describe('reference defaults', () => {
-  it('VK answers error 6 in a 200 body; ESIA/EPGU a 429 with Retry-After seconds', async () => {
-    const { PORTAL_RATE_LIMITS } = await import('../src/index.js');
-    const request = simRequest('/method/users.get', { portal: 'vk', query: { v: '5.199' } });
-    const vk = PORTAL_RATE_LIMITS.vk.respond({ request, retryAfterMs: 400, now: new Date(0) });
-    expect(vk.status).toBe(200);
-    expect(jsonOf(vk)).toMatchObject({ error: { error_code: 6 } });
-    expect(PORTAL_RATE_LIMITS.vk.ratePerSecond).toBe(3);
-    const esia = PORTAL_RATE_LIMITS.esia.respond({ request, retryAfterMs: 1500, now: new Date(0) });
-    expect([esia.status, esia.headers['retry-after']]).toEqual([429, '2']);
+describe('each portal brings its own limits', () => {
+  it("ESIA's own default answers 429 with Retry-After in seconds; VK-style portals answer error 6 in a 200", async () => {
+    const { esiaPortal } = await import('../src/index.js');
+    const esia = esiaPortal().rateLimit;
+    const request = simRequest('/aas/oauth2/jwks', { portal: 'esia' });
+    const refused = esia?.respond({ request, retryAfterMs: 1500, now: new Date(0) });
+    expect([refused?.status, refused?.headers['retry-after']]).toEqual([429, '2']);
+    const vkStyle = inBodyError({ errorCode: 6 })({ request });
+    expect(vkStyle.status).toBe(200);
+    expect(jsonOf(vkStyle)).toMatchObject({ error: { error_code: 6 } });
   });
 });
 

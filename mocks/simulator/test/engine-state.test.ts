@@ -44,7 +44,7 @@ describe('state, reset and snapshots', () => {
     expect(sim.faults.active()).toEqual(['slow']);
     expect(sim.faults.rules()).toEqual([]);
     expect(sim.journal.size).toBe(0);
-    expect(sim.clock.now().toISOString()).toBe('2026-09-01T06:00:00.000Z');
+    expect(sim.clock.date().toISOString()).toBe('2026-09-01T06:00:00.000Z');
     expect(sim.portalState<TestPortalState>('test').notes).toHaveLength(1);
     expect(jsonOf(await sim.handle(post('a')))).toEqual(first);
   });
@@ -73,7 +73,7 @@ describe('state, reset and snapshots', () => {
     sim.clock.advance('PT5M');
     sim.faults.enable('down');
     sim.restore(snapshot);
-    expect(sim.clock.nowMs()).toBe(snapshot.clockMs);
+    expect(sim.clock.now()).toBe(snapshot.clockMs);
     expect(sim.faults.active()).toEqual([]);
     expect(sim.portalState<TestPortalState>('test').notes.map((n) => n.text)).toEqual([
       expect.any(String),

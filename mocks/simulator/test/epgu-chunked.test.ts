@@ -36,9 +36,9 @@ describe('EPGU chunked push', () => {
     expect(last.status).toBe(200);
     expect(jsonOf(last)).toEqual({ orderId });
     const state = sim.portalState<EpguState>('epgu');
-    expect(state.uploads).toEqual({});
-    expect(state.orders[String(orderId)]?.archive).toMatchObject({ size: MIN + 2010, chunks: 3 });
-    expect(state.orders[String(orderId)]?.archive?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(state.uploads.size).toBe(0);
+    expect(state.orders.get(String(orderId))?.archive).toMatchObject({ size: MIN + 2010, chunks: 3 });
+    expect(state.orders.get(String(orderId))?.archive?.sha256).toMatch(/^[0-9a-f]{64}$/);
     const order = await orderOf(sim, orderId);
     expect(order).toMatchObject({ orderStatusId: 17 });
     expect(order.orderAttachmentFiles).toEqual([

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { parse } from 'yaml';
+import { createSimulator } from '../src/create-simulator.js';
 import { epguPortal } from '../src/portals/epgu/index.js';
 import { epguOpenApi } from '../src/portals/epgu/openapi.gen.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
@@ -14,18 +16,11 @@ import {
   loginAndConsent,
   request,
 } from './esia-support.js';
-import { syncContractModule } from './fixtures/contract-module.js';
 
 describe('EPGU contract', () => {
-  it('openapi.gen.ts equals packages/gosuslugi/openapi/epgu.yaml (UPDATE_CONTRACTS=1 regenerates)', () => {
-    const { upToDate } = syncContractModule({
-      yamlFile: new URL('../../../packages/gosuslugi/openapi/epgu.yaml', import.meta.url).pathname,
-      moduleFile: new URL('../src/portals/epgu/openapi.gen.ts', import.meta.url).pathname,
-      exportName: 'epguOpenApi',
-      yamlPath: 'packages/gosuslugi/openapi/epgu.yaml',
-      current: epguOpenApi,
-    });
-    expect(upToDate, 'run UPDATE_CONTRACTS=1 pnpm vitest run --project simulator epgu-contract').toBe(true);
+  it('openapi.gen.ts equals packages/gosuslugi/openapi/epgu.yaml (pnpm generate writes it)', () => {
+    const yaml = new URL('../../../packages/gosuslugi/openapi/epgu.yaml', import.meta.url);
+    expect(epguOpenApi).toEqual(parse(readFileSync(yaml, 'utf8')));
   });
 
   it('every route is a declared operation, and the contract catches a wrong answer', () => {
@@ -120,7 +115,8 @@ describe("EPGU 'esia' auth with tokens issued by the simulator's ESIA portal", (
     const orderId = jsonOf(created).orderId as number;
     const parent = sim.demo.personas.find((persona) => persona.login === 'ivan.ivanov');
     expect(
-      sim.portalState<{ orders: Record<string, { ownerId: string }> }>('epgu').orders[orderId]?.ownerId,
+      sim.portalState<{ orders: Map<string, { ownerId: string }> }>('epgu').orders.get(String(orderId))
+        ?.ownerId,
     ).toBe(parent?.oid);
     const withoutScope = await sim.handle(epgu(await tokenFor('openid fullname')));
     expect(withoutScope.status).toBe(403);

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSimulator } from '../src/create-simulator.js';
 import type { Simulator } from '../src/engine/types.js';
+import { epguPortal } from '../src/portals/epgu/index.js';
+import { esiaPortal } from '../src/portals/esia/index.js';
 import {
   API_ORDER,
   bearer,
@@ -21,7 +24,7 @@ afterEach(() => {
 describe('EPGU auth', () => {
   it('401 without a body when the Bearer token is missing, malformed or expired', async () => {
     sim = newEpguSim();
-    const expired = bearer(1, `openid ${API_ORDER}`, Math.floor(sim.clock.nowMs() / 1000) - 1);
+    const expired = bearer(1, `openid ${API_ORDER}`, Math.floor(sim.clock.now() / 1000) - 1);
     for (const init of [
       { token: null },
       { token: 'not-a-jwt' },
@@ -49,8 +52,14 @@ describe('EPGU auth', () => {
     expect(short.status).toBe(200);
   });
 
+  it("'esia' mode needs the identity service: without ESIA loaded the simulator does not start", () => {
+    expect(() => newEpguSim({ auth: 'esia' })).toThrow(
+      /portal "epgu" requires service "identity" .*which no loaded portal provides; load esiaPortal\(\)/,
+    );
+  });
+
   it("'esia' mode (the default) refuses tokens the simulator's ESIA did not sign", async () => {
-    sim = newEpguSim({ auth: 'esia' });
+    sim = createSimulator({ seed: 'epgu-test', portals: [esiaPortal(), epguPortal({ auth: 'esia' })] });
     const response = await sim.handle(epguRequest('POST', '/api/gusmev/order', { json: SCHOOL_ORDER }));
     expect(response.status).toBe(401);
     expect(textOf(response)).toBe('');

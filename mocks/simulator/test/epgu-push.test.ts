@@ -166,7 +166,7 @@ describe('EPGU push: multipart and archive checks', () => {
     const response = await sim.handle(pushRequest(SCHOOL_ORDER, pdf));
     expect(response.status).toBe(400);
     expect(jsonOf(response).message).toMatch(/not a zip archive/);
-    expect(Object.keys(sim.portalState<{ orders: object }>('epgu').orders)).toHaveLength(0);
+    expect(sim.portalState<{ orders: Map<string, unknown> }>('epgu').orders.size).toBe(0);
   });
 
   it('413 bad_request above the configured size; exactly the limit passes', async () => {

@@ -89,7 +89,7 @@ describe('EPGU getOrdersStatus', () => {
 describe('EPGU getUpdatedAfter', () => {
   it('lists the caller’s orders changed after the instant, oldest change first', async () => {
     sim = newEpguSim({ outcomes: { validationErrorRate: 0, filesFailedRate: 0 } });
-    const start = sim.clock.nowMs();
+    const start = sim.clock.now();
     const draft = await createDraft(sim);
     sim.clock.advance('PT1M');
     const pushed = jsonOf(await sim.handle(pushRequest(SCHOOL_ORDER, zipBytes(64)))).orderId as number;
@@ -104,7 +104,7 @@ describe('EPGU getUpdatedAfter', () => {
     const afterDraft = jsonOf(await sim.handle(query(start + 1)));
     expect(contentOf(afterDraft).map((item) => item.orderId)).toEqual([pushed]);
     // Time moves the pushed order on; the draft stays put.
-    const checkpoint = sim.clock.nowMs();
+    const checkpoint = sim.clock.now();
     sim.clock.advance('PT10M');
     const later = jsonOf(await sim.handle(query(checkpoint)));
     expect(contentOf(later)).toEqual([
@@ -114,7 +114,7 @@ describe('EPGU getUpdatedAfter', () => {
         status: expect.objectContaining({ statusId: 3, statusName: 'Услуга оказана' }),
       },
     ]);
-    const none = jsonOf(await sim.handle(query(sim.clock.nowMs())));
+    const none = jsonOf(await sim.handle(query(sim.clock.now())));
     expect(none).toEqual({ count: 0, totalCount: 0, content: [] });
   });
 

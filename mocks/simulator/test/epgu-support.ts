@@ -2,7 +2,7 @@
  * Helpers for the EPGU portal tests: SimRequests on the test host, JWT-shaped bearer tokens for
  * 'any-bearer' mode, multipart bodies and zip-signed archives.
  */
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import type { SimRequest, Simulator } from '../src/engine/types.js';
 import { type EpguPortalOptions, epguPortal } from '../src/portals/epgu/index.js';
 import { jsonOf, bodyOf as textOf } from './fixtures/requests.js';

@@ -20,7 +20,23 @@ function base64UrlToBytes(text: string): Uint8Array {
 }
 
 describe('GET /aas/oauth2/v2/ac', () => {
-  const missingRedirectable = V2_MANDATORY.filter((name) => name !== 'redirect_uri');
+  // Without redirect_uri or client_id nothing says where to redirect safely: those get a page.
+  const missingRedirectable = V2_MANDATORY.filter((name) => name !== 'redirect_uri' && name !== 'client_id');
+
+  /** The 400 HTML error page: no Location, the ESIA code in the text. */
+  function pageOf(response: { status: number; headers: Record<string, string>; body?: string | Uint8Array }) {
+    expect(response.status).toBe(400);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.headers['content-type']).toContain('text/html');
+    return bodyOf(response);
+  }
+
+  it('missing client_id → 400 page ESIA-007014 [client_id], never a redirect', async () => {
+    const sim = newSim();
+    const query = await authorizeQuery(sim);
+    delete query.client_id;
+    expect(pageOf(await sim.handle(acRequest(query)))).toContain('[client_id]');
+  });
 
   it.each(missingRedirectable)('missing %s → 302 invalid_request ESIA-007014 naming it', async (name) => {
     const sim = newSim();
@@ -56,22 +72,51 @@ describe('GET /aas/oauth2/v2/ac', () => {
     expect(bodyOf(unusable)).toContain('ESIA-007003');
   });
 
-  it('unknown client → unauthorized_client ESIA-007005', async () => {
+  it('unknown client → 400 page ESIA-007005, no redirect to its (unverifiable) redirect_uri', async () => {
     const sim = newSim();
-    const query = await authorizeQuery(sim, { clientId: 'NO_SUCH_SYSTEM' });
-    const result = errorOf(await sim.handle(acRequest(query)));
-    expect(result.error).toBe('unauthorized_client');
-    expect(result.description).toBe(
+    const query = await authorizeQuery(sim, {
+      clientId: 'NO_SUCH_SYSTEM',
+      redirectUri: 'https://evil.example/cb',
+    });
+    expect(pageOf(await sim.handle(acRequest(query)))).toContain(
       'ESIA-007005: The client is not authorized to request an access token using this method.',
     );
+    // Legacy v1 ac shares the check.
+    expect(pageOf(await sim.handle(acRequest(query, '/aas/oauth2/ac')))).toContain('ESIA-007005');
   });
 
-  it('redirect_uri not registered for the client → ESIA-007023', async () => {
+  it('redirect_uri not registered for the client → 400 page ESIA-007023 (RFC 6749 §4.1.2.1: no open redirect)', async () => {
     const sim = newSim();
     const query = await authorizeQuery(sim, { redirectUri: 'https://evil.example/callback' });
-    const result = errorOf(await sim.handle(acRequest(query)));
-    expect(result.target).toBe('https://evil.example/callback');
-    expect(result.description).toMatch(/^ESIA-007023: /);
+    expect(pageOf(await sim.handle(acRequest(query)))).toContain('ESIA-007023');
+  });
+
+  it('prefix matching respects path segments: /callbackX is not under /callback', async () => {
+    const sim = newSim();
+    const vendor = generateGostKeyPair();
+    const certificate = createSelfSignedCertificate({
+      privateKey: vendor.privateKey,
+      subject: 'CN=SEGMENTS',
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+    });
+    const signer = createSoftwareGostSigner({ privateKey: vendor.privateKey, certificate: certificate.pem });
+    registerEsiaClient(sim, {
+      clientId: 'SEGMENTS',
+      redirectUris: ['https://app.example/callback'],
+      certificatePem: certificate.pem,
+    });
+    for (const bad of [
+      'https://app.example/callbackX',
+      'https://app.example/callback.evil',
+      'https://app.example/',
+    ]) {
+      const query = await authorizeQuery(sim, { clientId: 'SEGMENTS', redirectUri: bad }, signer);
+      expect(pageOf(await sim.handle(acRequest(query))), bad).toContain('ESIA-007023');
+    }
+    for (const good of ['https://app.example/callback', 'https://app.example/callback/esia?x=1']) {
+      const query = await authorizeQuery(sim, { clientId: 'SEGMENTS', redirectUri: good }, signer);
+      expect(locationOf(await sim.handle(acRequest(query))).pathname, good).toBe('/login');
+    }
   });
 
   it('timestamp skewed beyond 5 virtual minutes or unparsable → ESIA-007015', async () => {
@@ -122,7 +167,7 @@ describe('GET /aas/oauth2/v2/ac', () => {
     expect(errorOf(await sim.handle(acRequest(foreign))).description).toMatch(/^ESIA-007053/);
   });
 
-  it('accepts padded base64url and CryptoPro byte order', async () => {
+  it('accepts padded base64url; CryptoPro byte order only with signatureByteOrder: either', async () => {
     const sim = newSim();
     const query = await authorizeQuery(sim);
     const bytes = base64UrlToBytes(query.client_secret as string);
@@ -131,19 +176,44 @@ describe('GET /aas/oauth2/v2/ac', () => {
       '/login',
     );
     const reversed = Buffer.from(Uint8Array.from(bytes).reverse()).toString('base64url');
-    expect(locationOf(await sim.handle(acRequest({ ...query, client_secret: reversed }))).pathname).toBe(
-      '/login',
+    const refused = errorOf(await sim.handle(acRequest({ ...query, client_secret: reversed })));
+    expect(refused.description).toMatch(
+      /^ESIA-007053: OAuthErrorEnum\.clientSecretWrong \(goskit-sim: .*reversed \(CryptoPro order\)/,
     );
+    const lenient = newSim({ signatureByteOrder: 'either' });
+    const lenientQuery = await authorizeQuery(lenient);
+    const flipped = Buffer.from(base64UrlToBytes(lenientQuery.client_secret as string).reverse()).toString(
+      'base64url',
+    );
+    expect(
+      locationOf(await lenient.handle(acRequest({ ...lenientQuery, client_secret: flipped }))).pathname,
+    ).toBe('/login');
     const standard = Buffer.from(bytes).toString('base64');
     expect(locationOf(await sim.handle(acRequest({ ...query, client_secret: standard }))).pathname).toBe(
       '/login',
     );
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'scope "openid %s" is an unknown scope (007006), not an Object.prototype member reaching the consent page',
+    async (name) => {
+      const sim = newSim();
+      const result = errorOf(
+        await sim.handle(acRequest(await authorizeQuery(sim, { scope: `openid ${name}` }))),
+      );
+      expect(result.target).toBe(REDIRECT);
+      expect(result.description).toMatch(/^ESIA-007006: /);
+    },
+  );
+
   it('scope not allowed for the client or unknown → invalid_scope ESIA-007006', async () => {
     const sim = newSim();
     const pair = generateGostKeyPair();
-    const certificate = createSelfSignedCertificate({ privateKey: pair.privateKey, subject: 'CN=NARROW' });
+    const certificate = createSelfSignedCertificate({
+      privateKey: pair.privateKey,
+      subject: 'CN=NARROW',
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+    });
     registerEsiaClient(sim, {
       clientId: 'NARROW',
       redirectUris: [REDIRECT],

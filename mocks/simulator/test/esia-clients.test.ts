@@ -6,7 +6,8 @@ import {
   generateGostKeyPair,
 } from '@goskit/crypto';
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
+import { portalRuntimeOf } from '../src/engine/portal-runtime-of.js';
 import type { RouteContext } from '../src/engine/types.js';
 import {
   demoEsiaClient,
@@ -27,11 +28,14 @@ import {
   request,
 } from './esia-support.js';
 
-function vendorCredentials(name: string) {
+/** Valid from 2026-01-01 for a year: around the in-process clock's default start (2026-09-01). */
+function vendorCredentials(name: string, notBefore = new Date('2026-01-01T00:00:00Z'), days = 365) {
   const pair = generateGostKeyPair();
   const certificate = createSelfSignedCertificate({
     privateKey: pair.privateKey,
     subject: `CN=${name},O=Vendor`,
+    notBefore,
+    days,
   });
   const signer = createSoftwareGostSigner({ privateKey: pair.privateKey, certificate: certificate.pem });
   return { certificatePem: certificate.pem, signer };
@@ -49,7 +53,7 @@ function controlCall(sim: ReturnType<typeof newSim>, method: string, body?: unkn
     ),
     params: {},
     state: sim.portalState<EsiaState>('esia'),
-    sim,
+    sim: portalRuntimeOf(sim, 'esia'),
   } as RouteContext<EsiaState>;
   return route?.handler(ctx);
 }
@@ -86,7 +90,7 @@ describe('ESIA clients registry', () => {
     );
     // The form was signed for GOSKIT_DEMO by the helper; re-sign for the vendor id.
     expect(tokens.status).toBe(400);
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const secret = await createClientSecret(vendor.signer, {
       flow: 'v3/te',
       clientId: 'VENDOR_SYS',
@@ -185,7 +189,7 @@ describe('ESIA clients registry', () => {
     });
     sim.reset();
     const state = sim.portalState<EsiaState>('esia');
-    expect(Object.keys(state.clients).sort()).toEqual(['DATA_SYS', 'GOSKIT_DEMO']);
+    expect([...state.clients.keys()].sort()).toEqual(['DATA_SYS', 'GOSKIT_DEMO']);
     expect(() => esiaPortal({ clients: [{ clientId: 'BAD', redirectUris: [] }] })).toThrow(
       /redirectUris|certificatePem/,
     );
@@ -207,12 +211,51 @@ describe('ESIA clients registry', () => {
       },
     };
     const sim = createSimulator({ portals: [esiaPortal()], data: data as never });
-    expect(sim.portalState<EsiaState>('esia').clients.FILE_SYS?.certificateHash).toMatch(/^[0-9A-F]{64}$/);
+    expect(sim.portalState<EsiaState>('esia').clients.get('FILE_SYS')?.certificateHash).toMatch(
+      /^[0-9A-F]{64}$/,
+    );
     const bad = {
       esia: {
         clients: [{ clientId: 'FILE_SYS', redirectUris: ['nope'], certificatePem: vendor.certificatePem }],
       },
     };
     expect(() => createSimulator({ portals: [esiaPortal()], data: bad as never })).toThrow(/redirectUris/);
+  });
+
+  it('refuses a certificate that is expired or not yet valid, at registration and at v2/ac', async () => {
+    const sim = newSim();
+    const future = vendorCredentials('FUTURE', new Date('2027-01-01T00:00:00Z'));
+    expect(() =>
+      registerEsiaClient(sim, {
+        clientId: 'FUTURE',
+        redirectUris: ['http://localhost/'],
+        certificatePem: future.certificatePem,
+      }),
+    ).toThrowError(
+      /certificatePem: the certificate is not yet valid at the simulator's time 2026-09-01T06:00:00\.000Z/,
+    );
+    const refused = (await controlCall(sim, 'POST', {
+      clientId: 'FUTURE',
+      redirectUris: ['http://localhost/'],
+      certificatePem: future.certificatePem,
+    })) as { status: number; body: string };
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({ field: 'certificatePem' });
+
+    // Valid when registered, expired a day later: v2/ac refuses with ESIA-007053 naming the dates [code unconfirmed].
+    const short = vendorCredentials('SHORT', new Date('2026-09-01T00:00:00Z'), 1);
+    registerEsiaClient(sim, {
+      clientId: 'SHORT',
+      redirectUris: ['http://localhost/'],
+      certificatePem: short.certificatePem,
+    });
+    sim.clock.advance('P2D');
+    const answer = await sim.handle(
+      acRequest(await authorizeQuery(sim, { clientId: 'SHORT' }, short.signer)),
+    );
+    const description = new URL(answer.headers.location as string).searchParams.get('error_description');
+    expect(description).toMatch(
+      /^ESIA-007053: .*goskit-sim: the registered certificate has expired at 2026-09-03/,
+    );
   });
 });

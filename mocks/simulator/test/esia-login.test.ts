@@ -85,8 +85,8 @@ describe('ESIA login page', () => {
     expect(page).toContain('Дополнительная проверка: сколько будет');
     const noAnswer = await sim.handle(post(rid, { login: 'ivan.ivanov', password: 'goskit-demo' }));
     expect(bodyOf(noAnswer)).toContain('Неверный ответ на проверочный вопрос');
-    const state = sim.portalState<{ attempts: Record<string, { lockedUntilMs: number }> }>('esia');
-    const lockedUntil = state.attempts['ivan.ivanov']?.lockedUntilMs as number;
+    const state = sim.portalState<{ attempts: Map<string, { lockedUntilMs: number }> }>('esia');
+    const lockedUntil = state.attempts.get('ivan.ivanov')?.lockedUntilMs as number;
     const answer = checkQuestion('ivan.ivanov', lockedUntil).answer;
     expect(page).toContain(checkQuestion('ivan.ivanov', lockedUntil).text);
     const ok = await sim.handle(post(rid, { login: 'ivan.ivanov', password: 'goskit-demo', check: answer }));

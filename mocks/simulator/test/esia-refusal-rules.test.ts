@@ -30,6 +30,9 @@ import {
   SCOPE,
 } from './esia-support.js';
 
+/** Certificates valid at the simulator's default time (its clock starts in 2026-09). */
+const VALID_FROM = new Date(Date.UTC(2026, 0, 1));
+
 const ORG_SCOPE = 'http://esia.gosuslugi.ru/org_shortname?org_oid=1000000001';
 
 /** The ESIA error code of a 302 back to redirect_uri, or 'login' when it went on to the login page. */
@@ -45,7 +48,7 @@ function outcome(response: SimResponse): string {
 /** A v3/te form for the code, signed over the fields as sent (scope_org included when given). */
 async function tokenForm(sim: Simulator, code: string, scopeOrg: string | undefined) {
   const state = sim.random.uuid();
-  const timestamp = esiaTimestamp(sim.clock.now());
+  const timestamp = esiaTimestamp(new Date(sim.clock.now()));
   const secret = await createClientSecret(demoSigner(sim), {
     flow: 'v3/te',
     clientId: 'GOSKIT_DEMO',
@@ -120,6 +123,7 @@ describe('scope_org on v2/ac', () => {
     const certificate = createSelfSignedCertificate({
       privateKey: pair.privateKey,
       subject: 'CN=Narrow,O=V',
+      notBefore: VALID_FROM,
     });
     registerEsiaClient(sim, {
       clientId: 'NARROW',
@@ -184,8 +188,11 @@ describe('timestamp skew (default 5 virtual minutes)', () => {
 
 describe('registering a client', () => {
   const gost = () =>
-    createSelfSignedCertificate({ privateKey: generateGostKeyPair().privateKey, subject: 'CN=Vendor,O=V' })
-      .pem;
+    createSelfSignedCertificate({
+      privateKey: generateGostKeyPair().privateKey,
+      subject: 'CN=Vendor,O=V',
+      notBefore: VALID_FROM,
+    }).pem;
 
   it('a certificate without a GOST R 34.10-2012-256 key is refused, naming certificatePem', async () => {
     const sim = newSim();
@@ -203,7 +210,7 @@ describe('registering a client', () => {
       privateKey: keys.privateKey,
       spkiDer: new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey)),
       commonName: 'RSA vendor',
-      notBefore: new Date(Date.UTC(2026, 0, 1)),
+      notBefore: VALID_FROM,
       days: 365,
     });
     let caught: unknown;

@@ -162,8 +162,8 @@ describe('ESIA REST /rs/**', () => {
     expect(out.status).toBe(302);
     expect(out.headers.location).toBe(REDIRECT);
     expect((await sim.handle(get(`/rs/prns/${session.oid}`, session.access_token))).status).toBe(401);
-    const state = sim.portalState<{ refreshTokens: Record<string, { revoked: boolean }> }>('esia');
-    expect(state.refreshTokens[session.refresh_token]?.revoked).toBe(true);
+    const state = sim.portalState<{ refreshTokens: Map<string, { revoked: boolean }> }>('esia');
+    expect(state.refreshTokens.get(session.refresh_token)?.revoked).toBe(true);
     const page = await sim.handle(
       request('GET', '/idp/ext/Logout?client_id=GOSKIT_DEMO&redirect_url=https://evil.example/'),
     );

@@ -5,7 +5,7 @@ import {
   generateGostKeyPair,
 } from '@goskit/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import type { Simulator, SimulatorServer } from '../src/engine/types.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
 import { authorizeQuery, codeExchangeForm } from './esia-support.js';

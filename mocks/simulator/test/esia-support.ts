@@ -3,7 +3,7 @@
  * client, and a browser-less walk through login → consent → code.
  */
 import { createClientSecret, createSoftwareGostSigner, esiaTimestamp } from '@goskit/crypto';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import type { SimRequest, SimResponse, Simulator } from '../src/engine/types.js';
 import { demoEsiaClient, type EsiaPortalDefinitionOptions, esiaPortal } from '../src/portals/esia/index.js';
 import { bodyOf, jsonOf } from './fixtures/requests.js';
@@ -73,7 +73,7 @@ export async function authorizeQuery(
   const scope = params.scope ?? SCOPE;
   const state = params.state ?? sim.random.uuid();
   const redirectUri = params.redirectUri ?? REDIRECT;
-  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.now());
+  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.date());
   const secret = await createClientSecret(signer, {
     flow: 'v2/ac',
     clientId,
@@ -128,13 +128,13 @@ export async function loginAndConsent(
 export async function codeExchangeForm(
   sim: Simulator,
   code: string,
-  params: { scope?: string; redirectUri?: string; state?: string } = {},
+  params: { scope?: string; redirectUri?: string; state?: string; timestamp?: string } = {},
   signer = demoSigner(sim),
 ): Promise<Record<string, string>> {
   const scope = params.scope ?? SCOPE;
   const state = params.state ?? sim.random.uuid();
   const redirectUri = params.redirectUri ?? REDIRECT;
-  const timestamp = esiaTimestamp(sim.clock.now());
+  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.date());
   const secret = await createClientSecret(signer, {
     flow: 'v3/te',
     clientId: 'GOSKIT_DEMO',

@@ -70,7 +70,7 @@ describe('POST /aas/oauth2/v3/te', () => {
       typeof jwksKeys
     >[0];
     const parent = sim.demo.personas.find((persona) => persona.id === 'parent-ivanov');
-    const now = () => sim.clock.nowMs();
+    const now = () => sim.clock.now();
     const access = await verifyJwt(tokens.access_token, {
       algorithms: ['RS256'],
       keys: jwksKeys(jwks),
@@ -128,7 +128,7 @@ describe('POST /aas/oauth2/v3/te', () => {
     const verified = await verifyJwt(tokens.id_token, {
       algorithms: ['GOST3410_2012_256'],
       keys: certificateKeys([certificate]),
-      now: () => sim.clock.nowMs(),
+      now: () => sim.clock.now(),
     });
     expect(verified.header.alg).toBe('GOST3410_2012_256');
   });
@@ -208,7 +208,7 @@ describe('POST /aas/oauth2/v3/te', () => {
     const tokens = await exchange(sim);
     const refresh = async (refreshToken: string) => {
       const state = sim.random.uuid();
-      const timestamp = esiaTimestamp(sim.clock.now());
+      const timestamp = esiaTimestamp(sim.clock.date());
       const secret = await createClientSecret(demoSigner(sim), {
         flow: 'refresh_token',
         clientId: 'GOSKIT_DEMO',
@@ -241,10 +241,66 @@ describe('POST /aas/oauth2/v3/te', () => {
     expect((await refresh(next.refresh_token)).status).toBe(200);
   });
 
+  it('refresh and client_credentials issue a new token every time, even on a frozen clock (fresh jti)', async () => {
+    const sim = newSim();
+    const tokens = await exchange(sim);
+    const grant = async (
+      fields: Record<string, string>,
+      flow: 'refresh_token' | 'client_credentials',
+      scope: string,
+    ) => {
+      const state = sim.random.uuid();
+      const timestamp = esiaTimestamp(sim.clock.date());
+      const secret = await createClientSecret(demoSigner(sim), {
+        flow,
+        clientId: 'GOSKIT_DEMO',
+        scope,
+        timestamp,
+        state,
+        redirectUri: REDIRECT,
+      });
+      const response = await sim.handle(
+        te({
+          client_id: 'GOSKIT_DEMO',
+          client_certificate_hash: secret.clientCertificateHash,
+          client_secret: secret.clientSecret,
+          state,
+          redirect_uri: REDIRECT,
+          scope,
+          timestamp,
+          token_type: 'Bearer',
+          ...fields,
+        }),
+      );
+      expect(response.status, bodyOf(response)).toBe(200);
+      return jsonOf(response) as { access_token: string; refresh_token?: string };
+    };
+    const jti = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).jti;
+    const first = await grant(
+      { grant_type: 'refresh_token', refresh_token: tokens.refresh_token as string },
+      'refresh_token',
+      SCOPE,
+    );
+    const second = await grant(
+      { grant_type: 'refresh_token', refresh_token: first.refresh_token as string },
+      'refresh_token',
+      SCOPE,
+    );
+    expect(second.access_token).not.toBe(first.access_token);
+    expect(new Set([jti(tokens.access_token), jti(first.access_token), jti(second.access_token)]).size).toBe(
+      3,
+    );
+    const a = await grant({ grant_type: 'client_credentials' }, 'client_credentials', 'prm_chg?oid=1000');
+    const b = await grant({ grant_type: 'client_credentials' }, 'client_credentials', 'prm_chg?oid=1000');
+    expect(b.access_token).not.toBe(a.access_token);
+    expect(jti(b.access_token)).not.toBe(jti(a.access_token));
+  });
+
   it('client_credentials issues an access token without a user', async () => {
     const sim = newSim();
     const state = sim.random.uuid();
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const scope = 'prm_chg?oid=1000';
     const secret = await createClientSecret(demoSigner(sim), {
       flow: 'client_credentials',
@@ -295,7 +351,7 @@ describe('journal', () => {
 describe('refresh signed-string variants [unconfirmed]', () => {
   async function refreshWith(sim: Simulator, token: string, variant: 'ilimurzin' | 'aisgorod') {
     const state = sim.random.uuid();
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const secret = await createClientSecret(demoSigner(sim), {
       flow: 'refresh_token',
       refreshVariant: variant,

@@ -17,7 +17,7 @@ describe('legacy v1 /aas/oauth2/ac and /aas/oauth2/te (PKCS#7 client_secret)', (
     const sim = newSim();
     const signer = demoSigner(sim);
     const state = sim.random.uuid();
-    const timestamp = esiaTimestamp(sim.clock.now());
+    const timestamp = esiaTimestamp(sim.clock.date());
     const secret = await createPkcs7ClientSecret(signer, {
       clientId: 'GOSKIT_DEMO',
       scope: SCOPE,
@@ -41,7 +41,7 @@ describe('legacy v1 /aas/oauth2/ac and /aas/oauth2/te (PKCS#7 client_secret)', (
     const code = locationOf(back).searchParams.get('code') as string;
 
     const teState = sim.random.uuid();
-    const teTimestamp = esiaTimestamp(sim.clock.now());
+    const teTimestamp = esiaTimestamp(sim.clock.date());
     const teSecret = await createPkcs7ClientSecret(signer, {
       clientId: 'GOSKIT_DEMO',
       scope: SCOPE,
@@ -75,7 +75,7 @@ describe('legacy v1 /aas/oauth2/ac and /aas/oauth2/te (PKCS#7 client_secret)', (
       scope: SCOPE,
       response_type: 'code',
       state: 's',
-      timestamp: esiaTimestamp(sim.clock.now()),
+      timestamp: esiaTimestamp(sim.clock.date()),
     });
     const response = await sim.handle(request('GET', `/aas/oauth2/ac?${query}`));
     expect(locationOf(response).searchParams.get('error_description')).toMatch(/^ESIA-007053/);

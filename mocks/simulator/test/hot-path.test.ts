@@ -1,6 +1,6 @@
 /** The shortcuts of the request hot path must not change what handlers, limits and the journal see. */
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import { definePortal } from '../src/engine/define-portal.js';
 import { HANDLE_NOW, handleNowOf } from '../src/engine/handle-now.js';
 import { defaultRateLimitKey, RateLimiter } from '../src/engine/rate-limiter.js';

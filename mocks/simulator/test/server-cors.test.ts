@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import { SimulatorError } from '../src/engine/errors.js';
 import { counterPortal, rawRequest, serversClosedAfterEach } from './server-support.js';
 

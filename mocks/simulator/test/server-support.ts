@@ -2,7 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach } from 'vitest';
-import { createSimulator } from '../src/engine/create-simulator.js';
+import { createSimulator } from '../src/create-simulator.js';
 import { definePortal } from '../src/engine/define-portal.js';
 import { json } from '../src/engine/responses.js';
 import type { Simulator, SimulatorOptions, SimulatorServer } from '../src/engine/types.js';

@@ -4,6 +4,7 @@ export {
   type TokenFetchReason,
   type TokenProvider,
   type TokenProviderOptions,
+  type TokenWaitOptions,
 } from './auth/token-provider.js';
 export {
   type ClientOptions,
@@ -12,6 +13,7 @@ export {
 } from './client/client-options.js';
 export * from './errors/index.js';
 export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, TransportEventBase } from './hooks/hooks.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './http/body-limit.js';
 export { ERROR_BODY_LIMIT } from './http/read-body.js';
 export { REQUEST_ID_HEADERS, readRequestId } from './http/request-id.js';
 export {
@@ -56,7 +58,8 @@ export {
 export type { KeyValueStore, StoreWriteOptions } from './store/key-value-store.js';
 export { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export { createTransport } from './transport/create-transport.js';
-export type { TransportEngine } from './transport/engine/exchange.js';
+export type { KyEngineInstance, TransportEngine } from './transport/engine/exchange.js';
+export type { RedirectOptions } from './transport/engine/redirects.js';
 export type {
   DataOf,
   HttpMethod,
@@ -69,5 +72,13 @@ export type {
   Transport,
   TransportOptions,
 } from './transport/transport-options.js';
-export { type Clock, systemClock, type TimerClock, withTimers } from './util/clock.js';
+export {
+  type Clock,
+  type ClockOptions,
+  clockFrom,
+  systemClock,
+  type TimerClock,
+  withTimers,
+} from './util/clock.js';
+export { warnDeprecated } from './util/deprecation.js';
 export { type Sleep, sleep } from './util/sleep.js';

@@ -44,7 +44,7 @@ describe('Retry-After against maxRetryAfter', () => {
   });
 
   it("a caller's maxRetryAfter below the default replaces it", async () => {
-    server.respond(json(503, {}, { 'retry-after': '10' }));
+    server.respond(json(429, {}, { 'retry-after': '10' }));
     const { transport, delays } = transportWith({ retry: { maxRetryAfter: 5000 } });
     const error = (await transport.get('/limited').catch((e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);

@@ -34,7 +34,10 @@ export type CryptoErrorCode =
  * Every error @goskit/crypto throws. Messages name the failing step and field, never key material,
  * tokens or signed personal data.
  */
-export class CryptoError extends GoskitError<CryptoErrorCode> {}
+export class CryptoError extends GoskitError<CryptoErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'CryptoError';
+}
 
 export function isCryptoError(value: unknown): value is CryptoError {
   return value instanceof CryptoError;

@@ -273,7 +273,7 @@ describe('EPGU chunked push', () => {
         return HttpResponse.json({ orderId: 1, chunk: 0, chunks: 3 }, { status: 206 });
       }),
     );
-    const error = (await client({ now: () => now })
+    const error = (await client({ clock: { now: () => now } })
       .pushChunked({ orderId: 1, meta: {}, file: new Uint8Array(11 * MB), chunkSize: 5 * MB })
       .catch((e: unknown) => e)) as EpguError;
     expect(error).toBeInstanceOf(EpguError);

@@ -47,7 +47,7 @@ beforeAll(async () => {
     scopes: ['openid', 'fullname', 'http://lk.gosuslugi.ru/api-order'],
     accessType: 'offline',
     tokenKeys: { jwksUrl: 'https://esia-portal1.test.gosuslugi.ru/aas/oauth2/jwks' },
-    now: () => sim.clock.nowMs(),
+    clock: sim.clock,
   });
   const parent = sim.demo.personas.find((p) => p.lastName === 'Иванов' && p.birthDate === '08.03.1991');
   const { url } = await esia.authorizationUrl();
@@ -58,7 +58,7 @@ beforeAll(async () => {
   epgu = createEpguClient({
     environment: 'test',
     tokenProvider: session.tokenProvider,
-    now: () => sim.clock.nowMs(),
+    clock: sim.clock,
     // the watcher's pause moves the simulator's virtual clock instead of waiting
     sleep: async (ms) => {
       sim.clock.advance(ms);
@@ -68,7 +68,7 @@ beforeAll(async () => {
 
 describe('EPGU end to end (simulator)', () => {
   it('creates, pushes and watches an order until the service is provided', async () => {
-    const since = sim.clock.nowMs() - 1;
+    const since = sim.clock.now() - 1;
     const { orderId } = await epgu.createOrder(SERVICE);
     expect(orderId).toBeGreaterThan(0);
     expect(await epgu.push({ meta: { ...SERVICE, orderId }, file: zip(2048) })).toEqual({ orderId });
@@ -83,7 +83,7 @@ describe('EPGU end to end (simulator)', () => {
       // each pause moves the virtual clock; give up after 20 virtual minutes (every path ends within 10)
       sleep: async (ms) => {
         sim.clock.advance(ms);
-        if (sim.clock.nowMs() - since > 20 * 60_000) {
+        if (sim.clock.now() - since > 20 * 60_000) {
           controller.abort();
         }
       },

@@ -113,6 +113,69 @@ describe('watchOrders', () => {
     expect(rest).toEqual(['2:2', '3:4']);
   });
 
+  it('yields an order only when its status changed, with the status it changed from', async () => {
+    const changes: Change[] = [
+      { orderId: 1, statusId: 2, updated: '2026-09-01T12:00:00.000' },
+      { orderId: 2, statusId: 2, updated: '2026-09-01T12:00:00.000' },
+    ];
+    epgu(changes);
+    const controller = new AbortController();
+    let polls = 0;
+    const sleep = async () => {
+      polls += 1;
+      if (polls === 1) {
+        // EPGU touches order 1 (a new `updated`, the same status), then moves it on
+        changes.push({ orderId: 1, statusId: 2, updated: '2026-09-01T12:03:00.000' });
+        changes.push({ orderId: 1, statusId: 3, updated: '2026-09-01T12:05:00.000' });
+      }
+      if (polls === 2) {
+        changes.push({ orderId: 1, statusId: 3, updated: '2026-09-01T12:07:00.000' });
+      }
+      if (polls === 3) {
+        controller.abort();
+      }
+    };
+    const client = createEpguClient({ environment: 'test', accessToken: 't', sleep });
+    const events: OrderStatusEvent[] = [];
+    for await (const event of client.watchOrders({
+      since: '2026-09-01T11:00:00.000',
+      signal: controller.signal,
+    })) {
+      events.push(event);
+    }
+    expect(events.map((e) => [e.orderId, e.previousStatusId, e.statusId])).toEqual([
+      [1, undefined, 2],
+      [2, undefined, 2],
+      [1, 2, 3],
+    ]);
+    // No two consecutive events of one order are alike.
+    const byOrder = new Map<number, OrderStatusEvent[]>();
+    for (const event of events) {
+      byOrder.set(event.orderId, [...(byOrder.get(event.orderId) ?? []), event]);
+    }
+    for (const list of byOrder.values()) {
+      for (let i = 1; i < list.length; i += 1) {
+        expect(list[i]?.statusId).not.toBe(list[i - 1]?.statusId);
+      }
+    }
+
+    // Resumed from the first event's cursor, the memory of what was reported comes along.
+    const again = new AbortController();
+    const resumed = createEpguClient({
+      environment: 'test',
+      accessToken: 't',
+      sleep: async () => again.abort(),
+    });
+    const rest: string[] = [];
+    for await (const event of resumed.watchOrders({
+      cursor: events[0]?.cursor ?? '',
+      signal: again.signal,
+    })) {
+      rest.push(`${event.orderId}:${event.previousStatusId}->${event.statusId}`);
+    }
+    expect(rest).toEqual(['2:undefined->2', '1:2->3']);
+  });
+
   it('refuses a cursor it did not produce and a watch without a start', async () => {
     const client = createEpguClient({ environment: 'test', accessToken: 't' });
     await expect(client.watchOrders({ cursor: 'garbage!' }).next()).rejects.toThrow(/cursor/);

@@ -22,7 +22,7 @@ async function client(extra: Partial<Parameters<typeof createEsiaClient>[0]> = {
     signer: clientKeyPair().signer,
     scopes: ['openid', 'fullname', 'snils'],
     tokenKeys: { jwks: await jwksOf() },
-    now: () => FIXED_NOW,
+    clock: { now: () => FIXED_NOW },
     ...extra,
   });
 }
@@ -63,8 +63,8 @@ describe('authorizationUrl', () => {
 
   it('stores the pending request under the state with a TTL and honours per-call scopes', async () => {
     let now = FIXED_NOW;
-    const store = new MemoryStore({ now: () => now });
-    const esia = await client({ stateStore: store, stateTtlMs: 60_000, now: () => now });
+    const store = new MemoryStore({ clock: { now: () => now } });
+    const esia = await client({ stateStore: store, stateTtlMs: 60_000, clock: { now: () => now } });
     const { state, url } = await esia.authorizationUrl({
       state: 'my-state',
       scopes: ['openid', 'email'],

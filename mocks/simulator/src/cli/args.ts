@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
+import { MAX_CLOCK_MS, MIN_CLOCK_MS } from '../engine/clock.js';
+import { SimulatorError } from '../engine/errors.js';
 import { SCENARIOS } from '../engine/faults/scenarios.js';
-import type { CorsOrigins } from '../engine/types.js';
+import type { ClockMode, CorsOrigins } from '../engine/types.js';
+import { BUILT_IN_PORTALS } from '../portals/index.js';
 import { checkCorsOrigins } from '../server/cors.js';
 
 export interface CliOptions {
@@ -11,18 +14,31 @@ export interface CliOptions {
   journalSize?: number;
   dataFile?: string;
   cors?: CorsOrigins;
+  /** Built-in portals to load (`--portals esia,epgu`); undefined = all of them. */
+  portals?: string[];
+  /** Modules of the user's own portals (`--portal ./my-portal.js`, repeatable). */
+  portalModules: string[];
+  /** 'running' unless --clock frozen. */
+  clockMode: ClockMode;
+  /** --clock-start as epoch ms (else: frozen → the simulator's default date, running → real now). */
+  clockStart?: number;
+  /** --allowed-host: Host names the control API answers to besides IP addresses and localhost. */
+  allowedHosts?: string[];
   help: boolean;
   version: boolean;
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** A flag is unknown or malformed; goskit-sim prints it with the usage and exits 2. */
+export class UsageError extends SimulatorError {
+  constructor(message: string) {
+    super('INVALID_OPTIONS', message);
+  }
 }
 
 export const USAGE = `Usage: goskit-sim [options]
 
 Simulator of Russian government and school portals. Built in, one path prefix each:
-school (/school, goskit's demo API), esia (/esia), epgu (/epgu).
+${[...BUILT_IN_PORTALS.keys()].map((name) => `${name} (/${name})`).join(', ')}.
 
 Options:
   --port <n>           port to listen on (default 4010; 0 picks a free one)
@@ -31,9 +47,22 @@ Options:
   --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated):
                        ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
   --journal-size <n>   request journal capacity (default 1000)
-  --data <file>        JSON or YAML demo data; its organisation, classes or personas
-                       replace the generated ones; identifiers are checked with
-                       @goskit/validation (checksums), errors name the field and rule
+  --portals <a,b>      load only these built-in portals (default: all)
+  --portal <file>      load your own portal too: an ES module whose default export is a
+                       portal definition or a function returning one (repeatable);
+                       see docs/portal-kit.en.md
+  --data <file>        JSON or YAML data: roster keys (organisation, classes, personas,
+                       subjects, courses) replace the generated ones, checked with
+                       @goskit/validation (checksums); a portal's key (esia: { clients })
+                       is checked by that portal; errors name the field and rule
+  --clock <mode>       running (default): the virtual clock runs with real time, and
+                       POST /__goskit/clock/advance|set shift it; frozen: it moves only
+                       when advanced or set (deterministic, as in-process simulators)
+  --clock-start <ISO>  start the clock at this date-time instead of the real now
+                       (e.g. 2026-09-01T09:00:00+03:00); frozen clocks default to that date
+  --allowed-host <names>  host names the control API answers to besides IP addresses and
+                       localhost (comma-separated, e.g. goskit-sim for a docker service);
+                       other names are refused so DNS-rebinding pages cannot reach it
   --cors <origins>     let browser pages on these origins call the server directly
                        (comma-separated, e.g. http://localhost:3000, or *); off by
                        default, as the real portals' APIs are called from back-ends
@@ -69,6 +98,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: integer('port', values.port, 0, 65_535) ?? 4010,
     host: values.host ?? '127.0.0.1',
     scenarios,
+    portalModules: values.portal ?? [],
+    clockMode: parseClockMode(values.clock),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -91,7 +122,62 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.cors !== undefined) {
     options.cors = parseCors(values.cors);
   }
+  if (values['allowed-host'] !== undefined) {
+    const hosts = values['allowed-host']
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim().toLowerCase())
+      .filter((item) => item.length > 0);
+    const bad = hosts.find((item) => !/^[a-z0-9.-]{1,253}$/.test(item));
+    if (bad !== undefined || hosts.length === 0) {
+      throw new UsageError(
+        `--allowed-host needs host names such as goskit-sim, got "${(bad ?? '').slice(0, 60)}"`,
+      );
+    }
+    options.allowedHosts = hosts;
+  }
+  if (values.portals !== undefined) {
+    options.portals = parsePortalNames(values.portals);
+  }
+  if (values['clock-start'] !== undefined) {
+    options.clockStart = parseClockStart(values['clock-start']);
+  }
   return options;
+}
+
+function parseClockMode(text: string | undefined): ClockMode {
+  if (text === undefined || text === 'running') {
+    return 'running';
+  }
+  if (text === 'frozen') {
+    return 'frozen';
+  }
+  throw new UsageError(`--clock must be "running" or "frozen", got "${text.slice(0, 40)}"`);
+}
+
+/** An ISO-8601 date-time with a date part; plain numbers are refused as ambiguous (seconds or ms?). */
+function parseClockStart(text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
+  if (!Number.isFinite(ms) || ms < MIN_CLOCK_MS || ms > MAX_CLOCK_MS) {
+    throw new UsageError(
+      `--clock-start must be an ISO-8601 date-time between 1970 and 9999, e.g. 2026-09-01T09:00:00+03:00; got "${text.slice(0, 60)}"`,
+    );
+  }
+  return ms;
+}
+
+function parsePortalNames(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  const valid = [...BUILT_IN_PORTALS.keys()];
+  const unknown = names.find((name) => !BUILT_IN_PORTALS.has(name));
+  if (names.length === 0 || unknown !== undefined) {
+    throw new UsageError(
+      `--portals takes built-in portal names (${valid.join(', ')})${unknown === undefined ? '' : `, got "${unknown}"`}`,
+    );
+  }
+  return [...new Set(names)];
 }
 
 function parseCors(text: string): CorsOrigins {
@@ -125,7 +211,12 @@ function parse(argv: readonly string[]) {
       scenario: { type: 'string', multiple: true },
       'journal-size': { type: 'string' },
       data: { type: 'string', short: 'd' },
+      portals: { type: 'string' },
+      portal: { type: 'string', multiple: true },
       cors: { type: 'string' },
+      clock: { type: 'string' },
+      'clock-start': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { SIMULATOR_VERSION } from '../control/version.js';
-import { createSimulator } from '../engine/create-simulator.js';
-import type { SimulatorOptions } from '../engine/types.js';
+import { createSimulator } from '../create-simulator.js';
 import { listen } from '../server/listen.js';
+import type { CreateSimulatorOptions } from '../simulator-options.js';
 import { parseCliArgs, USAGE, UsageError } from './args.js';
 import { DataFileError, loadDataFile } from './data-file.js';
+import { loadPortals } from './load-portals.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -36,7 +37,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(SIMULATOR_VERSION);
     return 0;
   }
-  const simOptions: SimulatorOptions = { scenarios: options.scenarios };
+  // A vendor's unmodified client signs requests with its wall clock, so goskit-sim's clock runs.
+  const simOptions: CreateSimulatorOptions = { scenarios: options.scenarios, clockMode: options.clockMode };
+  if (options.clockStart !== undefined) {
+    simOptions.clock = options.clockStart;
+  }
   if (options.seed !== undefined) {
     simOptions.seed = options.seed;
   }
@@ -44,14 +49,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     simOptions.journalSize = options.journalSize;
   }
   try {
+    simOptions.portals = await loadPortals(options.portals, options.portalModules);
     if (options.dataFile !== undefined) {
       simOptions.data = await loadDataFile(options.dataFile);
     }
-    const sim = createSimulator(simOptions);
+    const sim = createSimulatorNaming(simOptions, options.dataFile);
     const server = await listen(sim, {
       port: options.port,
       host: options.host,
       ...(options.cors === undefined ? {} : { cors: options.cors }),
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     });
     // Handlers first: a supervisor may signal as soon as it reads the ready line.
     installShutdown(server, io);
@@ -59,17 +66,37 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
     }
     io.out(`  control    ${server.url}/__goskit/`);
+    io.out(`  clock      ${sim.clock.mode}, now ${sim.clock.date().toISOString()}`);
     io.out(`goskit-sim ready on ${server.url} (seed ${sim.seed}) in ${Math.round(performance.now())} ms`);
     return undefined;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (error instanceof DataFileError || code === 'INVALID_DATA' || code === 'UNKNOWN_SCENARIO') {
+    if (
+      error instanceof DataFileError ||
+      error instanceof UsageError ||
+      code === 'INVALID_DATA' ||
+      code === 'UNKNOWN_SCENARIO' ||
+      code === 'MISSING_SERVICE'
+    ) {
       io.err(`goskit-sim: ${(error as Error).message}`);
       return 2;
     }
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
       io.err(`goskit-sim: cannot listen on ${options.host}:${options.port} (${code})`);
       return 1;
+    }
+    throw error;
+  }
+}
+
+/** createSimulator, with data errors naming the --data file they came from. */
+function createSimulatorNaming(options: CreateSimulatorOptions, dataFile: string | undefined) {
+  try {
+    return createSimulator(options);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (dataFile !== undefined && code === 'INVALID_DATA' && /^data[.:]/.test((error as Error).message)) {
+      throw new DataFileError(`${dataFile}: ${(error as Error).message.replace(/^data\.?/, '')}`);
     }
     throw error;
   }

@@ -1,16 +1,26 @@
 import type { z } from 'zod';
-import type { SimRequest, SimResponse, Simulator } from '../engine/types.js';
+import { depthOf } from '../engine/faults/fault-rule.js';
+import { nearest } from '../engine/levenshtein.js';
+import { portalRuntimeOf } from '../engine/portal-runtime-of.js';
+import { Router } from '../engine/router.js';
+import type {
+  PortalDefinition,
+  RouteDefinition,
+  SimRequest,
+  SimResponse,
+  Simulator,
+} from '../engine/types.js';
 import { jsonResponse } from '../server/write-response.js';
 import { controlError, errorToResponse } from './error-response.js';
 import { JournalQueryError, patternFromQuery, toPattern } from './journal-query.js';
-import { nearest } from './nearest.js';
-import { type ControlRoute, matchRoute } from './router.js';
+import { type ControlGuardOptions, guardControlRequest } from './request-guard.js';
 import {
   advanceBody,
   describeIssue,
   enableBody,
   resetBody,
   ruleBody,
+  scenarioBody,
   seedBody,
   setClockBody,
   verifyBody,
@@ -31,6 +41,24 @@ interface Call {
 
 type Handler = (call: Call) => SimResponse;
 
+interface ControlRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly handler: Handler;
+}
+
+/** Each portal's control routes, compiled once per portal definition. */
+const portalRouters = new WeakMap<PortalDefinition, Router<RouteDefinition>>();
+
+function portalRouter(portal: PortalDefinition): Router<RouteDefinition> {
+  let router = portalRouters.get(portal);
+  if (router === undefined) {
+    router = new Router(portal.controlRoutes ?? []);
+    portalRouters.set(portal, router);
+  }
+  return router;
+}
+
 /** The portal control route for `/<portal>/<rest>` ('/esia/clients'), if a portal declares one. */
 function matchPortalControlRoute(sim: Simulator, method: string, path: string) {
   const [, name = '', ...rest] = path.split('/');
@@ -38,7 +66,7 @@ function matchPortalControlRoute(sim: Simulator, method: string, path: string) {
   if (portal?.controlRoutes === undefined || portal.prefix !== `/${name}`) {
     return undefined;
   }
-  const match = matchRoute(portal.controlRoutes, method, `/${rest.join('/')}`);
+  const match = portalRouter(portal).match(method, `/${rest.join('/')}`);
   return match.kind === 'not-found' ? undefined : { portal, match };
 }
 
@@ -81,6 +109,16 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
       controlError(400, { error: 'INVALID_BODY', field: 'body', message: 'body: a JSON body is required' }),
     );
   }
+  if (depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    // Refused before any recursive walk (validation, cloning) could overflow the stack.
+    throw new BadBody(
+      controlError(400, {
+        error: 'INVALID_BODY',
+        field: 'body',
+        message: `body: nests deeper than ${MAX_BODY_DEPTH} levels`,
+      }),
+    );
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const { field, message } = describeIssue(parsed.error);
@@ -89,8 +127,15 @@ function parseBody<T>(call: Call, schema: z.ZodType<T>, optional = false): T {
   return parsed.data;
 }
 
+/** Deepest JSON a control body may be (a fault rule's own body allows 32 levels inside it). */
+const MAX_BODY_DEPTH = 40;
+
 const ok = (payload: unknown, status = 200): SimResponse => jsonResponse(status, payload);
-const clockOf = (sim: Simulator) => ({ now: sim.clock.now().toISOString(), ms: sim.clock.nowMs() });
+/** The clock as the control API reports it: ISO time, epoch ms and the mode ('running' | 'frozen'). */
+const clockOf = (sim: Simulator) => {
+  const ms = sim.clock.now();
+  return { now: new Date(ms).toISOString(), ms, mode: sim.clock.mode };
+};
 const scenariosOf = (sim: Simulator) => ({ scenarios: sim.faults.scenarios(), active: sim.faults.active() });
 
 function portalsOf(call: Call) {
@@ -100,6 +145,10 @@ function portalsOf(call: Call) {
     prefix: portal.prefix,
     baseUrl: call.origin + portal.prefix,
     hosts: portal.hosts,
+    ...(portal.docs === undefined ? {} : { docs: portal.docs }),
+    rateLimit: call.sim.rateLimit(portal.name) ?? null,
+    provides: (portal.provides ?? []).map((provider) => provider.service.id),
+    requires: (portal.requires ?? []).map((token) => token.id),
     routes: portal.routes.map((route) => ({
       method: route.method,
       path: route.path,
@@ -111,6 +160,22 @@ function portalsOf(call: Call) {
       operation: route.operation,
     })),
   }));
+}
+
+/**
+ * Runs an engine call whose errors name a field of the request body ('operation', 'rules.0.effect'):
+ * the 400 names it as the client sent it ('body.operation').
+ */
+function inBody<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const named = error as { field?: unknown };
+    if (typeof named?.field === 'string' && !named.field.startsWith('body')) {
+      named.field = `body.${named.field}`;
+    }
+    throw error;
+  }
 }
 
 function unknownScenario(call: Call): SimResponse | undefined {
@@ -127,7 +192,8 @@ function unknownScenario(call: Call): SimResponse | undefined {
   });
 }
 
-export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
+export const CONTROL_ROUTES: readonly ControlRoute[] = [
+  { method: 'GET', path: '/', handler: (call) => ok(indexOf(call)) },
   {
     method: 'GET',
     path: '/health',
@@ -139,7 +205,8 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
         seed: sim.seed,
         portals: sim.portals.map((portal) => portal.name),
         uptimeMs: Date.now() - startedAt,
-        now: sim.clock.now().toISOString(),
+        now: sim.clock.date().toISOString(),
+        clockMode: sim.clock.mode,
       }),
   },
   {
@@ -148,7 +215,8 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     handler: (call) => {
       const body = parseBody(call, resetBody, true);
       call.sim.reset(body.seed === undefined ? undefined : { seed: body.seed });
-      return ok({ seed: call.sim.seed, now: call.sim.clock.now().toISOString() });
+      // The clock too, so a client following it (SimulatorControl.clock.follow) moves with the reset.
+      return ok({ seed: call.sim.seed, ...clockOf(call.sim) });
     },
   },
   { method: 'GET', path: '/seed', handler: ({ sim }) => ok({ seed: sim.seed }) },
@@ -158,10 +226,48 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     handler: (call) => {
       const body = parseBody(call, seedBody);
       call.sim.reset({ seed: body.seed });
-      return ok({ seed: call.sim.seed });
+      return ok({ seed: call.sim.seed, ...clockOf(call.sim) });
     },
   },
   { method: 'GET', path: '/scenarios', handler: ({ sim }) => ok(scenariosOf(sim)) },
+  {
+    method: 'PUT',
+    path: '/scenarios/:name',
+    handler: (call) => {
+      const body = parseBody(call, scenarioBody);
+      const name = call.params.name as string;
+      const existed = call.sim.faults.scenarios().some((scenario) => scenario.name === name);
+      inBody(() =>
+        call.sim.faults.defineScenario({
+          name,
+          ...(body.description === undefined ? {} : { description: body.description }),
+          rules: body.rules.map(
+            (rule) => stripUndefined(rule) as Parameters<Simulator['faults']['addRule']>[0],
+          ),
+        }),
+      );
+      return ok(scenariosOf(call.sim), existed ? 200 : 201);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/scenarios/:name',
+    handler: (call) => {
+      const name = call.params.name as string;
+      if (!call.sim.faults.removeScenario(name)) {
+        return controlError(404, {
+          error: 'UNKNOWN_SCENARIO',
+          field: 'name',
+          message: `no custom scenario "${name.slice(0, 80)}"`,
+          valid: call.sim.faults
+            .scenarios()
+            .filter((scenario) => scenario.custom)
+            .map((scenario) => scenario.name),
+        });
+      }
+      return ok(scenariosOf(call.sim));
+    },
+  },
   {
     method: 'POST',
     path: '/scenarios/:name/enable',
@@ -171,9 +277,11 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
         return unknown;
       }
       const body = parseBody(call, enableBody, true);
-      call.sim.faults.enable(
-        call.params.name as string,
-        body.portals === undefined ? undefined : { portals: body.portals },
+      inBody(() =>
+        call.sim.faults.enable(
+          call.params.name as string,
+          body.portals === undefined ? undefined : { portals: body.portals },
+        ),
       );
       return ok(scenariosOf(call.sim));
     },
@@ -201,7 +309,7 @@ export const CONTROL_ROUTES: readonly ControlRoute<Handler>[] = [
     handler: (call) => {
       const body = parseBody(call, ruleBody);
       const rule = stripUndefined(body) as Parameters<Simulator['faults']['addRule']>[0];
-      return ok({ id: call.sim.faults.addRule(rule) }, 201);
+      return ok({ id: inBody(() => call.sim.faults.addRule(rule)) }, 201);
     },
   },
   {
@@ -301,28 +409,43 @@ function serialiseRule(rule: ReturnType<Simulator['faults']['rules']>[number]) {
 }
 
 const ROUTE_NAMES = CONTROL_ROUTES.map((route) => `${route.method} ${CONTROL_PREFIX}${route.path}`);
+const controlRouter = new Router(CONTROL_ROUTES);
 
-export interface ControlApiOptions {
+/** `GET /__goskit/`: what the control API offers, so the address the CLI prints answers something useful. */
+function indexOf(call: Call) {
+  return {
+    name: 'goskit-sim control API',
+    version: SIMULATOR_VERSION,
+    dashboard: `${call.origin}/`,
+    openapi: 'https://github.com/goskit/goskit/blob/main/mocks/simulator/openapi/control.yaml',
+    routes: [...ROUTE_NAMES, ...portalControlRouteNames(call.sim)],
+    portals: call.sim.portals.map((portal) => ({
+      name: portal.name,
+      baseUrl: call.origin + portal.prefix,
+      ...(portal.docs === undefined ? {} : { docs: portal.docs }),
+    })),
+  };
+}
+
+export interface ControlApiOptions extends ControlGuardOptions {
   /** Wall-clock start of the server, for uptime. */
   startedAt?: number;
 }
 
 /**
  * The control API as a transport-neutral handler: takes a SimRequest whose `path` is the part
- * after '/__goskit', returns JSON. Cross-site browser writes are refused (a web page must not
- * reconfigure a developer's simulator).
+ * after '/__goskit', returns JSON. Unknown Host names, browser writes from other origins and
+ * non-JSON writes are refused (request-guard.ts: a web page must not reconfigure a developer's simulator).
  */
 export function createControlApi(sim: Simulator, options: ControlApiOptions = {}) {
   const startedAt = options.startedAt ?? Date.now();
   return function handleControl(request: SimRequest): SimResponse | Promise<SimResponse> {
     const method = request.method;
-    if (method !== 'GET' && method !== 'HEAD' && request.headers['sec-fetch-site'] === 'cross-site') {
-      return controlError(403, {
-        error: 'CROSS_SITE',
-        message: 'cross-site writes to the control API are refused',
-      });
+    const refused = guardControlRequest(request, options);
+    if (refused !== undefined) {
+      return refused;
     }
-    const match = matchRoute(CONTROL_ROUTES, method, request.path);
+    const match = controlRouter.match(method, request.path);
     if (match.kind === 'not-found') {
       const portalRoute = matchPortalControlRoute(sim, method, request.path);
       if (portalRoute !== undefined) {
@@ -343,7 +466,7 @@ export function createControlApi(sim: Simulator, options: ControlApiOptions = {}
       ? request.baseUrl.slice(0, -CONTROL_PREFIX.length)
       : request.baseUrl;
     try {
-      return match.handler({ sim, request, params: match.params, origin, startedAt });
+      return match.route.handler({ sim, request, params: match.params, origin, startedAt });
     } catch (error) {
       if (error instanceof BadBody) {
         return error.response;
@@ -368,7 +491,12 @@ async function answerPortalControl(
     return methodNotAllowed(request, match.allow);
   }
   try {
-    return await match.handler({ request, params: match.params, state: sim.portalState(portal.name), sim });
+    return await match.route.handler({
+      request,
+      params: match.params,
+      state: sim.portalState(portal.name),
+      sim: portalRuntimeOf(sim, portal.name),
+    });
   } catch (error) {
     return errorToResponse(error);
   }

@@ -1,12 +1,16 @@
+import { redactUrl, warnDeprecated } from '@goskit/core';
 import { SimulatorError } from '../engine/errors.js';
 import type { FaultRule, JournalEntry, Persona, ScenarioInfo, VerifyTimes } from '../engine/types.js';
+import { FollowedClock, reportedClock, type SimulatorClock } from './simulator-clock.js';
 
 export interface SimulatorControlOptions {
   /** Server root, e.g. 'http://127.0.0.1:4010' (the '/__goskit' prefix is added). */
   baseUrl: string;
   /** Custom fetch (defaults to the global one). */
   fetch?: typeof fetch;
-  /** Per-call timeout in ms; default 10 000. */
+  /** Per-call timeout, ms. Default 10 000. */
+  timeout?: number;
+  /** @deprecated Renamed `timeout` (ms); `timeoutMs` goes away in the next minor release. */
   timeoutMs?: number;
 }
 
@@ -29,6 +33,7 @@ export interface Health {
   portals: string[];
   uptimeMs: number;
   now: string;
+  clockMode: 'running' | 'frozen';
 }
 export interface ScenarioList {
   scenarios: ScenarioInfo[];
@@ -37,6 +42,8 @@ export interface ScenarioList {
 export interface ClockState {
   now: string;
   ms: number;
+  /** 'running' (goskit-sim's default) or 'frozen'. */
+  mode: 'running' | 'frozen';
 }
 export interface JournalPage {
   entries: JournalEntry[];
@@ -44,12 +51,28 @@ export interface JournalPage {
   size: number;
   capacity: number;
 }
+/** What `GET /__goskit/` answers. */
+export interface ControlIndex {
+  name: string;
+  version: string;
+  dashboard: string;
+  openapi: string;
+  routes: string[];
+  portals: { name: string; baseUrl: string; docs?: string }[];
+}
+
 export interface PortalInfo {
   name: string;
   title: string;
   prefix: string;
   baseUrl: string;
   hosts: string[];
+  docs?: string;
+  /** The effective limit (the portal's defaults with overrides applied), or null. */
+  rateLimit: { ratePerSecond: number; burst: number } | null;
+  /** Ids of the services it offers other portals, and of those it needs. */
+  provides: string[];
+  requires: string[];
   routes: { method: string; path: string; operation: string }[];
   /** The portal's own control routes, with full paths ('/__goskit/esia/clients'). */
   controlRoutes: { method: string; path: string; operation: string }[];
@@ -57,8 +80,17 @@ export interface PortalInfo {
 /** A fault rule in JSON form: a path regex is written as '/source/'. */
 export type RemoteFaultRule = Omit<FaultRule, 'path'> & { path?: string };
 
+/** The body of `PUT /__goskit/scenarios/{name}`: a scenario of your own is a list of rules. */
+export interface RemoteFaultScenario {
+  description?: string;
+  rules: RemoteFaultRule[];
+}
+
 /** A non-2xx answer (or a network failure) of the control API. `code` is the server's error code. */
 export class SimulatorControlError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SimulatorControlError';
+
   readonly status: number;
   readonly serverCode: string;
   readonly body: unknown;
@@ -77,6 +109,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<SimulatorError['code']>([
   'INVALID_DATE',
   'VERIFICATION_FAILED',
   'INVALID_RULE',
+  'INVALID_SCENARIO',
   'INVALID_DATA',
 ]);
 
@@ -90,23 +123,39 @@ function errorCodeFor(serverCode: string): SimulatorError['code'] {
  * @example
  * const control = new SimulatorControl({ baseUrl: 'http://127.0.0.1:4010' });
  * await control.scenarios.enable('flaky');
- * await control.journal.verify(1, { portal: 'esia', operation: 'token.exchange' });
+ * await control.journal.verify(1, { portal: 'esia', operation: 'token' });
  */
 export class SimulatorControl {
   readonly #root: string;
   readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
+  readonly #timeout: number;
+  /** The clock `clock.follow()` handed out; every answer reporting the clock moves it. */
+  #followed: FollowedClock | undefined;
 
   constructor(options: SimulatorControlOptions) {
     this.#root = `${options.baseUrl.replace(/\/+$/, '')}/__goskit`;
     this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    if (options.timeout === undefined && options.timeoutMs !== undefined) {
+      warnDeprecated(
+        undefined,
+        'GOSKIT_DEP_TIMEOUTMS_SimulatorControl',
+        "SimulatorControl: the 'timeoutMs' option is renamed 'timeout'; 'timeoutMs' goes away in the next minor release",
+      );
+    }
+    this.#timeout = options.timeout ?? options.timeoutMs ?? 10_000;
   }
 
+  /** `GET /__goskit/`: the control routes, portals with their base URLs, and the dashboard's address. */
+  index(): Promise<ControlIndex> {
+    return this.#call('GET', '/');
+  }
   health(): Promise<Health> {
     return this.#call('GET', '/health');
   }
-  reset(options: { seed?: string | number } = {}): Promise<{ seed: string; now: string }> {
+  /** Replays the seed (state, clock, journal, faults); a clock from `clock.follow()` moves with it. */
+  reset(
+    options: { seed?: string | number } = {},
+  ): Promise<{ seed: string; now: string; ms: number; mode: 'running' | 'frozen' }> {
     return this.#call('POST', '/reset', options);
   }
   /** Without an argument reads the seed; with one, rebuilds all state from the new seed. */
@@ -136,6 +185,15 @@ export class SimulatorControl {
 
   readonly scenarios = {
     list: (): Promise<ScenarioList> => this.#call('GET', '/scenarios'),
+    /**
+     * Defines (or replaces) a scenario of your own — a list of fault rules — then enable it by name.
+     * Rejects with INVALID_SCENARIO / INVALID_RULE (400) naming the field, e.g. `body.rules.0.operation`.
+     */
+    define: (name: string, scenario: RemoteFaultScenario): Promise<ScenarioList> =>
+      this.#call('PUT', `/scenarios/${encodeURIComponent(name)}`, scenario),
+    /** Removes a custom scenario (404 UNKNOWN_SCENARIO when there is none). */
+    remove: (name: string): Promise<ScenarioList> =>
+      this.#call('DELETE', `/scenarios/${encodeURIComponent(name)}`),
     enable: (name: string, options: { portals?: string[] } = {}): Promise<ScenarioList> =>
       this.#call('POST', `/scenarios/${encodeURIComponent(name)}/enable`, options),
     disable: (name: string): Promise<ScenarioList> =>
@@ -144,6 +202,17 @@ export class SimulatorControl {
 
   readonly clock = {
     get: (): Promise<ClockState> => this.#call('GET', '/clock'),
+    /**
+     * The simulator's virtual clock as a @goskit/core `Clock` for the clients under test
+     * (`clock: await control.clock.follow()`): synced now and by every later answer of this control
+     * that reports the time (`advance`, `set`, `reset`, `seed`, `health`), and on `sync()`. One per
+     * control: later calls sync and return the same clock.
+     */
+    follow: async (): Promise<SimulatorClock> => {
+      this.#followed ??= new FollowedClock(() => this.#call('GET', '/clock'));
+      await this.#followed.sync();
+      return this.#followed;
+    },
     /** ISO-8601 duration ('PT1H') or milliseconds. */
     advance: (duration: string | number): Promise<ClockState> =>
       this.#call('POST', '/clock/advance', { duration }),
@@ -180,23 +249,29 @@ export class SimulatorControl {
   };
 
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = { method, signal: AbortSignal.timeout(this.#timeoutMs) };
+    const signal = AbortSignal.timeout(this.#timeout);
+    const init: RequestInit = { method, signal };
     if (body !== undefined) {
       init.headers = { 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
     let response: Response;
+    const url = this.#root + path;
+    const sentAt = Date.now();
     try {
-      response = await this.#fetch(this.#root + path, init);
+      response = await this.#fetch(url, init);
     } catch (error) {
+      // Name the URL and why: a wrong port and a hung server need different fixes.
+      const why = signal.aborted ? `no answer within ${this.#timeout} ms` : networkCause(error);
       throw new SimulatorControlError(
         0,
         'NETWORK',
-        `${method} ${path}: cannot reach the simulator`,
+        `${method} ${redactUrl(url)}: cannot reach the simulator (${why}); is goskit-sim running there?`,
         undefined,
         error,
       );
     }
+    const receivedAt = Date.now();
     const text = await response.text();
     let payload: unknown;
     try {
@@ -210,8 +285,19 @@ export class SimulatorControl {
       const message = typeof error.message === 'string' ? error.message : `HTTP ${response.status}`;
       throw new SimulatorControlError(response.status, code, `${method} ${path}: ${message}`, payload);
     }
+    const clock = this.#followed === undefined ? undefined : reportedClock(payload);
+    if (clock !== undefined) {
+      this.#followed?.follow(clock, sentAt, receivedAt);
+    }
     return payload as T;
   }
+}
+
+/** The low-level reason of a failed fetch (ECONNREFUSED…), which undici keeps in `cause`. */
+function networkCause(error: unknown): string {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = inner instanceof Error ? (inner as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : inner instanceof Error ? inner.message : 'network error';
 }
 
 function toPatternBody(query: JournalQuery): Record<string, string | number> {

@@ -1,3 +1,4 @@
+import { compileSafePattern } from '../engine/faults/safe-pattern.js';
 import type { JournalPattern } from '../engine/types.js';
 import type { JournalPatternBody } from './schemas.js';
 
@@ -61,9 +62,13 @@ export function toPattern(body: JournalPatternBody, where: 'query' | 'body.patte
   }
   if (body.pathRegex !== undefined) {
     try {
-      pattern.path = new RegExp(body.pathRegex);
-    } catch {
-      throw new JournalQueryError(`${where}.pathRegex`, `${where}.pathRegex: not a valid regular expression`);
+      // Linear-time matcher: a pattern from the network never runs in the backtracking engine.
+      pattern.path = compileSafePattern(body.pathRegex);
+    } catch (error) {
+      throw new JournalQueryError(
+        `${where}.pathRegex`,
+        `${where}.pathRegex: ${error instanceof Error ? error.message : 'not a valid regular expression'}`,
+      );
     }
   } else if (body.path !== undefined) {
     pattern.path = body.path;

@@ -1,15 +1,7 @@
 /** HTML building blocks for the dashboard: everything interpolated goes through `escapeHtml`. */
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import { escapeHtml } from '../engine/escape-html.js';
 
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
-}
+export { escapeHtml };
 
 /** Tagged template that escapes interpolations unless they are already-rendered `Html`. */
 export class Html {

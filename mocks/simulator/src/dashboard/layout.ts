@@ -41,7 +41,7 @@ export function layout(sim: Simulator, page: PageName, title: string, content: H
 <title>${title} · goskit-sim</title><style>${raw(STYLE)}</style></head>
 <body><header><h1>goskit-sim</h1><nav>${nav}</nav>
 <div class="meta">${label('Сид', 'seed')}: <code>${sim.seed}</code> · ${label('Время', 'time')}:
-<code id="clock">${sim.clock.now().toISOString()}</code></div></header>
+<code id="clock">${sim.clock.date().toISOString()}</code></div></header>
 <main><div id="error" role="alert"></div>${content}</main>
 <script>${raw(CLIENT_SCRIPT)}</script></body></html>`.value;
 }

@@ -1,6 +1,7 @@
 import type { Simulator } from '../engine/types.js';
 import { html, label } from './html.js';
 import { layout } from './layout.js';
+import { renderPortalPanels } from './portal-panels.js';
 import { renderRules } from './rules-section.js';
 
 const ADVANCE_STEPS: readonly [string, string][] = [
@@ -23,7 +24,9 @@ function moscowTime(date: Date): string {
 /** Portals with their base URLs, the virtual clock, scenario toggles, fault rules and the seed. */
 export function renderOverview(sim: Simulator, origin: string): string {
   const portals = sim.portals.map(
-    (portal) => html`<tr><td><strong>${portal.name}</strong></td><td>${portal.title}</td>
+    (
+      portal,
+    ) => html`<tr><td><strong>${portal.name}</strong></td><td>${portal.docs === undefined ? portal.title : html`<a href="${portal.docs}">${portal.title}</a>`}</td>
 <td><a class="mono" href="${origin + portal.prefix}">${origin + portal.prefix}</a></td><td>${portal.routes.length}</td></tr>`,
   );
   const scenarios = sim.faults.scenarios().map((scenario) => {
@@ -41,9 +44,10 @@ ${scenario.active ? 'Выключить / Disable' : 'Включить / Enable'
 <section><h2>${label('Порталы', 'Portals')}</h2>
 <table><thead><tr><th>${label('Имя', 'name')}</th><th>${label('Портал', 'portal')}</th><th>${label('Базовый URL', 'base URL')}</th><th>${label('Маршруты', 'routes')}</th></tr></thead>
 <tbody>${portals}</tbody></table>
-<p class="muted">${label('Управление', 'control API')}: <code>${origin}/__goskit/</code></p></section>
+<p class="muted">${label('Управление', 'control API')}: <a class="mono" href="${origin}/__goskit/">${origin}/__goskit/</a></p></section>
+${renderPortalPanels(sim, origin)}
 <section><h2>${label('Виртуальные часы', 'Virtual clock')}</h2>
-<p><strong>${moscowTime(sim.clock.now())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.now().toISOString()}</code></span></p>
+<p><strong>${moscowTime(sim.clock.date())}</strong> <span class="muted">МСК · <code id="clock-now">${sim.clock.date().toISOString()}</code></span></p>
 <div class="row">${steps}
 <form data-post="/__goskit/clock/advance" class="row"><input name="duration" placeholder="PT30M" aria-label="duration" size="10" required>
 <button type="submit">${label('Сдвинуть', 'Advance')}</button></form></div></section>

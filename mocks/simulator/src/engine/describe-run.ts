@@ -7,5 +7,5 @@ interface Describable extends SimulatorRuntime {
 /** 'seed=… scenarios=… clock=…' — printed on failures so a run can be replayed. */
 export function describeRun(sim: Describable): string {
   const scenarios = sim.faults.active();
-  return `seed=${sim.seed} scenarios=${scenarios.length > 0 ? scenarios.join(',') : 'none'} clock=${sim.clock.now().toISOString()}`;
+  return `seed=${sim.seed} scenarios=${scenarios.length > 0 ? scenarios.join(',') : 'none'} clock=${sim.clock.date().toISOString()}`;
 }

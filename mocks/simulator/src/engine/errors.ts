@@ -14,7 +14,13 @@ export type SimulatorErrorCode =
   | 'NOT_IMPLEMENTED'
   | 'BAD_REQUEST'
   | 'CONTROL_REQUEST_FAILED'
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  | 'MISSING_SERVICE'
+  | 'UNKNOWN_SERVICE'
+  | 'SERVICE_NOT_DECLARED'
+  | 'MSW_MISSING'
+  | 'LOGIN_FAILED'
+  | 'INVALID_SCENARIO';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {}

@@ -17,6 +17,8 @@ import type { Router } from './router.js';
 import type {
   ContractViolation,
   PortalDefinition,
+  PortalRuntime,
+  RouteDefinition,
   SeededRandom,
   SimRequest,
   SimResponse,
@@ -26,8 +28,8 @@ import type {
 /** Everything the pipeline needs about one portal, found with a single Map lookup per request. */
 export interface PortalLane {
   portal: PortalDefinition;
-  router: Router;
-  runtime: SimulatorRuntime;
+  router: Router<RouteDefinition>;
+  runtime: PortalRuntime;
 }
 
 export interface EngineParts {
@@ -35,7 +37,6 @@ export interface EngineParts {
   portals: Map<string, PortalDefinition>;
   lanes: Map<string, PortalLane>;
   states: Map<string, unknown>;
-  portalRuntime(name: string): SimulatorRuntime;
   stream(label: string): SeededRandom;
   faults: SimFaultController;
   limiter: RateLimiter;
@@ -96,7 +97,7 @@ function finish(
   engine: EngineParts,
   request: SimRequest,
   outcome: Outcome,
-  time: Date,
+  time: number,
   started: number,
 ): SimResponse {
   recordEntry(engine, request, outcome, time, performance.now() - started);
@@ -114,7 +115,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<SimResponse> {
 function process(
   engine: EngineParts,
   request: SimRequest,
-  time: Date,
+  time: number,
   outcome: Outcome,
 ): Promise<void> | undefined {
   const lane = engine.lanes.get(request.portal);
@@ -145,7 +146,7 @@ function process(
   if (plan.scenarios.length > 0) {
     outcome.scenarios = plan.scenarios;
   }
-  const nowMs = time.getTime();
+  const nowMs = time;
   if (plan.replace) {
     outcome.response = plan.replace;
   } else if (plan.throttle) {

@@ -1,35 +1,71 @@
 import { redactBody, redactUrl } from '@goskit/core';
 import type { EngineParts } from './handle-request.js';
 import type { JournalSlot, PendingRedaction } from './journal.js';
+import { sha256Hex } from './journal-digest.js';
 import { bodyText } from './responses.js';
 import type { JournalEntry, SimRequest, SimResponse } from './types.js';
 
 const MAX_BODY_CHARS = 4096;
 /** Raw bytes kept until redaction: enough for MAX_BODY_CHARS of text, and no 50 MB upload pinned in memory. */
-const MAX_RAW_BYTES = 16 * 1024;
+export const MAX_RAW_BYTES = 16 * 1024;
 const MAX_VIOLATIONS = 1000;
 
 type RawBody = string | Uint8Array | undefined;
 
-function keepRaw(body: RawBody, limit?: number): RawBody {
+const encoder = new TextEncoder();
+
+/**
+ * What the journal keeps of one body: a copied excerpt of at most MAX_RAW_BYTES, the size of the
+ * whole, and its SHA-256 — taken now when the body is larger than the excerpt (the rest is let go),
+ * or on first read from the excerpt, which then is the whole body.
+ */
+class KeptBody {
+  readonly excerpt: Uint8Array;
+  readonly size: number;
+  #sha256: string | undefined;
+
+  constructor(body: string | Uint8Array, limit: number | undefined) {
+    // Strings are encoded (a copy); a string slice could keep the whole parent string alive.
+    const bytes = typeof body === 'string' ? encoder.encode(body) : body;
+    const size = limit === undefined ? bytes.byteLength : Math.min(bytes.byteLength, Math.max(0, limit));
+    const end = Math.min(size, MAX_RAW_BYTES);
+    // Copy, always: a Buffer's slice/subarray is a view that pins the whole (possibly 50 MB) body,
+    // and a small Buffer may itself be a view into the socket's 64 KiB read buffer.
+    this.excerpt = new Uint8Array(end);
+    this.excerpt.set(bytes.subarray(0, end));
+    this.size = size;
+    this.#sha256 = size > end ? sha256Hex(bytes.subarray(0, size)) : undefined;
+  }
+
+  get sha256(): string {
+    this.#sha256 ??= sha256Hex(this.excerpt);
+    return this.#sha256;
+  }
+}
+
+function keep(body: RawBody, limit?: number): KeptBody | undefined {
+  return body === undefined || body.length === 0 ? undefined : new KeptBody(body, limit);
+}
+
+function byteSize(body: RawBody, limit?: number): number {
+  if (body === undefined) {
+    return 0;
+  }
+  const size = typeof body === 'string' ? encoder.encode(body).byteLength : body.byteLength;
+  return limit === undefined ? size : Math.min(size, Math.max(0, limit));
+}
+
+function redacted(body: KeptBody | undefined, contentType: string): string | undefined {
   if (body === undefined) {
     return undefined;
   }
-  const end = Math.min(limit ?? Number.POSITIVE_INFINITY, MAX_RAW_BYTES);
-  if (typeof body === 'string') {
-    return body.length > end ? body.slice(0, end) : body;
-  }
-  // Copy: a subarray would keep the whole (possibly huge) buffer alive.
-  return body.byteLength > end ? body.slice(0, end) : body;
-}
-
-function redacted(body: RawBody, contentType: string): string | undefined {
-  const text = bodyText(body);
+  const text = bodyText(body.excerpt);
   if (text === '') {
     return undefined;
   }
   const clean = redactBody(text, contentType);
-  return clean.length > MAX_BODY_CHARS ? `${clean.slice(0, MAX_BODY_CHARS)}…[truncated]` : clean;
+  const cut = clean.length > MAX_BODY_CHARS || body.size > body.excerpt.byteLength;
+  return cut ? `${clean.slice(0, MAX_BODY_CHARS)}…[truncated]` : clean;
 }
 
 /**
@@ -41,9 +77,9 @@ class RedactingSlot implements JournalSlot, PendingRedaction {
 
   constructor(
     readonly entry: JournalEntry,
-    private readonly requestBody: RawBody,
+    private readonly requestBody: KeptBody | undefined,
     private readonly requestType: string,
-    private readonly responseBody: RawBody,
+    private readonly responseBody: KeptBody | undefined,
     private readonly responseType: string,
   ) {}
 
@@ -54,8 +90,14 @@ class RedactingSlot implements JournalSlot, PendingRedaction {
     if (requestBody !== undefined) {
       entry.requestBody = requestBody;
     }
+    if (this.requestBody !== undefined) {
+      entry.requestBodySha256 = this.requestBody.sha256;
+    }
     if (responseBody !== undefined) {
       entry.responseBody = responseBody;
+    }
+    if (this.responseBody !== undefined) {
+      entry.responseBodySha256 = this.responseBody.sha256;
     }
   }
 }
@@ -67,15 +109,15 @@ const URL_ONLY: PendingRedaction = {
 };
 
 /**
- * Date#toISOString formats through printf, which costs more than routing a request. The virtual
- * clock stands still between advances, so the last answer is almost always the next one too.
+ * Date#toISOString formats through printf, which costs more than routing a request. A frozen clock
+ * stands still between advances and a running one ticks once a millisecond, so the last answer is
+ * usually the next one too.
  */
 let lastIsoMs = Number.NaN;
 let lastIso = '';
-function isoTime(time: Date): string {
-  const ms = time.getTime();
+function isoTime(ms: number): string {
   if (ms !== lastIsoMs) {
-    lastIso = time.toISOString();
+    lastIso = new Date(ms).toISOString();
     lastIsoMs = ms;
   }
   return lastIso;
@@ -97,7 +139,7 @@ export function recordEntry(
   engine: EngineParts,
   request: SimRequest,
   outcome: RequestOutcome,
-  time: Date,
+  time: number,
   durationMs: number,
 ): void {
   const { response } = outcome;
@@ -132,16 +174,30 @@ export function recordEntry(
     });
   }
   if (engine.journalBodies === 'redacted') {
+    const requestBody = keep(request.body);
+    const responseBody = response.fault ? undefined : keep(response.body, response.truncateAt);
+    if (requestBody !== undefined) {
+      entry.requestBodyBytes = requestBody.size;
+    }
+    if (responseBody !== undefined) {
+      entry.responseBodyBytes = responseBody.size;
+    }
     engine.journal.appendSlot(
       new RedactingSlot(
         entry,
-        keepRaw(request.body),
+        requestBody,
         request.headers['content-type'] ?? '',
-        response.fault ? undefined : keepRaw(response.body, response.truncateAt),
+        responseBody,
         response.headers['content-type'] ?? '',
       ),
     );
   } else {
+    if (request.body !== undefined && request.body.length > 0) {
+      entry.requestBodyBytes = byteSize(request.body);
+    }
+    if (!response.fault && response.body !== undefined && response.body.length > 0) {
+      entry.responseBodyBytes = byteSize(response.body, response.truncateAt);
+    }
     engine.journal.appendSlot({ entry, pending: URL_ONLY });
   }
 }

@@ -1,7 +1,7 @@
 import type { RandomState, SeededRandom } from './types.js';
 
-/** cyrb128: spreads a string into four 32-bit words to seed sfc32. */
-function hash128(text: string): [number, number, number, number] {
+/** cyrb128: spreads a string into four 32-bit words (seeds sfc32; fingerprints rate-limit keys). */
+export function hash128(text: string): [number, number, number, number] {
   let h1 = 1779033703;
   let h2 = 3144134277;
   let h3 = 1013904242;

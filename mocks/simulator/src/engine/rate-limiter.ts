@@ -3,37 +3,29 @@
  * the way the portal does (429 + Retry-After, or VK's error 6 in a 200 body).
  */
 import { type BucketState, takeToken } from '@goskit/core';
+import { hash128 } from './random.js';
 import { http429 } from './responses.js';
 import type { BucketSettings, PortalDefinition, PortalRateLimit, SimRequest, SimResponse } from './types.js';
 
 /** Buckets kept at most; see check(). */
 export const MAX_BUCKETS = 10_000;
 
-/** Cheap non-cryptographic hash so raw tokens never sit in snapshots or the dashboard. */
-function fingerprint(text: string): string {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i += 1) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  }
-  return (hash >>> 0).toString(36);
-}
-
 /**
- * Last Authorization header and its key: a load test repeats one token (ESIA's are ~900 characters)
- * millions of times, and comparing strings is far cheaper than hashing them again. A pure memo.
+ * A 128-bit fingerprint (cyrb128) so raw tokens never sit in snapshots or the dashboard, and two tokens
+ * practically never share a bucket (a 32-bit hash collided after ~65 000 tokens). Pure JS: the browser
+ * entry has no node:crypto.
  */
-let lastAuthorization = '';
-let lastAuthorizationKey = '';
+export function fingerprint(text: string): string {
+  return hash128(text)
+    .map((lane) => lane.toString(36).padStart(7, '0'))
+    .join('');
+}
 
 /** Default key: bearer/access token, then client id, then remote address. */
 export function defaultRateLimitKey(request: SimRequest): string {
   const authorization = request.headers.authorization;
   if (authorization) {
-    if (authorization !== lastAuthorization) {
-      lastAuthorizationKey = `token:${fingerprint(authorization.replace(/^\w+\s+/, ''))}`;
-      lastAuthorization = authorization;
-    }
-    return lastAuthorizationKey;
+    return `token:${fingerprint(authorization.replace(/^\w+\s+/, ''))}`;
   }
   const accessToken = request.query.get('access_token');
   if (accessToken) {
@@ -46,6 +38,27 @@ export function defaultRateLimitKey(request: SimRequest): string {
   return `ip:${request.remoteAddress ?? 'local'}`;
 }
 
+/**
+ * The last Authorization header and its key, per limiter: a load test repeats one token (ESIA's are
+ * ~900 characters) millions of times, and comparing strings is far cheaper than hashing again.
+ */
+class LastKeyMemo {
+  #authorization = '';
+  #key = '';
+
+  keyOf(request: SimRequest): string {
+    const authorization = request.headers.authorization;
+    if (!authorization) {
+      return defaultRateLimitKey(request);
+    }
+    if (authorization !== this.#authorization) {
+      this.#key = defaultRateLimitKey(request);
+      this.#authorization = authorization;
+    }
+    return this.#key;
+  }
+}
+
 export class RateLimiter {
   readonly #overrides: Record<string, Partial<BucketSettings>>;
   /** Effective limit per portal definition (overrides are fixed for the limiter's life). */
@@ -54,6 +67,7 @@ export class RateLimiter {
     { source: PortalRateLimit | undefined; limit: PortalRateLimit | undefined }
   >();
   #buckets = new Map<string, BucketState>();
+  readonly #memo = new LastKeyMemo();
 
   constructor(overrides: Record<string, Partial<BucketSettings>> = {}) {
     this.#overrides = overrides;
@@ -75,6 +89,7 @@ export class RateLimiter {
     if (!portal.rateLimit && !override) {
       return undefined;
     }
+    // A portal without limits of its own, throttled only because the user asked: 429 + Retry-After.
     const base: PortalRateLimit = portal.rateLimit ?? { ratePerSecond: 10, burst: 10, respond: http429() };
     return { ...base, ...override };
   }
@@ -90,7 +105,7 @@ export class RateLimiter {
     if (!limit || limit.exempt?.includes(operation)) {
       return undefined;
     }
-    const key = `${portal.name}\u0000${(limit.key ?? defaultRateLimitKey)(request)}`;
+    const key = `${portal.name}\u0000${limit.key === undefined ? this.#memo.keyOf(request) : limit.key(request)}`;
     const decision = takeToken(this.#buckets.get(key), limit, now);
     if (!this.#buckets.has(key) && this.#buckets.size >= MAX_BUCKETS) {
       // A load test with a fresh token per request must not grow memory without bound: drop the

@@ -2,11 +2,16 @@
  * Per-portal route table, compiled once: a Map for static paths, then parameter patterns in
  * declaration order. Also answers "what did you mean" for 404 and "Allow" for 405.
  */
-import { levenshtein } from './levenshtein.js';
-import type { RouteDefinition } from './types.js';
+import { nearest } from './levenshtein.js';
 
-interface CompiledPattern<State> {
-  route: RouteDefinition<State>;
+/** What the router needs of a route: the portal routes and the control API's routes both fit. */
+export interface RoutableRoute {
+  readonly method: string;
+  readonly path: string;
+}
+
+interface CompiledPattern<Route> {
+  route: Route;
   /** Upper case, computed once. */
   method: string;
   segments: string[];
@@ -14,8 +19,8 @@ interface CompiledPattern<State> {
   wildcard: boolean;
 }
 
-export type RouteMatch<State> =
-  | { kind: 'found'; route: RouteDefinition<State>; params: Record<string, string> }
+export type RouteMatch<Route> =
+  | { kind: 'found'; route: Route; params: Record<string, string> }
   | { kind: 'method-not-allowed'; allow: string[] }
   | { kind: 'not-found'; nearest: string | undefined };
 
@@ -26,18 +31,18 @@ export function normalisePath(path: string): string {
     : withSlash;
 }
 
-export class Router<State = unknown> {
-  readonly #static = new Map<string, Map<string, RouteDefinition<State>>>();
-  readonly #patterns: CompiledPattern<State>[] = [];
-  readonly #routes: RouteDefinition<State>[];
+export class Router<Route extends RoutableRoute> {
+  readonly #static = new Map<string, Map<string, Route>>();
+  readonly #patterns: CompiledPattern<Route>[] = [];
+  readonly #routes: readonly Route[];
 
-  constructor(routes: RouteDefinition<State>[]) {
+  constructor(routes: readonly Route[]) {
     this.#routes = routes;
     for (const route of routes) {
       const path = normalisePath(route.path);
       const method = route.method.toUpperCase();
       if (!path.includes(':') && !path.includes('*')) {
-        const byMethod = this.#static.get(path) ?? new Map<string, RouteDefinition<State>>();
+        const byMethod = this.#static.get(path) ?? new Map<string, Route>();
         byMethod.set(method, route);
         this.#static.set(path, byMethod);
         continue;
@@ -53,7 +58,7 @@ export class Router<State = unknown> {
     }
   }
 
-  match(method: string, rawPath: string): RouteMatch<State> {
+  match(method: string, rawPath: string): RouteMatch<Route> {
     const path = normalisePath(rawPath);
     const upper = method === 'GET' || method === 'POST' ? method : method.toUpperCase();
     const statics = this.#static.get(path);
@@ -89,23 +94,19 @@ export class Router<State = unknown> {
     return { kind: 'not-found', nearest: this.nearest(path) };
   }
 
-  /** The declared route path closest to `path` by edit distance. */
+  /** The declared route closest to `path` by (bounded) edit distance, as 'METHOD /path'. */
   nearest(path: string): string | undefined {
-    let best: string | undefined;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const route of this.#routes) {
-      const distance = levenshtein(path, route.path);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = `${route.method.toUpperCase()} ${route.path}`;
-      }
-    }
-    return best;
+    const closest = nearest(
+      path,
+      this.#routes.map((route) => route.path),
+    );
+    const route = this.#routes.find((candidate) => candidate.path === closest);
+    return route === undefined ? undefined : `${route.method.toUpperCase()} ${route.path}`;
   }
 }
 
-function matchSegments<State>(
-  pattern: CompiledPattern<State>,
+function matchSegments<Route>(
+  pattern: CompiledPattern<Route>,
   parts: string[],
 ): Record<string, string> | undefined {
   const { segments, wildcard } = pattern;

@@ -10,7 +10,7 @@ export function takeSnapshot(engine: SimulatorEngine, withJournal: boolean): Sim
   const snapshot: SimulatorSnapshot = {
     version: 1,
     seed: engine.seed,
-    clockMs: engine.clock.nowMs(),
+    clockMs: engine.clock.now(),
     random: engine.streams.exportState(),
     portalStates: Object.fromEntries(
       [...engine.states].map(([name, state]) => [name, structuredClone(state)]),

@@ -11,6 +11,8 @@ const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 const TOKEN_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
 
 export interface Cors {
+  /** Whether a browser origin is on the list. */
+  isAllowed(origin: string): boolean;
   /** Answers a preflight (OPTIONS with Access-Control-Request-Method); undefined for other requests. */
   preflight(req: IncomingMessage): SimResponse | undefined;
   /** Adds the CORS headers to an answer for an allowed origin (set before the answer is written). */
@@ -50,6 +52,7 @@ export function createCors(origins: CorsOrigins): Cors {
   });
 
   return {
+    isAllowed,
     preflight(req) {
       const origin = req.headers.origin;
       const method = req.headers['access-control-request-method'];

@@ -11,6 +11,7 @@ import type {
   Simulator,
   SimulatorServer,
 } from '../engine/types.js';
+import { createBodyGates, isLargeBody } from './body-gate.js';
 import { createCors } from './cors.js';
 import { BadTargetError, type ParsedTarget, parseTarget } from './parse-target.js';
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, hasNoBody, readBody } from './read-body.js';
@@ -22,6 +23,11 @@ export interface ListenOptions extends ServeOptions {
   maxBodyBytes?: number;
   /** Serve the HTML dashboard at '/'; default true. */
   dashboard?: boolean;
+  /**
+   * Host names the control API answers to besides IP addresses and localhost (e.g. a docker
+   * service name, 'goskit-sim'); other names are refused so DNS-rebinding pages cannot reach it.
+   */
+  allowedHosts?: readonly string[];
 }
 
 interface Destination {
@@ -69,11 +75,17 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const table = buildRoutingTable(sim.portals);
-  const handleControl = createControlApi(sim, { startedAt: Date.now() });
+  const cors = options.cors === undefined ? undefined : createCors(options.cors);
+  const allowedHosts = [...(options.allowedHosts ?? []), ...boundHost(host)];
+  const handleControl = createControlApi(sim, {
+    startedAt: Date.now(),
+    allowedHosts,
+    ...(cors === undefined ? {} : { isAllowedOrigin: (origin: string) => cors.isAllowed(origin) }),
+  });
   const dashboard = options.dashboard === false ? undefined : createDashboard(sim);
   const requestOrigin = createOriginResolver();
-  const cors = options.cors === undefined ? undefined : createCors(options.cors);
   const handleNow = handleNowOf(sim);
+  const gates = createBodyGates(sim);
   /** Delayed answers still waiting; close() cancels them so the process can exit at once. */
   const pending = new Set<NodeJS.Timeout>();
   const send = (res: ServerResponse, response: SimResponse): void => sendAfterDelay(res, response, pending);
@@ -88,6 +100,21 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
     const destination = route(table, target.path, dashboard !== undefined);
     const origin = requestOrigin(req, ownOrigin);
     if (!hasNoBody(req)) {
+      const gate =
+        destination.kind === 'portal' && isLargeBody(req) ? gates.find(req, target, destination) : undefined;
+      if (gate !== undefined) {
+        return gate
+          .check(toSimRequest(req, target, destination.portal, destination.prefix, undefined, origin))
+          .then((refused) => {
+            if (refused) {
+              // Journaled by the engine with the headers only; the body is never read.
+              return refuseUnread(req, res, target, destination, origin);
+            }
+            return readBody(req, maxBodyBytes).then((body) =>
+              answer(req, res, target, destination, origin, body),
+            );
+          });
+      }
       return readBody(req, maxBodyBytes).then((body) => answer(req, res, target, destination, origin, body));
     }
     if (destination.kind === 'dashboard' && dashboard !== undefined) {
@@ -123,6 +150,21 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
     }
     send(res, answer);
     return undefined;
+  }
+
+  /** Runs the engine on the headers alone (its route refuses again) and closes without reading the body. */
+  function refuseUnread(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: ParsedTarget,
+    destination: Destination,
+    origin: string,
+  ): Promise<void> {
+    const request = toSimRequest(req, target, destination.portal, destination.prefix, undefined, origin);
+    return Promise.resolve(handleNow(request)).then((response) => {
+      res.on('finish', () => req.socket.destroy());
+      send(res, { ...response, headers: { ...response.headers, connection: 'close' } });
+    });
   }
 
   function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
@@ -212,6 +254,11 @@ export function listen(sim: Simulator, options: ListenOptions = {}): Promise<Sim
       });
     });
   });
+}
+
+/** The bound address counts as allowed when it is a name (an IP literal is allowed anyway). */
+function boundHost(host: string): string[] {
+  return /^[\d.]+$|:/.test(host) ? [] : [host];
 }
 
 /** Applies the response's delay, then writes it; a client that left meanwhile is simply skipped. */

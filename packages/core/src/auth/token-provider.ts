@@ -1,4 +1,7 @@
 import { TokenExpiredError } from '../errors/token-expired-error.js';
+import type { Logger } from '../log/logger.js';
+import { type Clock, clockFrom } from '../util/clock.js';
+import { raceAbort } from '../util/race-abort.js';
 
 /** Why a token is being fetched — lets `fetchToken` pick a grant (refresh_token vs client credentials). */
 export type TokenFetchReason = 'initial' | 'expiring' | 'expired' | 'forced';
@@ -13,17 +16,34 @@ export interface TokenProviderOptions {
   fetchToken: (reason: TokenFetchReason) => Promise<FetchedToken>;
   /** Refresh this long before expiry (capped at half the token's lifetime). Default 5 min. */
   refreshAheadMs?: number;
+  /** What time it is (expiry checks). Default: the system clock; the simulator's clock fits as it is. */
+  clock?: Clock;
+  /** @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release. */
   now?: () => number;
+  /** Where the deprecation warning of `now` goes. Default: a Node DeprecationWarning. */
+  logger?: Partial<Logger>;
+}
+
+/** Options of one wait for a token. */
+export interface TokenWaitOptions {
+  /**
+   * Stops this caller's wait (the transport passes its call's signal: total deadline + abort). The
+   * shared fetch goes on for the other callers.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface TokenProvider {
-  /** A valid token; refreshes (single-flight) when missing, expired or about to expire. */
-  getToken(): Promise<string>;
+  /**
+   * A valid token; refreshes (single-flight) when missing, expired or about to expire. The transport
+   * passes its call's signal; a provider of your own may ignore it (the transport stops waiting anyway).
+   */
+  getToken(options?: TokenWaitOptions): Promise<string>;
   /**
    * Fetches a new token now. Pass the token the portal rejected: when a newer one already replaced
    * it (another caller refreshed first), that one is returned instead of fetching again.
    */
-  forceRefresh(rejectedToken?: string): Promise<string>;
+  forceRefresh(rejectedToken?: string, options?: TokenWaitOptions): Promise<string>;
   /** Forget the current token (e.g. on logout). An in-flight fetch still lands unless superseded. */
   clear(): void;
   /** Current token and expiry, without refreshing. */
@@ -42,7 +62,8 @@ interface Current {
  * number so an older, slower fetch can never overwrite a newer token.
  */
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
-  const now = options.now ?? (() => Date.now());
+  const clock = clockFrom(options, 'createTokenProvider', options.logger);
+  const now = () => clock.now();
   const refreshAheadMs = options.refreshAheadMs ?? 300_000;
   let current: Current | undefined;
   let pending: Promise<void> | undefined;
@@ -101,7 +122,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   };
 
   return {
-    async getToken() {
+    async getToken(waitOptions) {
       const at = now();
       if (current && at < current.refreshAt) {
         return current.token;
@@ -109,9 +130,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       if (!useful()) {
         start(current ? (at < current.expiresAt ? 'expiring' : 'expired') : 'initial');
       }
+      const signal = waitOptions?.signal;
       try {
-        await settled();
+        await raceAbort(settled(), signal);
       } catch (error) {
+        if (signal?.aborted) {
+          throw error; // this caller stopped waiting: no fallback to an old token
+        }
         // A failed refresh-ahead is not fatal while the old token still works.
         if (current && now() < current.expiresAt) {
           return current.token;
@@ -120,7 +145,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       }
       return valid();
     },
-    async forceRefresh(rejectedToken) {
+    async forceRefresh(rejectedToken, waitOptions) {
       if (rejectedToken !== undefined) {
         if (current && current.token !== rejectedToken && now() < current.expiresAt) {
           return current.token;
@@ -131,7 +156,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       } else {
         start('forced');
       }
-      await settled();
+      await raceAbort(settled(), waitOptions?.signal);
       return valid();
     },
     clear() {

@@ -8,6 +8,7 @@ import type { RateLimiter, RateLimiterOptions } from '../limiter/rate-limiter.js
 import type { Logger } from '../log/logger.js';
 import type { RetryInput } from '../retry/retry-options.js';
 import type { TransportEngine } from '../transport/engine/exchange.js';
+import type { RedirectOptions } from '../transport/engine/redirects.js';
 import type { TransportOptions } from '../transport/transport-options.js';
 import type { Clock } from '../util/clock.js';
 
@@ -20,8 +21,15 @@ export interface ClientOptions {
   retry?: RetryInput;
   /** Per attempt, ms, until the body is read; `false` disables. Each client documents its default. */
   timeout?: number | false;
-  /** The whole call including retries and waits, ms; `false` (default) disables. */
+  /** The whole call including retries, waits and the token wait, ms; `false` (default) disables. */
   totalTimeout?: number | false;
+  /**
+   * Largest response body read, bytes, after decompression; `false` disables. Default 32 MiB (each
+   * client documents its own). A 2xx body past it is `ResponseTooLargeError`.
+   */
+  maxResponseBytes?: number | false;
+  /** Redirects followed besides those within the request's origin (default: none). */
+  redirects?: RedirectOptions;
   /** A limiter shared with other clients, or options for this client's own. */
   rateLimit?: RateLimiter | RateLimiterOptions;
   /** Any `{debug, info, warn, error}`; every record is redacted before it reaches it. */
@@ -40,7 +48,17 @@ export interface ClientOptions {
 /** The client's own transport settings, which a caller's `ClientOptions` cannot override. */
 export interface ClientTransportDefaults
   extends Omit<TransportOptions, keyof ClientOptions | 'now'>,
-    Pick<ClientOptions, 'timeout' | 'retry' | 'rateLimit' | 'headers' | 'userAgent'> {}
+    Pick<
+      ClientOptions,
+      | 'timeout'
+      | 'totalTimeout'
+      | 'retry'
+      | 'rateLimit'
+      | 'headers'
+      | 'userAgent'
+      | 'maxResponseBytes'
+      | 'redirects'
+    > {}
 
 /**
  * Merges a caller's `ClientOptions` over a client's defaults into `createTransport` options. Headers
@@ -61,14 +79,13 @@ export function clientTransportOptions(
   set('retry', options.retry);
   set('timeout', options.timeout);
   set('totalTimeout', options.totalTimeout);
+  set('maxResponseBytes', options.maxResponseBytes);
+  set('redirects', options.redirects);
   set('rateLimit', options.rateLimit);
   set('logger', options.logger);
   set('hooks', options.hooks);
   set('userAgent', options.userAgent);
-  if (options.clock !== undefined) {
-    const clock = options.clock;
-    merged.now = () => clock.now();
-  }
+  set('clock', options.clock);
   if (options.headers !== undefined || defaults.headers !== undefined) {
     merged.headers = { ...defaults.headers, ...options.headers };
   }

@@ -20,6 +20,9 @@ export interface HttpErrorDetails {
   cause?: unknown;
 }
 
+/** Codes an `HttpError` (or a subclass) carries. */
+export type HttpErrorCode = 'HTTP_ERROR' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
@@ -27,9 +30,10 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * redacted headers and the bounded body; `util.inspect` and `toJSON` show the body redacted so a
  * logged error does not leak personal data the portal echoed back.
  */
-export class HttpError<
-  Code extends 'HTTP_ERROR' | 'RATE_LIMITED' = 'HTTP_ERROR' | 'RATE_LIMITED',
-> extends GoskitError<Code> {
+export class HttpError<Code extends HttpErrorCode = HttpErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'HttpError';
+
   readonly status: number;
   readonly statusText: string;
   readonly method: string;

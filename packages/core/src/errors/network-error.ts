@@ -3,6 +3,9 @@ import { GoskitError } from './goskit-error.js';
 
 /** No HTTP response: connection refused or reset, DNS failure, TLS failure. `cause` keeps the fetch error. */
 export class NetworkError extends GoskitError<'NETWORK_ERROR'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'NetworkError';
+
   readonly method: string;
   readonly url: string;
   readonly attempts: number;

@@ -7,6 +7,9 @@ import { GoskitError } from './goskit-error.js';
  * `HttpError`: the exchange succeeded, the contract did not — retrying will not help.
  */
 export class ResponseValidationError extends GoskitError<'RESPONSE_VALIDATION'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ResponseValidationError';
+
   readonly issues: readonly core.$ZodIssue[];
   readonly method: string;
   readonly url: string;

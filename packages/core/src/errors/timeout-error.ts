@@ -6,6 +6,9 @@ import { GoskitError } from './goskit-error.js';
  * `retry.retryOnTimeout`); `kind: 'total'` — the whole call, retries included, exceeded `totalTimeout`.
  */
 export class TimeoutError extends GoskitError<'TIMEOUT'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'TimeoutError';
+
   readonly kind: 'attempt' | 'total';
   readonly timeoutMs: number;
   readonly method: string;

@@ -1,4 +1,5 @@
 import { AttemptDeadlineExceeded } from './attempt-deadline.js';
+import { BodyLimitExceeded } from './body-limit.js';
 
 /** Error bodies are kept for diagnosis but bounded: a portal's HTML error page must not eat memory. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -6,6 +7,8 @@ export const ERROR_BODY_LIMIT = 64 * 1024;
 export interface ReadBytesOptions {
   /** Keep at most this many bytes and cancel the rest. Default: no bound. */
   limit?: number;
+  /** Past `limit`: keep what fits and flag `truncated` (error bodies), or throw `BodyLimitExceeded`. */
+  overflow?: 'truncate' | 'fail';
   /** ms left for this attempt; the body is cancelled when it passes. `false`: no deadline. */
   deadlineMs?: number | false;
 }
@@ -17,7 +20,8 @@ export interface BodyBytes {
 
 /**
  * Reads a body through our own reader, so that a stalled body can be cancelled at the deadline
- * (`response.text()` would hold the lock) and an oversized one cut at `limit`.
+ * (`response.text()` would hold the lock) and an oversized one cut at `limit` — counted on what
+ * fetch hands out, i.e. after decompression, so a gzip bomb stops at the limit too.
  */
 export async function readBytes(response: Response, options: ReadBytesOptions = {}): Promise<BodyBytes> {
   const body = response.body;
@@ -51,10 +55,14 @@ export async function readBytes(response: Response, options: ReadBytesOptions = 
         break;
       }
       if (size + value.byteLength > limit) {
+        if (options.overflow === 'fail') {
+          stop(reader);
+          throw new BodyLimitExceeded(limit);
+        }
         chunks.push(value.subarray(0, limit - size));
         size = limit;
         truncated = true;
-        await reader.cancel().catch(() => {});
+        stop(reader);
         break;
       }
       chunks.push(value);
@@ -73,6 +81,14 @@ export async function readBytes(response: Response, options: ReadBytesOptions = 
     offset += chunk.byteLength;
   }
   return { bytes, truncated };
+}
+
+/**
+ * Cancels the rest of a body without waiting for it: the cancel of a tee'd stream (MSW clones every
+ * mocked response) settles only once the other branch is cancelled too, which may be never.
+ */
+function stop(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  reader.cancel().catch(() => {});
 }
 
 const decoder = new TextDecoder();

@@ -64,7 +64,7 @@ interface Lane {
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const clock = withTimers(options.clock);
-  const store = options.store ?? new MemoryStore({ now: () => clock.now() });
+  const store = options.store ?? new MemoryStore({ clock });
   const prefix = options.storePrefix ?? 'goskit:ratelimit:';
   const lanes = new Map<string, Lane>();
   let pausedUntil = 0;

@@ -1,3 +1,4 @@
+import { type Clock, clockFrom } from '../util/clock.js';
 import type { KeyValueStore, StoreWriteOptions } from './key-value-store.js';
 
 interface Entry<V> {
@@ -6,7 +7,9 @@ interface Entry<V> {
 }
 
 export interface MemoryStoreOptions {
-  /** Clock in ms; inject a fake one in tests. */
+  /** What time it is (TTLs). Default: the system clock; the simulator's clock fits as it is. */
+  clock?: Clock;
+  /** @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release. */
   now?: () => number;
   /** Upper bound on entries; the oldest are evicted first. Default 100 000. */
   maxEntries?: number;
@@ -15,11 +18,11 @@ export interface MemoryStoreOptions {
 /** In-process `KeyValueStore`: TTL checked lazily on read, bounded by `maxEntries` (insertion order). */
 export class MemoryStore<V = unknown> implements KeyValueStore<V> {
   readonly #entries = new Map<string, Entry<V>>();
-  readonly #now: () => number;
+  readonly #clock: Clock;
   readonly #maxEntries: number;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.#now = options.now ?? Date.now;
+    this.#clock = clockFrom(options, 'MemoryStore');
     this.#maxEntries = options.maxEntries ?? 100_000;
   }
 
@@ -61,7 +64,7 @@ export class MemoryStore<V = unknown> implements KeyValueStore<V> {
 
   #live(key: string): Entry<V> | undefined {
     const entry = this.#entries.get(key);
-    if (entry && entry.expiresAt <= this.#now()) {
+    if (entry && entry.expiresAt <= this.#clock.now()) {
       this.#entries.delete(key);
       return undefined;
     }
@@ -76,7 +79,7 @@ export class MemoryStore<V = unknown> implements KeyValueStore<V> {
     this.#entries.delete(key);
     this.#entries.set(key, {
       value,
-      expiresAt: ttl === undefined ? Number.POSITIVE_INFINITY : this.#now() + ttl,
+      expiresAt: ttl === undefined ? Number.POSITIVE_INFINITY : this.#clock.now() + ttl,
     });
     while (this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;

@@ -1,14 +1,18 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { runHooks } from '../hooks/hooks.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
 import { readRequestId } from '../http/request-id.js';
 import { createRateLimiter, isRateLimiter, type RateLimiter } from '../limiter/rate-limiter.js';
 import { toRedactingLogger } from '../log/create-logger.js';
 import { DEFAULT_RETRY, resolveRetry } from '../retry/retry-options.js';
+import { clockFrom } from '../util/clock.js';
+import { raceAbort } from '../util/race-abort.js';
 import { type Sleep, sleep } from '../util/sleep.js';
 import { buildUrl, normaliseBase } from './build-url.js';
 import { type CallSignal, createCallSignal } from './call-signal.js';
 import { type FailureContext, fatalFromSignal } from './classify-failure.js';
 import { type AttemptOutcome, decideRetry } from './decide-retry.js';
+import { resolveRedirects } from './engine/redirects.js';
 import { selectEngine } from './engine/select-engine.js';
 import { resolveIdempotencyKey } from './idempotency-key.js';
 import { checkHeader, lowerCaseHeaders, mergeHeaders, prepareBody } from './prepare-request.js';
@@ -24,6 +28,19 @@ function checkTimeout(name: string, value: number | false): number | false {
   if (value !== false && !(value > 0 && value <= MAX_TIMEOUT)) {
     throw new InvalidOptionsError(
       `${name} must be false or a number of ms in (0, ${MAX_TIMEOUT}], got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** `maxResponseBytes` as a number: `false` → no bound. */
+function checkMaxBytes(value: number | false): number {
+  if (value === false) {
+    return Number.POSITIVE_INFINITY;
+  }
+  if (!(Number.isInteger(value) && value >= 1)) {
+    throw new InvalidOptionsError(
+      `maxResponseBytes must be false or a positive integer of bytes, got ${value}`,
     );
   }
   return value;
@@ -52,11 +69,33 @@ async function pauseBeforeRetry(
   }
 }
 
+/** The token provider's options for one wait: the call's signal, when the call has one. */
+function tokenWait(signal: AbortSignal | undefined): { signal?: AbortSignal } | undefined {
+  return signal === undefined ? undefined : { signal };
+}
+
+/**
+ * A token provider's wait, inside the call: the total deadline and the caller's abort end it even
+ * when the provider never settles (TimeoutError kind 'total' / AbortError).
+ */
+async function tokenWithinCall(
+  wait: () => Promise<string>,
+  callSignal: AbortSignal | undefined,
+  context: FailureContext,
+): Promise<string> {
+  try {
+    return await raceAbort(wait(), callSignal);
+  } catch (error) {
+    throw fatalFromSignal(callSignal, context) ?? error;
+  }
+}
+
 /**
  * The HTTP transport every goskit client uses: one engine call per attempt (fetch by default, ky on
- * request — docs/decisions/008-transport-engines.md) and our own loop around it for retries,
+ * request — https://github.com/goskit/goskit/blob/main/docs/decisions/008-transport-engines.md)
+ * and our own loop around it for retries,
  * Retry-After, idempotency keys, 401 refresh, rate limiting and deadlines
- * (docs/decisions/003-core-retry-loop.md).
+ * (https://github.com/goskit/goskit/blob/main/docs/decisions/003-core-retry-loop.md).
  */
 export function createTransport(options: TransportOptions): Transport {
   const { base, href } = normaliseBase(options.baseUrl);
@@ -77,7 +116,10 @@ export function createTransport(options: TransportOptions): Transport {
   const idempotencyHeader = (options.idempotency?.header ?? 'Idempotency-Key').toLowerCase();
   checkHeader(idempotencyHeader, '');
   const autoIdempotency = options.idempotency?.autoGenerate ?? false;
-  const now = options.now ?? Date.now;
+  const clock = clockFrom(options, 'createTransport', options.logger);
+  const now = () => clock.now();
+  const maxResponseBytes = checkMaxBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  const redirects = resolveRedirects(options.redirects);
   const random = options.random ?? Math.random;
   const wait = options.sleep ?? sleep;
   const auth = options.auth;
@@ -102,6 +144,10 @@ export function createTransport(options: TransportOptions): Transport {
     const attemptTimeout = checkTimeout('timeout', request.timeout ?? options.timeout ?? 10_000);
     const totalTimeout = checkTimeout('totalTimeout', request.totalTimeout ?? options.totalTimeout ?? false);
     const responseType = request.responseType ?? 'json';
+    const callMaxBytes =
+      request.maxResponseBytes === undefined ? maxResponseBytes : checkMaxBytes(request.maxResponseBytes);
+    const callRedirects =
+      request.redirects === undefined ? redirects : resolveRedirects(request.redirects, redirects);
     const headers = mergeHeaders(baseHeaders, request.headers, responseType);
     const body = prepareBody(request);
     if (body.init !== undefined && (method === 'GET' || method === 'HEAD')) {
@@ -147,6 +193,8 @@ export function createTransport(options: TransportOptions): Transport {
       responseType,
       callSignal: call.signal,
       attemptTimeout,
+      maxResponseBytes: callMaxBytes,
+      redirects: callRedirects,
       context,
       onRequest,
       onResponse,
@@ -174,7 +222,9 @@ export function createTransport(options: TransportOptions): Transport {
         let token: string | undefined;
         let result: Awaited<ReturnType<typeof sendAttempt>>;
         try {
-          token = auth ? await auth.getToken() : undefined;
+          token = auth
+            ? await tokenWithinCall(() => auth.getToken(tokenWait(call.signal)), call.signal, context)
+            : undefined;
           if (token) {
             checkHeader('authorization', token);
           }
@@ -192,7 +242,11 @@ export function createTransport(options: TransportOptions): Transport {
           if (response.status === 401 && auth && !authRepeated) {
             // Revoked early or rotated: refresh once (shared with concurrent callers) and repeat once.
             authRepeated = true;
-            await auth.forceRefresh(token);
+            await tokenWithinCall(
+              () => auth.forceRefresh(token, tokenWait(call.signal)),
+              call.signal,
+              context,
+            );
             continue;
           }
           if (response.ok && signal?.retry !== true) {

@@ -1,3 +1,4 @@
+import { limitStream } from '../http/body-limit.js';
 import {
   type BodyBytes,
   decodeUtf8,
@@ -24,30 +25,40 @@ export interface ReadResult {
   parsed: boolean;
 }
 
-/** Reads a 2xx body the way the caller asked, within what is left of the attempt's time. */
+/** The byte limit of a 2xx body and the error a streamed body fails with past it. */
+export interface SuccessLimit {
+  /** `maxResponseBytes`; `Infinity` when disabled. */
+  maxBytes: number;
+  /** Built only when a streamed body passes the limit. */
+  tooLarge: () => Error;
+}
+
+/**
+ * Reads a 2xx body the way the caller asked, within what is left of the attempt's time and at most
+ * `limit.maxBytes` bytes after decompression (past it: `BodyLimitExceeded`, reading stopped).
+ */
 export async function readSuccess(
   response: Response,
   responseType: ResponseType,
   attempt: BodyGuard,
+  limit: SuccessLimit,
 ): Promise<ReadResult> {
   const deadlineMs = attempt.bodyDeadline();
   if (responseType === 'stream') {
-    // The caller consumes the stream at its own pace; no deadline after the headers.
-    return { data: response.body, text: undefined, truncated: false, parsed: true };
+    // The caller consumes the stream at its own pace; no deadline after the headers, but the limit holds.
+    const body =
+      response.body !== null && limit.maxBytes !== Number.POSITIVE_INFINITY
+        ? limitStream(response.body, limit.maxBytes, limit.tooLarge)
+        : response.body;
+    return { data: body, text: undefined, truncated: false, parsed: true };
   }
+  // Our reader, not fetch's `text()`: it counts bytes and stops at the limit. When the engine's
+  // signal guards the body, the read is also raced against it (an MSW body may ignore the signal).
+  const read = attempt.guard(readBytes(response, { limit: limit.maxBytes, overflow: 'fail', deadlineMs }));
   if (responseType === 'arrayBuffer') {
-    const buffer =
-      deadlineMs === false
-        ? await response.arrayBuffer()
-        : toArrayBuffer(await readBytes(response, { deadlineMs }));
-    return { data: buffer, text: undefined, truncated: false, parsed: true };
+    return { data: toArrayBuffer(await read), text: undefined, truncated: false, parsed: true };
   }
-  // When the engine's signal guards the body (or nothing does), fetch's own reader is the fastest;
-  // otherwise ours, which can cancel a stalled body at the deadline.
-  const text =
-    deadlineMs === false
-      ? await attempt.guard(response.text())
-      : decodeUtf8(await readBytes(response, { deadlineMs }));
+  const text = decodeUtf8(await read);
   if (responseType === 'text') {
     return { data: text, text, truncated: false, parsed: true };
   }
@@ -62,13 +73,25 @@ export async function readSuccess(
 }
 
 function toArrayBuffer({ bytes }: BodyBytes): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
+    return bytes.buffer as ArrayBuffer;
+  }
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** Reads a non-2xx body, bounded to 64 KiB, parsing JSON when the server says JSON and it is complete. */
-export async function readFailure(response: Response, attempt: BodyGuard): Promise<ReadResult> {
+/**
+ * Reads a non-2xx body, bounded to 64 KiB or `maxBytes` when smaller (after decompression, like a 2xx
+ * body), parsing JSON when the server says JSON and it is complete. An error body past the bound is
+ * cut and flagged `truncated`, never refused: the status is what the caller needs.
+ */
+export async function readFailure(
+  response: Response,
+  attempt: BodyGuard,
+  maxBytes: number,
+): Promise<ReadResult> {
   const deadlineMs = attempt.bodyDeadline();
-  const body = await attempt.guard(readBytes(response, { limit: ERROR_BODY_LIMIT, deadlineMs }));
+  const limit = Math.min(ERROR_BODY_LIMIT, maxBytes);
+  const body = await attempt.guard(readBytes(response, { limit, deadlineMs }));
   const text = decodeUtf8(body);
   const json = !body.truncated && isJsonContentType(response.headers.get('content-type'));
   const data = json ? tryParseJson(text) : undefined;

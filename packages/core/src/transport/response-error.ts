@@ -1,10 +1,15 @@
 import { HttpError } from '../errors/http-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { ServiceUnavailableError } from '../errors/service-unavailable-error.js';
 import type { RetrySignalDecision } from '../retry/retry-options.js';
 import type { RetryDecision } from './decide-retry.js';
 import type { ReadResult } from './read-response.js';
 
-/** The error a final response becomes: `RateLimitError` for 429s, long Retry-Afters and throttling signals. */
+/**
+ * The error a final response becomes: `RateLimitError` for 429s and throttling signals,
+ * `ServiceUnavailableError` for 503s (maintenance, overload — with their Retry-After), and
+ * `RateLimitError` for any other status whose Retry-After was longer than the caller would wait.
+ */
 export function responseError(
   response: Response,
   read: ReadResult,
@@ -25,12 +30,19 @@ export function responseError(
     attempts: details.attempts,
   };
   const tooLong = !decision.retry && decision.retryAfterTooLong;
-  if (response.status === 429 || tooLong || signal?.retry === true) {
+  const reason = tooLong ? 'retry-after-too-long' : 'status';
+  if (response.status === 429 || signal?.retry === true) {
     return new RateLimitError({
       ...base,
-      retryAfter: decision.retryAfterMs,
-      reason: tooLong ? 'retry-after-too-long' : signal?.retry === true ? 'signal' : 'status',
+      retryAfterMs: decision.retryAfterMs,
+      reason: signal?.retry === true && !tooLong ? 'signal' : reason,
     });
+  }
+  if (response.status === 503) {
+    return new ServiceUnavailableError({ ...base, retryAfterMs: decision.retryAfterMs, reason });
+  }
+  if (tooLong) {
+    return new RateLimitError({ ...base, retryAfterMs: decision.retryAfterMs, reason });
   }
   return new HttpError(base);
 }

@@ -1,11 +1,14 @@
 import type { GoskitError } from '../errors/goskit-error.js';
+import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { type RequestEvent, type ResponseEvent, runHooks } from '../hooks/hooks.js';
 import { AttemptDeadlineExceeded } from '../http/attempt-deadline.js';
+import { BodyLimitExceeded } from '../http/body-limit.js';
 import { readRequestId } from '../http/request-id.js';
 import type { RedactingLogger } from '../log/create-logger.js';
 import type { RetrySignal, RetrySignalDecision } from '../retry/retry-options.js';
 import { classifyFailure, type FailureContext } from './classify-failure.js';
 import type { Exchange, Exchanged } from './engine/exchange.js';
+import type { ResolvedRedirects } from './engine/redirects.js';
 import type { PreparedBody } from './prepare-request.js';
 import { type ReadResult, readFailure, readSuccess } from './read-response.js';
 import type { ResponseType } from './transport-options.js';
@@ -22,6 +25,9 @@ export interface AttemptSetup {
   responseType: ResponseType;
   callSignal: AbortSignal | undefined;
   attemptTimeout: number | false;
+  /** `maxResponseBytes` of the call; `Infinity` when disabled. */
+  maxResponseBytes: number;
+  redirects: ResolvedRedirects;
   context: FailureContext;
   onRequest: readonly ((event: RequestEvent) => void | Promise<void>)[];
   onResponse: readonly ((event: ResponseEvent) => void | Promise<void>)[];
@@ -67,6 +73,7 @@ export async function sendAttempt(setup: AttemptSetup): Promise<AttemptResult> {
       callSignal: setup.callSignal,
       timeout: setup.attemptTimeout,
       streamed: setup.responseType === 'stream',
+      redirects: setup.redirects,
     });
     const { response } = exchanged;
     const elapsedMs = performance.now() - startedAt;
@@ -86,8 +93,11 @@ export async function sendAttempt(setup: AttemptSetup): Promise<AttemptResult> {
       inUserCode = false;
     }
     const read = response.ok
-      ? await readSuccess(response, setup.responseType, exchanged)
-      : await readFailure(response, exchanged);
+      ? await readSuccess(response, setup.responseType, exchanged, {
+          maxBytes: setup.maxResponseBytes,
+          tooLarge: () => tooLarge(setup, response, setup.maxResponseBytes),
+        })
+      : await readFailure(response, exchanged, setup.maxResponseBytes);
     exchanged.settle();
     if (logger.enabled('debug')) {
       const withBody = setup.logBodies && read.text !== undefined;
@@ -115,6 +125,9 @@ export async function sendAttempt(setup: AttemptSetup): Promise<AttemptResult> {
     if (inUserCode) {
       throw error;
     }
+    if (error instanceof BodyLimitExceeded && exchanged !== undefined) {
+      throw tooLarge(setup, exchanged.response, error.limit);
+    }
     // The engine's signal fired mid-body: the stream errors with the abort, not with a timeout.
     const failure = exchanged?.timedOut ? new AttemptDeadlineExceeded('body', { cause: error }) : error;
     const classified = classifyFailure(failure, setup.callSignal, setup.context);
@@ -123,4 +136,15 @@ export async function sendAttempt(setup: AttemptSetup): Promise<AttemptResult> {
     }
     return { kind: classified.kind, error: classified.error };
   }
+}
+
+function tooLarge(setup: AttemptSetup, response: Response, limit: number): ResponseTooLargeError {
+  return new ResponseTooLargeError({
+    limit,
+    status: response.status,
+    method: setup.method,
+    url: setup.url,
+    requestId: readRequestId(response.headers),
+    attempts: setup.attempt,
+  });
 }

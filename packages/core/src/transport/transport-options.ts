@@ -4,8 +4,10 @@ import type { Hooks } from '../hooks/hooks.js';
 import type { RateLimiter, RateLimiterOptions } from '../limiter/rate-limiter.js';
 import type { Logger } from '../log/logger.js';
 import type { RetryInput } from '../retry/retry-options.js';
+import type { Clock } from '../util/clock.js';
 import type { Sleep } from '../util/sleep.js';
 import type { TransportEngine } from './engine/exchange.js';
+import type { RedirectOptions } from './engine/redirects.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,8 +38,22 @@ export interface TransportOptions {
   userAgent?: string;
   /** Per attempt, ms, until the body is read; `false` disables. Default 10 000. */
   timeout?: number | false;
-  /** The whole call including retries and waits, ms; `false` (default) disables. */
+  /**
+   * The whole call including retries, waits, the rate limiter's queue and the token provider, ms;
+   * `false` (default) disables.
+   */
   totalTimeout?: number | false;
+  /**
+   * Largest response body read, bytes, counted after decompression. A 2xx body past it fails with
+   * `ResponseTooLargeError` (reading stops at the limit); an error body is cut at 64 KiB or this,
+   * whichever is smaller. `false` disables. Default 32 MiB (`DEFAULT_MAX_RESPONSE_BYTES`).
+   */
+  maxResponseBytes?: number | false;
+  /**
+   * Which redirects are followed: by default only within the request's origin (up to 10 hops); a
+   * redirect elsewhere fails with `RedirectError` and nothing is sent there.
+   */
+  redirects?: RedirectOptions;
   /** Retry policy; `false` or `0` disables. */
   retry?: RetryInput;
   /** A limiter (shared between transports) or options to create one for this transport. */
@@ -63,7 +79,11 @@ export interface TransportOptions {
   random?: () => number;
   /** Injectable for tests: the wait between attempts. */
   sleep?: Sleep;
-  /** Injectable for tests: clock for Retry-After dates and deadlines. */
+  /** What time it is (Retry-After dates, deadlines). Default: the system clock. */
+  clock?: Clock;
+  /**
+   * @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release.
+   */
   now?: () => number;
 }
 
@@ -87,6 +107,10 @@ export interface RequestOptions<S extends ZodType | undefined = ZodType | undefi
   retry?: RetryInput;
   timeout?: number | false;
   totalTimeout?: number | false;
+  /** Per-call override of the transport's `maxResponseBytes`. */
+  maxResponseBytes?: number | false;
+  /** Per-call override of the transport's `redirects` (fields not given keep the transport's). */
+  redirects?: RedirectOptions;
   rateLimitKey?: string;
   /** How to read a 2xx body. Default 'json' (empty body → undefined). */
   responseType?: ResponseType;

@@ -2,6 +2,10 @@
  * What time it is, as epoch milliseconds. The one clock shape of goskit: every client option,
  * store and token provider takes it, and the simulator's virtual clock satisfies it directly.
  */
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import type { Logger } from '../log/logger.js';
+import { warnDeprecated } from './deprecation.js';
+
 export interface Clock {
   now(): number;
 }
@@ -32,4 +36,40 @@ export function withTimers(clock: Clock | undefined): TimerClock {
     setTimeout: systemClock.setTimeout,
     clearTimeout: systemClock.clearTimeout,
   };
+}
+
+/** Options that took a bare `now` function before `clock` replaced it. */
+export interface ClockOptions {
+  clock?: Clock | undefined;
+  /** @deprecated Use `clock: { now }`. */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * The clock an options object asks for: `clock`; else the deprecated `now` function (wrapped, with a
+ * one-time deprecation warning naming `owner`); else the system clock. A `clock` without a `now()`
+ * method (a virtual clock of another shape) is refused here rather than failing at the first call.
+ */
+export function clockFrom(options: ClockOptions, owner: string, logger?: Partial<Logger>): Clock {
+  const { clock, now } = options;
+  if (clock !== undefined) {
+    if (clock === null || typeof clock.now !== 'function') {
+      throw new InvalidOptionsError(
+        `${owner}: clock must be an object with a now() method returning epoch ms`,
+      );
+    }
+    return clock;
+  }
+  if (now !== undefined) {
+    if (typeof now !== 'function') {
+      throw new InvalidOptionsError(`${owner}: now must be a function returning epoch ms`);
+    }
+    warnDeprecated(
+      logger,
+      `GOSKIT_DEP_NOW_${owner}`,
+      `${owner}: the 'now' option is renamed 'clock' — pass clock: { now: () => ms }; 'now' goes away in the next minor release`,
+    );
+    return { now };
+  }
+  return systemClock;
 }

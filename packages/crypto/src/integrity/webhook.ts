@@ -1,4 +1,4 @@
-import { type KeyValueStore, MemoryStore } from '@goskit/core';
+import { type Clock, clockFrom, type KeyValueStore, MemoryStore } from '@goskit/core';
 import { CryptoError } from '../errors.js';
 import { concatBytes, fromHex, timingSafeEqual, toHex, utf8 } from './bytes.js';
 import { type HmacSecret, hmacSha256 } from './hmac.js';
@@ -12,7 +12,9 @@ export interface SignWebhookOptions {
 export interface VerifyWebhookOptions {
   /** Largest accepted |now − t| in seconds. Default 300. */
   toleranceSec?: number;
-  /** Current time; default `Date.now()`. Inject a clock in tests and in the simulator. */
+  /** What time it is. Default: the system clock; the simulator's clock fits as it is. */
+  clock?: Clock;
+  /** @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release. */
   now?: () => number;
   /**
    * Replay cache: a (timestamp, signature) pair is accepted once; entries live as long as the
@@ -63,7 +65,7 @@ export async function verifyWebhook(
 ): Promise<VerifiedWebhook> {
   const toleranceSec = options.toleranceSec ?? 300;
   const parsed = parseWebhookHeader(header);
-  const nowSec = Math.floor((options.now ?? Date.now)() / 1000);
+  const nowSec = Math.floor(clockFrom(options, 'verifyWebhook').now() / 1000);
   if (Math.abs(nowSec - parsed.timestamp) > toleranceSec) {
     throw new CryptoError('TIMESTAMP_OUT_OF_TOLERANCE', `Webhook timestamp is outside ±${toleranceSec}s`);
   }
@@ -100,6 +102,9 @@ export function createWebhookVerifier(
   secret: HmacSecret | readonly HmacSecret[],
   options: VerifyWebhookOptions = {},
 ): (body: Uint8Array | string, header: string) => Promise<VerifiedWebhook> {
-  const replayStore = options.replayStore ?? new MemoryStore();
-  return (body, header) => verifyWebhook(body, header, secret, { ...options, replayStore });
+  const clock = clockFrom(options, 'createWebhookVerifier');
+  const replayStore = options.replayStore ?? new MemoryStore({ clock });
+  const bound: VerifyWebhookOptions = { ...options, clock, replayStore };
+  delete bound.now;
+  return (body, header) => verifyWebhook(body, header, secret, bound);
 }

@@ -1,8 +1,9 @@
-import { importX509, type JWSHeaderParameters } from 'jose';
+import { importX509 } from 'jose';
 import { derToPem } from '../asn1/index.js';
 import { streebog256 } from '../gost/index.js';
 import { toArrayBufferView, toBase64Url, toHex } from '../integrity/bytes.js';
 import { type Certificate, parseCertificate } from '../x509/index.js';
+import type { JwsHeader } from './jose-types.js';
 import type { JwtKeyCandidate, JwtKeyResolver } from './key-resolvers.js';
 
 interface Entry {
@@ -22,7 +23,7 @@ async function thumbprintsOf(der: Uint8Array): Promise<Set<string>> {
   return new Set(digests.flatMap((digest) => [toBase64Url(digest), toHex(digest)]));
 }
 
-function headerThumbprints(header: JWSHeaderParameters): string[] {
+function headerThumbprints(header: JwsHeader): string[] {
   const record = header as Record<string, unknown>;
   return ['x5t', 'x5t#S256', 'x5t#St256']
     .map((name) => record[name])

@@ -7,6 +7,7 @@ export {
   verifyGostJwsSignature,
 } from './gost-jwt.js';
 export { toCryptoError } from './jose-errors.js';
+export type { FlattenedJwsInput, JsonWebKeySet, JwsHeader } from './jose-types.js';
 export { type SignedJsonRequest, signJsonRequest } from './json-request.js';
 export {
   decryptFields,

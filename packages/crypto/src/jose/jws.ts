@@ -4,11 +4,11 @@ import {
   compactVerify,
   FlattenedSign,
   flattenedVerify,
-  type JWSHeaderParameters,
 } from 'jose';
 import { CryptoError } from '../errors.js';
 import { fromBase64Url, toBase64Url, utf8 } from '../integrity/bytes.js';
 import { toCryptoError } from './jose-errors.js';
+import type { JwsHeader } from './jose-types.js';
 import { MAX_TOKEN_LENGTH, parseJsonObject } from './token-parts.js';
 
 /** Key for jose: a WebCrypto key (RSA, EC, Ed25519) or raw HMAC secret bytes. */
@@ -104,7 +104,7 @@ export async function verifyDetachedJws(
   payload: Uint8Array | string,
   key: JoseKey,
   options: VerifyJwsOptions,
-): Promise<{ header: JWSHeaderParameters }> {
+): Promise<{ header: JwsHeader }> {
   checkAllowList(options.algorithms);
   const parts = jws.split('.');
   if (parts.length !== 3 || parts[1] !== '' || jws.length > MAX_TOKEN_LENGTH) {
@@ -139,7 +139,7 @@ export async function verifyJws(
   jws: string,
   key: JoseKey,
   options: VerifyJwsOptions,
-): Promise<{ payload: Uint8Array; header: JWSHeaderParameters }> {
+): Promise<{ payload: Uint8Array; header: JwsHeader }> {
   checkAllowList(options.algorithms);
   try {
     const result = await compactVerify(jws, key, { algorithms: [...options.algorithms] });

@@ -1,12 +1,7 @@
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  type FlattenedJWSInput,
-  type JSONWebKeySet,
-  type JWSHeaderParameters,
-} from 'jose';
+import { warnDeprecated } from '@goskit/core';
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet } from 'jose';
 import type { GostPublicKey } from '../gost/index.js';
+import type { FlattenedJwsInput, JsonWebKeySet, JwsHeader } from './jose-types.js';
 
 /** One key to try: a WebCrypto/HMAC key for jose, or a GOST public key for the software verifier. */
 export type JwtKeyCandidate =
@@ -15,13 +10,13 @@ export type JwtKeyCandidate =
 
 /** Where verification keys come from; returns candidates in the order they should be tried. */
 export interface JwtKeyResolver {
-  resolve(header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<JwtKeyCandidate[]>;
+  resolve(header: JwsHeader, token: FlattenedJwsInput): Promise<JwtKeyCandidate[]>;
 }
 
-type JoseGetKey = (header: JWSHeaderParameters, token: FlattenedJWSInput) => Promise<CryptoKey>;
+type JoseGetKey = (header: JwsHeader, token: FlattenedJwsInput) => Promise<CryptoKey>;
 
 /** jose reports several matching JWKs as an async-iterable error; all of them are candidates. */
-async function collect(getKey: JoseGetKey, header: JWSHeaderParameters, token: FlattenedJWSInput) {
+async function collect(getKey: JoseGetKey, header: JwsHeader, token: FlattenedJwsInput) {
   try {
     return [{ kind: 'jose' as const, key: await getKey(header, token) }];
   } catch (error) {
@@ -37,8 +32,8 @@ async function collect(getKey: JoseGetKey, header: JWSHeaderParameters, token: F
 }
 
 /** Keys from a JWKS held in memory (selected by kid, kty and alg as jose does). */
-export function jwksKeys(jwks: JSONWebKeySet): JwtKeyResolver {
-  const getKey = createLocalJWKSet(jwks);
+export function jwksKeys(jwks: JsonWebKeySet): JwtKeyResolver {
+  const getKey = createLocalJWKSet(jwks as JSONWebKeySet) as JoseGetKey;
   return { resolve: (header, token) => collect(getKey, header, token) };
 }
 
@@ -47,7 +42,9 @@ export interface RemoteJwksOptions {
   cooldownMs?: number;
   /** Refetch when the cached set is older than this. Default 600 000 ms. */
   cacheMaxAgeMs?: number;
-  /** HTTP timeout. Default 5 000 ms. */
+  /** HTTP timeout, ms. Default 5 000. */
+  timeout?: number;
+  /** @deprecated Renamed `timeout` (ms); `timeoutMs` goes away in the next minor release. */
   timeoutMs?: number;
   headers?: Record<string, string>;
 }
@@ -60,13 +57,21 @@ export function remoteJwksKeys(
   url: string | URL,
   options: RemoteJwksOptions = {},
 ): JwtKeyResolver & { reload(): Promise<void> } {
-  const getKey = createRemoteJWKSet(new URL(url), {
+  if (options.timeout === undefined && options.timeoutMs !== undefined) {
+    warnDeprecated(
+      undefined,
+      'GOSKIT_DEP_TIMEOUTMS_remoteJwksKeys',
+      "remoteJwksKeys: the 'timeoutMs' option is renamed 'timeout'; 'timeoutMs' goes away in the next minor release",
+    );
+  }
+  const remote = createRemoteJWKSet(new URL(url), {
     cooldownDuration: options.cooldownMs ?? 30_000,
     cacheMaxAge: options.cacheMaxAgeMs ?? 600_000,
-    timeoutDuration: options.timeoutMs ?? 5_000,
+    timeoutDuration: options.timeout ?? options.timeoutMs ?? 5_000,
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  return { resolve: (header, token) => collect(getKey, header, token), reload: () => getKey.reload() };
+  const getKey = remote as unknown as JoseGetKey;
+  return { resolve: (header, token) => collect(getKey, header, token), reload: () => remote.reload() };
 }
 
 /** Fixed keys: HMAC secrets, CryptoKeys or GOST public keys, tried in the given order. */

@@ -1,3 +1,4 @@
+import { type Clock, warnDeprecated } from '@goskit/core';
 import { CryptoError } from '../errors.js';
 
 export interface ClaimsPolicy {
@@ -7,7 +8,12 @@ export interface ClaimsPolicy {
   audience?: string | readonly string[];
   /** Allowed clock skew in seconds for exp / nbf / iat. Default 30. */
   clockToleranceSec?: number;
-  /** Current time (Date, ms since epoch, or a clock function). Default now. */
+  /** What time it is: a clock (`{ now(): number }`, the simulator's fits). Default: the system clock. */
+  clock?: Clock;
+  /**
+   * @deprecated Renamed `clock` — `clock: { now: () => ms }`, or `{ now: () => fixedMs }` for a fixed
+   * instant; `now` (Date, epoch ms or a function) goes away in the next minor release.
+   */
   now?: Date | number | (() => number);
   /** Reject tokens whose `iat` is older than this many seconds. */
   maxTokenAgeSec?: number;
@@ -16,10 +22,26 @@ export interface ClaimsPolicy {
   requireExpiration?: boolean;
 }
 
-export function currentTimeMs(now: ClaimsPolicy['now']): number {
+/** The policy's idea of now: `clock`, else the deprecated `now` (warned once), else the system time. */
+export function currentTimeMs(policy: Pick<ClaimsPolicy, 'clock' | 'now'>): number {
+  if (policy.clock !== undefined) {
+    if (typeof policy.clock?.now !== 'function') {
+      throw new CryptoError(
+        'INVALID_INPUT',
+        'clock must be an object with a now() method returning epoch ms',
+      );
+    }
+    return policy.clock.now();
+  }
+  const now = policy.now;
   if (now === undefined) {
     return Date.now();
   }
+  warnDeprecated(
+    undefined,
+    'GOSKIT_DEP_NOW_verifyJwt',
+    "verifyJwt/validateClaims: the 'now' option is renamed 'clock' — pass clock: { now: () => ms }; 'now' goes away in the next minor release",
+  );
   if (typeof now === 'function') {
     return now();
   }
@@ -47,7 +69,7 @@ function numericClaim(payload: Record<string, unknown>, name: string): number | 
  */
 export function validateClaims(payload: Record<string, unknown>, policy: ClaimsPolicy): void {
   const tolerance = policy.clockToleranceSec ?? 30;
-  const nowSec = Math.floor(currentTimeMs(policy.now) / 1000);
+  const nowSec = Math.floor(currentTimeMs(policy) / 1000);
   const required = [...(policy.requiredClaims ?? []), ...((policy.requireExpiration ?? true) ? ['exp'] : [])];
   for (const claim of required) {
     if (payload[claim] === undefined) {

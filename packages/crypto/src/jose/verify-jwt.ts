@@ -1,8 +1,9 @@
-import { compactVerify, type JWSHeaderParameters } from 'jose';
+import { compactVerify } from 'jose';
 import { CryptoError } from '../errors.js';
 import type { GostSignatureByteOrder } from './gost-byte-order.js';
 import { GOST_JWT_ALGORITHM, verifyGostJwsSignature } from './gost-jwt.js';
 import { toCryptoError } from './jose-errors.js';
+import type { JwsHeader } from './jose-types.js';
 import type { JwtKeyCandidate, JwtKeyResolver } from './key-resolvers.js';
 import { parseCompactJws, parseJsonObject } from './token-parts.js';
 import { type ClaimsPolicy, validateClaims } from './validate-claims.js';
@@ -36,7 +37,7 @@ export interface VerifyJwtOptions extends ClaimsPolicy {
 }
 
 export interface VerifiedJwt {
-  header: JWSHeaderParameters & Record<string, unknown>;
+  header: JwsHeader;
   payload: Record<string, unknown>;
 }
 

@@ -1,7 +1,7 @@
 import { reverseBytes } from '../integrity/bytes.js';
 import { loadFs, loadOs, loadPath } from './node-modules.js';
 import { certificateFileReader } from './read-certificate-file.js';
-import { runProcess } from './run-process.js';
+import { runProcess, signerTimeout } from './run-process.js';
 import type { Signer } from './signer.js';
 import { SignerError } from './signer-error.js';
 
@@ -14,7 +14,9 @@ export interface CryptoProCspSignerOptions {
   certificateFile: string;
   /** Default 'csptest' (usually /opt/cprocsp/bin/amd64/csptest). */
   csptestPath?: string;
-  /** Default 10 000 ms; the process is killed when it runs longer. */
+  /** ms; the process is killed when it runs longer. Default 10 000. */
+  timeout?: number;
+  /** @deprecated Renamed `timeout` (ms); `timeoutMs` goes away in the next minor release. */
   timeoutMs?: number;
   /** Parent directory for the per-call temporary directory; default the OS temp dir. */
   tempDir?: string;
@@ -31,14 +33,17 @@ export class CryptoProCspSigner implements Signer {
   readonly algorithm = 'GOST3410_2012_256' as const;
   readonly #options: CryptoProCspSignerOptions;
   readonly #readCertificate: () => Promise<Uint8Array>;
+  readonly #timeout: number;
 
   constructor(options: CryptoProCspSignerOptions) {
     this.#options = options;
+    this.#timeout = signerTimeout(options, 'CryptoProCspSigner');
     this.#readCertificate = certificateFileReader(options.certificateFile);
   }
 
   async sign(data: Uint8Array): Promise<Uint8Array> {
-    const { container, pin, csptestPath = 'csptest', timeoutMs = 10_000 } = this.#options;
+    const { container, pin, csptestPath = 'csptest' } = this.#options;
+    const timeoutMs = this.#timeout;
     const fs = await loadFs();
     const { tmpdir } = await loadOs();
     const { join } = await loadPath();

@@ -1,5 +1,5 @@
 import { certificateFileReader } from './read-certificate-file.js';
-import { runProcess } from './run-process.js';
+import { runProcess, signerTimeout } from './run-process.js';
 import type { Signer } from './signer.js';
 import { SignerError } from './signer-error.js';
 
@@ -14,7 +14,9 @@ export interface OpenSslGostSignerOptions {
   opensslPath?: string;
   /** Default 'gost' (Debian libengine-gost-openssl). */
   engine?: string;
-  /** Default 10 000 ms; the process is killed when it runs longer. */
+  /** ms; the process is killed when it runs longer. Default 10 000. */
+  timeout?: number;
+  /** @deprecated Renamed `timeout` (ms); `timeoutMs` goes away in the next minor release. */
   timeoutMs?: number;
 }
 
@@ -29,20 +31,16 @@ export class OpenSslGostSigner implements Signer {
   readonly algorithm = 'GOST3410_2012_256' as const;
   readonly #options: OpenSslGostSignerOptions;
   readonly #readCertificate: () => Promise<Uint8Array>;
+  readonly #timeout: number;
 
   constructor(options: OpenSslGostSignerOptions) {
     this.#options = options;
+    this.#timeout = signerTimeout(options, 'OpenSslGostSigner');
     this.#readCertificate = certificateFileReader(options.certificateFile);
   }
 
   async sign(data: Uint8Array): Promise<Uint8Array> {
-    const {
-      keyFile,
-      keyPassphrase,
-      opensslPath = 'openssl',
-      engine = 'gost',
-      timeoutMs = 10_000,
-    } = this.#options;
+    const { keyFile, keyPassphrase, opensslPath = 'openssl', engine = 'gost' } = this.#options;
     const args = ['dgst', '-engine', engine, '-md_gost12_256', '-sign', keyFile];
     if (keyPassphrase !== undefined) {
       args.push('-passin', `env:${PASS_ENV}`);
@@ -52,7 +50,7 @@ export class OpenSslGostSigner implements Signer {
       command: opensslPath,
       args,
       stdin: data,
-      timeoutMs,
+      timeoutMs: this.#timeout,
       ...(keyPassphrase === undefined
         ? {}
         : { env: { [PASS_ENV]: keyPassphrase }, secrets: [keyPassphrase] }),

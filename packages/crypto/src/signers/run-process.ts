@@ -1,3 +1,4 @@
+import { warnDeprecated } from '@goskit/core';
 import { loadChildProcess } from './node-modules.js';
 import { SignerError, stderrExcerpt } from './signer-error.js';
 
@@ -125,4 +126,24 @@ export async function runProcess(options: RunProcessOptions): Promise<ProcessRes
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.stdin ?? new Uint8Array(0));
   });
+}
+
+/** A signer's `timeout` (ms), or its deprecated `timeoutMs` (warned once). Default 10 000. */
+export function signerTimeout(options: { timeout?: number; timeoutMs?: number }, owner: string): number {
+  if (options.timeout === undefined && options.timeoutMs !== undefined) {
+    warnDeprecated(
+      undefined,
+      `GOSKIT_DEP_TIMEOUTMS_${owner}`,
+      `${owner}: the 'timeoutMs' option is renamed 'timeout'; 'timeoutMs' goes away in the next minor release`,
+    );
+  }
+  const timeout = options.timeout ?? options.timeoutMs ?? 10_000;
+  if (!(Number.isFinite(timeout) && timeout > 0)) {
+    throw new SignerError(
+      'INVALID_INPUT',
+      'prepare',
+      `${owner}: timeout must be a positive number of ms, got ${timeout}`,
+    );
+  }
+  return timeout;
 }

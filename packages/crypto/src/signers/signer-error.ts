@@ -6,6 +6,9 @@ import type { SignerStep } from './signer.js';
  * a short, bounded excerpt of its stderr — never key material, PINs or the data being signed.
  */
 export class SignerError extends CryptoError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SignerError';
+
   readonly step: SignerStep;
 
   constructor(code: CryptoErrorCode, step: SignerStep, message: string, options?: { cause?: unknown }) {

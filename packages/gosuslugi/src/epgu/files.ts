@@ -32,6 +32,8 @@ export interface DownloadFileInput {
   objectType: string | number;
   mnemonic: string;
   signal?: AbortSignal;
+  /** Largest file accepted, bytes (`false`: no bound). Default: the client's `maxResponseBytes` (64 MiB). */
+  maxBytes?: number | false;
 }
 
 /** GET /api/storage/v2/files/{objectId}/{objectType}/download?mnemonic= — the file's bytes. */
@@ -46,6 +48,7 @@ export async function downloadFile(context: EpguContext, input: DownloadFileInpu
       query: { mnemonic: input.mnemonic },
       responseType: 'arrayBuffer',
       ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.maxBytes === undefined ? {} : { maxResponseBytes: input.maxBytes }),
     }),
   );
   return new Uint8Array(buffer);

@@ -1,3 +1,4 @@
+export { EPGU_MAX_RESPONSE_BYTES } from './context.js';
 export { createEpguClient, type EpguClient } from './create-epgu-client.js';
 export { EPGU_PRODUCTION_URL, EPGU_TEST_URL, type EpguEnvironment } from './environment.js';
 export type { DictionaryFilter, DownloadFileInput } from './files.js';

@@ -1,24 +1,28 @@
-import type { Hooks, Logger, RateLimiter, RetryInput, Sleep, TokenProvider } from '@goskit/core';
+import type { ClientOptions, RateLimiter, Sleep, TokenProvider } from '@goskit/core';
 import type { EpguEnvironment } from './environment.js';
 import type { EpguLimits } from './limiter.js';
 
-export interface EpguClientOptions {
+/**
+ * Options of `createEpguClient`: the shared client options of `@goskit/core` plus EPGU's own.
+ *
+ * Rate limits, one rule: EPGU's published limits (2 000 a minute, 120 000 an hour) are built in.
+ * `limits` tunes those two windows; `rateLimit` (a shared `RateLimiter`, or options for a core limiter)
+ * replaces them. Giving both is an error.
+ */
+export interface EpguClientOptions extends ClientOptions {
   environment: EpguEnvironment;
-  /** A fixed ESIA access token with the api-order scope… */
+  /** A fixed ESIA access token with the EPGU scope (`http://lk.gosuslugi.ru/api-order`)… */
   accessToken?: string;
   /** …or a provider (an ESIA session's `tokenProvider`): a 401 refreshes once. */
   tokenProvider?: TokenProvider;
-  fetch?: typeof fetch;
-  /** Default { perMinute: 2000, perHour: 120000 }; or a RateLimiter shared with other clients. */
+  /**
+   * The built-in windows, tuned: `{ perMinute, perHour, store, clock }`. Default
+   * `{ perMinute: 2000, perHour: 120000 }`. A `RateLimiter` here is deprecated: pass it as `rateLimit`.
+   */
   limits?: EpguLimits | RateLimiter;
-  retry?: RetryInput;
-  logger?: Partial<Logger>;
-  hooks?: Hooks;
-  /** Per-attempt timeout, ms. Default 60 000 (archives are large). */
-  timeout?: number;
   /** Injectable wait (watchOrders interval) — tests pass the simulator's virtual clock. */
   sleep?: Sleep;
-  /** Injectable clock, ms (upload window, watch timestamps). */
+  /** @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release. */
   now?: () => number;
   /** Offset of EPGU's local time in `updatedAfter` / `updated`, minutes. Default 180 (Moscow). */
   timeZoneOffsetMinutes?: number;

@@ -8,6 +8,11 @@ import { parseEpguTime, toEpochMs } from './time-format.js';
 export interface OrderStatusEvent {
   orderId: number;
   statusId: number;
+  /**
+   * The status this watcher last reported for the order — what changed, from → to; undefined the
+   * first time the watcher (or the cursor it resumed from) sees the order.
+   */
+  previousStatusId: number | undefined;
   statusName: string;
   /** As EPGU wrote it. */
   updated: string;
@@ -34,22 +39,33 @@ export interface WatchOrdersOptions {
 interface CursorState {
   /** Newest `updated` seen, epoch ms. */
   watermark: number;
-  /** Events already yielded whose time is within the lookback of the watermark. */
+  /** Events already handled whose time is within the lookback of the watermark. */
   seen: Map<string, number>;
+  /** The status last reported per order (insertion order = least recently changed first). */
+  last: Map<number, number>;
 }
 
 const MAX_SEEN = 10_000;
+/** Orders whose last reported status the watcher remembers (the oldest are forgotten first). */
+const MAX_ORDERS = 10_000;
 
 export function encodeCursor(state: CursorState): string {
-  const json = JSON.stringify({ v: 1, w: state.watermark, s: [...state.seen.keys()] });
+  const json = JSON.stringify({ v: 2, w: state.watermark, s: [...state.seen.keys()], l: [...state.last] });
   return toBase64Url(utf8(json));
 }
 
 export function decodeCursor(cursor: string): CursorState {
   try {
     const json = fromUtf8(fromBase64Any(cursor));
-    const parsed = JSON.parse(json) as { v?: unknown; w?: unknown; s?: unknown };
-    if (parsed.v !== 1 || typeof parsed.w !== 'number' || !Array.isArray(parsed.s)) {
+    const parsed = JSON.parse(json) as { v?: unknown; w?: unknown; s?: unknown; l?: unknown };
+    // v1 cursors (before previousStatusId) carry no per-order memory; they still resume.
+    const lastEntries = parsed.v === 1 ? [] : parsed.l;
+    if (
+      (parsed.v !== 1 && parsed.v !== 2) ||
+      typeof parsed.w !== 'number' ||
+      !Array.isArray(parsed.s) ||
+      !Array.isArray(lastEntries)
+    ) {
       throw new Error('shape');
     }
     const seen = new Map<string, number>();
@@ -58,16 +74,25 @@ export function decodeCursor(cursor: string): CursorState {
         seen.set(key, Number(key.slice(key.lastIndexOf(':') + 1)));
       }
     }
-    return { watermark: parsed.w, seen };
+    const last = new Map<number, number>();
+    for (const entry of lastEntries.slice(-MAX_ORDERS)) {
+      if (Array.isArray(entry) && Number.isInteger(entry[0]) && Number.isInteger(entry[1])) {
+        last.set(entry[0] as number, entry[1] as number);
+      }
+    }
+    return { watermark: parsed.w, seen, last };
   } catch {
     throw new InvalidOptionsError('watchOrders cursor is not one this client produced');
   }
 }
 
 /**
- * Polls getUpdatedAfter and yields each status change once (de-duplicated by orderId + statusId +
- * updated), oldest first. EPGU has no webhooks; this is the substitute. Ends quietly when `signal`
- * aborts.
+ * Polls getUpdatedAfter and yields each status change once, oldest first. EPGU has no webhooks; this
+ * is the substitute. A change is a new status of an order: an entry whose `updated` moved while its
+ * status stayed what the watcher last reported (EPGU touches orders for other reasons) is passed
+ * over, so two consecutive events of one order always differ, and each says where it came from
+ * (`previousStatusId`). Entries are de-duplicated by orderId + statusId + updated. Ends quietly when
+ * `signal` aborts.
  */
 export async function* watchOrders(
   context: EpguContext,
@@ -82,7 +107,7 @@ export async function* watchOrders(
     if (Number.isNaN(since)) {
       throw new InvalidOptionsError('watchOrders since must be a Date, epoch ms or EPGU time');
     }
-    state = { watermark: since, seen: new Map() };
+    state = { watermark: since, seen: new Map(), last: new Map() };
   } else {
     throw new InvalidOptionsError('watchOrders needs since or cursor');
   }
@@ -94,7 +119,7 @@ export async function* watchOrders(
     throw new InvalidOptionsError('interval and lookbackMs must be non-negative');
   }
   while (!signal?.aborted) {
-    const found: Omit<OrderStatusEvent, 'cursor'>[] = [];
+    const found: Omit<OrderStatusEvent, 'cursor' | 'previousStatusId'>[] = [];
     try {
       for await (const item of getUpdatedAfter(context, {
         updatedAfter: state.watermark - lookback,
@@ -139,7 +164,19 @@ export async function* watchOrders(
           state.seen.delete(seenKey);
         }
       }
-      yield { ...event, cursor: encodeCursor(state) };
+      const previousStatusId = state.last.get(event.orderId);
+      if (previousStatusId === event.statusId) {
+        continue; // touched, not changed: nothing to report
+      }
+      state.last.delete(event.orderId);
+      state.last.set(event.orderId, event.statusId);
+      if (state.last.size > MAX_ORDERS) {
+        const oldest = state.last.keys().next().value;
+        if (oldest !== undefined) {
+          state.last.delete(oldest);
+        }
+      }
+      yield { ...event, previousStatusId, cursor: encodeCursor(state) };
       if (signal?.aborted) {
         return;
       }

@@ -59,6 +59,9 @@ export const EPGU_ERROR_HINTS: Readonly<Record<string, ErrorHint>> = {
 
 /** An EPGU refusal (`{ code, message }` kept as `epguCode`) or a client-side upload check. */
 export class EpguError<Code extends EpguErrorCode = EpguErrorCode> extends GosuslugiError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'EpguError';
+
   readonly epguCode: string | undefined;
   readonly status: number | undefined;
 

@@ -47,6 +47,9 @@ export function parseEsiaDescription(description: string | undefined): {
 
 /** Anything ESIA-side went wrong: an ESIA code, a state or token check, a REST refusal. */
 export class EsiaError<Code extends EsiaErrorCode = EsiaErrorCode> extends GosuslugiError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'EsiaError';
+
   readonly esiaCode: string | undefined;
   readonly oauthError: string | undefined;
   readonly description: string | undefined;
@@ -71,7 +74,7 @@ export class EsiaError<Code extends EsiaErrorCode = EsiaErrorCode> extends Gosus
     cause?: unknown,
   ): EsiaError<'ESIA_ERROR'> {
     const { esiaCode, text } = parseEsiaDescription(errorDescription);
-    const hint = esiaErrorHint(esiaCode);
+    const hint = esiaErrorHint(esiaCode, text);
     const head = [esiaCode, oauthError ? `(${oauthError})` : undefined].filter(Boolean).join(' ');
     const safeText = text === undefined ? undefined : redactText(text).slice(0, 300);
     const message = `ESIA refused: ${head || 'unknown error'}${safeText ? `: ${safeText}` : ''}${hint ? ` — ${hint.en}` : ''}`;
@@ -81,6 +84,7 @@ export class EsiaError<Code extends EsiaErrorCode = EsiaErrorCode> extends Gosus
       description: text,
       status,
       cause,
+      ...(hint ? { hint } : {}),
     });
   }
 

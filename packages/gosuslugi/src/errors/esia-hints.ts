@@ -111,10 +111,23 @@ const CONSENT_HINT: ErrorHint = {
   en: 'Digital Profile consent error (the permissions parameter): check sysname, expire, actions and purposes; the user may have refused the consent.',
 };
 
-/** The hint of an `ESIA-0xxxxx` code, or undefined for codes without one. */
-export function esiaErrorHint(esiaCode: string | undefined): ErrorHint | undefined {
+/** The note goskit-sim appends to its 007015 text: `(goskit-sim: …virtual clock reads <ISO>…)`. */
+const SIMULATOR_CLOCK = /goskit-sim:[^)]*virtual clock reads (\d{4}-\d\d-\d\dT[\d:.]+Z)/;
+
+/**
+ * The hint of an `ESIA-0xxxxx` code, or undefined for codes without one. With the error text, a
+ * 007015 answered by goskit-sim names the simulator's virtual clock instead of the host's NTP.
+ */
+export function esiaErrorHint(esiaCode: string | undefined, description?: string): ErrorHint | undefined {
   if (esiaCode === undefined) {
     return undefined;
+  }
+  const simulatorNow = esiaCode === 'ESIA-007015' ? SIMULATOR_CLOCK.exec(description ?? '')?.[1] : undefined;
+  if (simulatorNow !== undefined) {
+    return {
+      ru: `Время запроса не совпало с виртуальными часами симулятора goskit-sim (у него сейчас ${simulatorNow}): подписывайте timestamp по этим часам (sim.clock в процессе, GET /__goskit/clock у goskit-sim), а не по часам сервера.`,
+      en: `The request time is off the goskit-sim virtual clock (it reads ${simulatorNow}): take the timestamp from that clock (sim.clock in process, GET /__goskit/clock for goskit-sim), not the host clock.`,
+    };
   }
   const known = ESIA_ERROR_HINTS[esiaCode];
   if (known) {

@@ -2,6 +2,9 @@ import { EsiaError } from './esia-error.js';
 
 /** ESIA answered 403 on a /rs resource: the access token lacks the scope that opens it. */
 export class EsiaScopeError extends EsiaError<'MISSING_SCOPE'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'EsiaScopeError';
+
   /** The resource asked for: 'person', 'ctts', 'addrs', 'docs', 'kids', 'vhls', 'roles', 'orgs', 'org'. */
   readonly resource: string;
   /** The scope(s) any one of which opens it — ask for one of them in authorizationUrl(). */

@@ -29,6 +29,9 @@ export interface ErrorHint {
  * token, client_secret, code or personal data.
  */
 export class GosuslugiError<Code extends GosuslugiErrorCode = GosuslugiErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GosuslugiError';
+
   readonly hint: ErrorHint | undefined;
 
   constructor(code: Code, message: string, options: { cause?: unknown; hint?: ErrorHint } = {}) {

@@ -3,6 +3,7 @@ import { signParameters } from './client-secret.js';
 import { type EsiaContext, joinScopes } from './context.js';
 import { savePending } from './pending-request.js';
 import { createPkcePair, type EsiaPkceMethod, pkceMethod } from './pkce.js';
+import { requestScope } from './scope-names.js';
 
 export interface AuthorizationUrlOptions {
   /** Your own state (a UUID is generated otherwise). It becomes the key of the pending request. */
@@ -38,7 +39,7 @@ export async function authorizationUrl(
   if (state.length === 0 || state.length > 200) {
     throw new InvalidOptionsError('state must be 1..200 characters');
   }
-  const scope = joinScopes(options.scopes ?? client.scopes);
+  const scope = requestScope(options.scopes ?? client.scopes);
   if (scope === '') {
     throw new InvalidOptionsError('scopes must not be empty');
   }

@@ -1,4 +1,7 @@
 import {
+  type Clock,
+  clientTransportOptions,
+  clockFrom,
   createTransport,
   InvalidOptionsError,
   type KeyValueStore,
@@ -19,6 +22,8 @@ export interface EsiaContext {
   stateTtlMs: number;
   stateKeyPrefix: string;
   verification: TokenVerification;
+  clock: Clock;
+  /** `clock.now()`, bound. */
   now: () => number;
   randomUUID: () => string;
   fetch: typeof fetch;
@@ -66,20 +71,18 @@ export function createEsiaContext(options: EsiaClientOptions): EsiaContext {
     );
   }
   const environment = resolveEsiaEnvironment(options.environment);
-  const now = options.now ?? Date.now;
+  const clock = clockFrom(options, 'createEsiaClient', options.logger);
+  const now = () => clock.now();
+  // The JWKS fetch looks the global fetch up per call, as the transport does (MSW patches it later).
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const transport = createTransport({
-    baseUrl: environment.baseUrl,
-    fetch: fetchImpl,
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.hooks ? { hooks: options.hooks } : {}),
-  });
+  const transport = createTransport(
+    clientTransportOptions({ ...options, clock }, { baseUrl: environment.baseUrl }),
+  );
   return {
     options,
     environment,
     transport,
-    store: options.stateStore ?? new MemoryStore({ now }),
+    store: options.stateStore ?? new MemoryStore({ clock }),
     stateTtlMs: options.stateTtlMs ?? 600_000,
     stateKeyPrefix: options.stateKeyPrefix ?? 'goskit:esia:state:',
     verification: {
@@ -88,8 +91,9 @@ export function createEsiaContext(options: EsiaClientOptions): EsiaContext {
       issuer: environment.issuer,
       clientId: options.clientId,
       clockSkewSec: options.clockSkewSec ?? 60,
-      now,
+      clock,
     },
+    clock,
     now,
     randomUUID: options.randomUUID ?? (() => globalThis.crypto.randomUUID()),
     fetch: fetchImpl,

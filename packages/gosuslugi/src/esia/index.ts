@@ -16,6 +16,7 @@ export * from './person/models.js';
 export type { EsiaPerson, EsiaPersonClient } from './person/person-client.js';
 export { type EsiaPkceMethod, pkceChallenge } from './pkce.js';
 export type { RefreshOptions } from './refresh.js';
+export { EPGU_API_ORDER_SCOPE, normaliseScopeName } from './scope-names.js';
 export type { EsiaSession, EsiaSessionOptions } from './session.js';
 export { resolverFromJwks } from './token-keys.js';
 export type { EsiaTokens, EsiaUserTokens } from './tokens.js';

@@ -1,4 +1,4 @@
-import type { Hooks, KeyValueStore, Logger, RetryInput } from '@goskit/core';
+import type { ClientOptions, KeyValueStore } from '@goskit/core';
 import type { EsiaRefreshVariant, JwtKeyResolver, Signer } from '@goskit/crypto';
 import type { EsiaEnvironment } from './environment.js';
 import type { EsiaPkceMethod } from './pkce.js';
@@ -17,7 +17,12 @@ export type EsiaTokenKeys =
   | { certificates: ReadonlyArray<string | Uint8Array> }
   | { resolver: JwtKeyResolver };
 
-export interface EsiaClientOptions {
+/**
+ * Options of `createEsiaClient`: the shared client options of `@goskit/core` (fetch, engine, retry,
+ * timeout, totalTimeout, maxResponseBytes, redirects, rateLimit, logger, hooks, clock, headers,
+ * userAgent) plus ESIA's own. `clock` also drives timestamps, token expiry and claim checks.
+ */
+export interface EsiaClientOptions extends ClientOptions {
   environment: EsiaEnvironment;
   /** The system mnemonic registered in ESIA. */
   clientId: string;
@@ -25,7 +30,10 @@ export interface EsiaClientOptions {
   redirectUri: string;
   /** A GOST signer (software, OpenSSL-GOST, CryptoPro) whose certificate is registered in ESIA. */
   signer: Signer;
-  /** Default scopes, e.g. ['openid', 'fullname', 'snils']. */
+  /**
+   * Default scopes, e.g. ['openid', 'fullname', 'snils']. `api-order` is sent as ESIA knows it,
+   * `http://lk.gosuslugi.ru/api-order` (EPGU_API_ORDER_SCOPE).
+   */
   scopes: readonly string[];
   /** Organisation scopes (scope_org), space-joined when sent. */
   scopeOrg?: readonly string[] | string;
@@ -51,15 +59,11 @@ export interface EsiaClientOptions {
   pkce?: boolean | EsiaPkceMethod;
   /** Legacy v1 (/aas/oauth2/ac, /te, PKCS#7 client_secret). Default off. */
   legacy?: { v1?: boolean };
-  fetch?: typeof fetch;
-  retry?: RetryInput;
-  logger?: Partial<Logger>;
-  hooks?: Hooks;
   /** REST collections: 'embed' asks for `?embed=(elements)`, 'links' follows each link. Default 'embed'. */
   collectionMode?: 'embed' | 'links';
   /** Links fetched at once when following a link list. Default 4. */
   linkConcurrency?: number;
-  /** Injectable clock (ms) — timestamps, expiry, claim checks. */
+  /** @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release. */
   now?: () => number;
   /** Injectable state generator. Default crypto.randomUUID. */
   randomUUID?: () => string;

@@ -1,6 +1,7 @@
 import { InvalidOptionsError } from '@goskit/core';
 import { signParameters } from './client-secret.js';
 import { type EsiaContext, joinScopes } from './context.js';
+import { requestScope } from './scope-names.js';
 import { clientAuthentication, postTokenRequest } from './token-endpoint.js';
 import { buildTokens, type EsiaTokens } from './tokens.js';
 
@@ -24,7 +25,7 @@ export async function refreshTokens(
     throw new InvalidOptionsError('refresh() needs the refresh_token of an offline login');
   }
   const client = context.options;
-  const scope = joinScopes(options.scopes ?? client.scopes);
+  const scope = requestScope(options.scopes ?? client.scopes);
   const scopeOrg = joinScopes(options.scopeOrg ?? client.scopeOrg);
   const state = context.randomUUID();
   const signed = await signParameters(context, {
@@ -56,7 +57,7 @@ export async function clientCredentials(
   scopes: readonly string[] | string,
 ): Promise<EsiaTokens> {
   const client = context.options;
-  const scope = joinScopes(scopes);
+  const scope = requestScope(scopes);
   if (scope === '') {
     throw new InvalidOptionsError('clientCredentials() needs a scope');
   }

@@ -65,7 +65,7 @@ export function createSession(
     return tokens;
   };
   const provider = createTokenProvider({
-    now: context.now,
+    clock: context.clock,
     ...(options.refreshAheadMs === undefined ? {} : { refreshAheadMs: options.refreshAheadMs }),
     fetchToken: async (reason) => {
       // The first call hands out the tokens we already have, without a request.

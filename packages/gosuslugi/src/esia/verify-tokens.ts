@@ -1,3 +1,4 @@
+import type { Clock } from '@goskit/core';
 import { isCryptoError, type JwtKeyResolver, verifyJwt } from '@goskit/crypto';
 import { EsiaError } from '../errors/esia-error.js';
 import type { EsiaTokenAlgorithm } from './options.js';
@@ -9,7 +10,7 @@ export interface TokenVerification {
   issuer: string;
   clientId: string;
   clockSkewSec: number;
-  now: () => number;
+  clock: Clock;
 }
 
 /** Failures a key rotation explains: worth one reload of the keys. */
@@ -32,7 +33,7 @@ export async function verifyEsiaToken(
       issuer: options.issuer,
       ...(kind === 'id' ? { audience: options.clientId } : {}),
       clockToleranceSec: options.clockSkewSec,
-      now: options.now,
+      clock: options.clock,
     });
   let payload: Record<string, unknown>;
   try {

@@ -1,6 +1,6 @@
 /**
  * An ESIA client wired to an in-process simulator: the demo system's GOST key, the test-stand host
- * (served by MSW from `sim.handlers`), the simulator's JWKS and virtual clock.
+ * (served by MSW from `sim.handlers`), the simulator's JWKS and virtual clock (as a core `Clock`).
  */
 import { createSoftwareGostSigner } from '@goskit/crypto';
 import { DEMO_PASSWORD, type Simulator } from '@goskit/simulator';
@@ -21,7 +21,7 @@ export function simulatorEsiaClient(
     redirectUri: SIM_REDIRECT,
     signer: createSoftwareGostSigner({ privateKey: demo.privateKeyPem, certificate: demo.certificatePem }),
     tokenKeys: { jwksUrl: `${SIM_BASE}/aas/oauth2/jwks` },
-    now: () => sim.clock.nowMs(),
+    clock: sim.clock,
     ...options,
   });
 }

@@ -1,14 +1,17 @@
 /**
  * MSW adapter: one `http.all('${host}/*')` handler per real host of every portal. Uses only `http`
  * and `HttpResponse` (MSW 2, forward-compatible with 3) and no node-only modules, so the same
- * handlers work with setupServer (node) and setupWorker (browser).
+ * handlers work with setupServer (node) and setupWorker (browser). msw itself is handed in by the
+ * entry that loaded it: nothing here imports it, so the package loads without msw installed.
  */
-import { type HttpHandler, http } from 'msw';
+import type { HttpHandler } from 'msw';
 import type { Simulator } from '../../engine/types.js';
+import type { MswModule } from './msw-module.js';
 import { toHttpResponse } from './to-http-response.js';
 import { toSimRequest } from './to-sim-request.js';
 
-export function createMswHandlers(sim: Pick<Simulator, 'portals' | 'handle'>): HttpHandler[] {
+export function buildMswHandlers(sim: Pick<Simulator, 'portals' | 'handle'>, msw: MswModule): HttpHandler[] {
+  const { http } = msw;
   const handlers: HttpHandler[] = [];
   for (const portal of sim.portals) {
     for (const host of portal.hosts) {
@@ -17,7 +20,7 @@ export function createMswHandlers(sim: Pick<Simulator, 'portals' | 'handle'>): H
       handlers.push(
         http.all(pattern, async ({ request }) => {
           const simRequest = await toSimRequest(request, portal.name, base);
-          return toHttpResponse(await sim.handle(simRequest));
+          return toHttpResponse(await sim.handle(simRequest), msw.HttpResponse);
         }),
       );
     }

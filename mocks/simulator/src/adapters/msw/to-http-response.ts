@@ -1,5 +1,5 @@
-import { HttpResponse } from 'msw';
 import type { SimResponse } from '../../engine/types.js';
+import type { MswModule } from './msw-module.js';
 
 const encoder = new TextEncoder();
 const TRUNCATE_ERROR_AFTER_MS = 50;
@@ -12,7 +12,10 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** SimResponse → MSW response: waits delayMs, realises transport faults, cuts truncated bodies. */
-export async function toHttpResponse(response: SimResponse): Promise<Response> {
+export async function toHttpResponse(
+  response: SimResponse,
+  HttpResponse: MswModule['HttpResponse'],
+): Promise<Response> {
   if (response.delayMs !== undefined && response.delayMs > 0) {
     await sleep(response.delayMs);
   }
@@ -27,7 +30,14 @@ export async function toHttpResponse(response: SimResponse): Promise<Response> {
   if (NULL_BODY.has(response.status)) {
     body = null;
   }
-  return new HttpResponse(body, { status: response.status, headers: response.headers });
+  let headers = response.headers;
+  if ((typeof body === 'string' || body instanceof Uint8Array) && headers['content-length'] === undefined) {
+    // Announce the length, as the node server does: without it a keep-alive client over node:http
+    // (node-fetch in vk-io) never sees the end of a mocked body and waits until it times out.
+    const length = typeof body === 'string' ? encoder.encode(body).byteLength : body.byteLength;
+    headers = { ...headers, 'content-length': String(length) };
+  }
+  return new HttpResponse(body, { status: response.status, headers });
 }
 
 /**

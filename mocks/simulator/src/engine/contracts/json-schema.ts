@@ -1,9 +1,12 @@
 /**
  * Validator for the JSON Schema subset OpenAPI 3.0/3.1 documents use: type (also arrays and
  * `nullable`), properties, required, additionalProperties, items, enum, const, oneOf/anyOf/allOf,
- * pattern, minimum/maximum, min/maxLength, min/maxItems and local $ref. `format` is not checked.
+ * pattern, minimum/maximum (and exclusive), min/maxLength, min/maxItems and local $ref. `format` and
+ * annotations are not checked. Any other keyword throws UNSUPPORTED_KEYWORD: a contract that says
+ * more than this checker understands must fail loudly, never pass silently.
  * Small on purpose: no dependency, works in a browser, error paths like '$.items[0].id'.
  */
+import { SimulatorError } from '../errors.js';
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
 export interface SchemaContext {
@@ -14,6 +17,71 @@ export interface SchemaContext {
 }
 
 type Errors = string[];
+
+/** Keywords the checker enforces. */
+const CHECKED = new Set([
+  'type',
+  'nullable',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  '$ref',
+]);
+
+/** Keywords that describe without constraining (or, like `format`, that goskit chooses not to check). */
+const ANNOTATIONS = new Set([
+  'format',
+  'title',
+  'description',
+  'default',
+  'example',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$comment',
+  '$schema',
+  '$id',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'contentMediaType',
+  'contentEncoding',
+]);
+
+/** Schema objects already vetted: a contract is walked once, not on every response. */
+const vetted = new WeakSet<object>();
+
+/** Throws UNSUPPORTED_KEYWORD naming the keyword and where it sits; `x-` extensions are allowed. */
+export function assertSupportedKeywords(schema: JsonSchema, at: string): void {
+  if (typeof schema !== 'object' || schema === null || vetted.has(schema)) {
+    return;
+  }
+  for (const keyword of Object.keys(schema)) {
+    if (!CHECKED.has(keyword) && !ANNOTATIONS.has(keyword) && !keyword.startsWith('x-')) {
+      throw new SimulatorError(
+        'INVALID_CONTRACT',
+        `${at}: the contract checker does not support the JSON Schema keyword "${keyword}"; supported: ${[...CHECKED].join(', ')}`,
+      );
+    }
+  }
+  vetted.add(schema);
+}
 
 const MAX_ERRORS = 20;
 
@@ -30,7 +98,7 @@ export function validateSchema(
 
 function resolveRef(ref: string, context: SchemaContext): JsonSchema {
   if (!ref.startsWith('#/')) {
-    throw new Error(`only local $ref is supported, got ${ref}`);
+    throw new SimulatorError('INVALID_CONTRACT', `only local $ref is supported, got ${ref}`);
   }
   let node: unknown = context.root;
   for (const raw of ref.slice(2).split('/')) {
@@ -38,7 +106,7 @@ function resolveRef(ref: string, context: SchemaContext): JsonSchema {
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   }
   if (node === undefined) {
-    throw new Error(`unresolved $ref ${ref}`);
+    throw new SimulatorError('INVALID_CONTRACT', `unresolved $ref ${ref}`);
   }
   return node as JsonSchema;
 }
@@ -84,6 +152,7 @@ function check(
     errors.push(`${at}: schema nesting too deep (recursive $ref?)`);
     return;
   }
+  assertSupportedKeywords(schema, at);
   const s = schema as Record<string, unknown>;
   if (typeof s.$ref === 'string') {
     check(resolveRef(s.$ref, context), value, context, at, errors, depth + 1);
@@ -227,6 +296,8 @@ function checkObject(
   depth: number,
 ) {
   const properties = (s.properties ?? {}) as Record<string, JsonSchema>;
+  // Response keys are the server's input: `__proto__` must not find Object.prototype as its schema.
+  const declaredOf = (name: string) => (Object.hasOwn(properties, name) ? properties[name] : undefined);
   if (Array.isArray(s.required)) {
     for (const name of s.required as string[]) {
       if (!(name in value)) {
@@ -236,7 +307,7 @@ function checkObject(
   }
   for (const [name, child] of Object.entries(value)) {
     const path = /^[A-Za-z_$][\w$]*$/.test(name) ? `${at}.${name}` : `${at}[${JSON.stringify(name)}]`;
-    const declared = properties[name];
+    const declared = declaredOf(name);
     if (declared !== undefined) {
       check(declared, child, context, path, errors, depth + 1);
     } else if (s.additionalProperties === false) {

@@ -5,7 +5,12 @@
  */
 import { SimulatorError } from '../errors.js';
 import type { ContractCheckInput, ContractSet } from '../types.js';
-import { type JsonSchema, type SchemaContext, validateSchema } from './json-schema.js';
+import {
+  assertSupportedKeywords,
+  type JsonSchema,
+  type SchemaContext,
+  validateSchema,
+} from './json-schema.js';
 
 export interface OpenApiOperationInfo {
   operationId: string;
@@ -83,8 +88,41 @@ function mediaFor(content: Record<string, JsonSchema | undefined>, contentType: 
   return { found: false, schema: undefined };
 }
 
+/** Walks every schema a response can reach, so an unsupported keyword fails when the portal is built. */
+function vetSchemas(schema: JsonSchema | undefined, doc: Doc, at: string, seen: Set<unknown>): void {
+  if (typeof schema !== 'object' || schema === null || seen.has(schema)) {
+    return;
+  }
+  seen.add(schema);
+  assertSupportedKeywords(schema, at);
+  const node = schema as Record<string, unknown>;
+  if (typeof node.$ref === 'string') {
+    vetSchemas(resolve(node, doc) as JsonSchema, doc, node.$ref, seen);
+  }
+  for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) {
+    vetSchemas(child, doc, `${at}.properties.${name}`, seen);
+  }
+  for (const keyword of ['items', 'additionalProperties'] as const) {
+    vetSchemas(node[keyword] as JsonSchema | undefined, doc, `${at}.${keyword}`, seen);
+  }
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const options = Array.isArray(node[keyword]) ? (node[keyword] as JsonSchema[]) : [];
+    for (const [index, option] of options.entries()) {
+      vetSchemas(option, doc, `${at}.${keyword}[${index}]`, seen);
+    }
+  }
+}
+
 export function contractsFromOpenApi(document: unknown): ContractSet {
   const operations = readOpenApiOperations(document);
+  const seen = new Set<unknown>();
+  for (const info of operations.values()) {
+    for (const [status, content] of Object.entries(info.responses)) {
+      for (const [type, schema] of Object.entries(content)) {
+        vetSchemas(schema, document as Doc, `${info.operationId} ${status} ${type}`, seen);
+      }
+    }
+  }
   const context: SchemaContext = { root: document, patterns: new Map() };
   return {
     operations: () => [...operations.keys()],

@@ -6,16 +6,62 @@ import { z } from 'zod';
 import { SimulatorError } from '../errors.js';
 import { JSON_TYPE } from '../responses.js';
 import type { FaultRule, SimRequest, SimResponse } from '../types.js';
+import { compileSafePattern } from './safe-pattern.js';
 import type { ScenarioOutcome } from './scenarios.js';
+
+/** RFC 9110 field-name (token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
+/** What node:http can send: visible ASCII, space, tab and obs-text — no CR, LF or NUL. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]{0,8192}$/;
+/** JSON bodies of a rule nest at most this deep (a 5 000-deep body would overflow the stack when sent). */
+export const MAX_RULE_BODY_DEPTH = 32;
+
+const headerValue = z
+  .string()
+  .regex(HEADER_VALUE, 'a header value: no CR, LF or control characters, at most 8192');
+
+/** Nesting depth of a JSON value, measured without recursion; stops counting past `limit`. */
+export function depthOf(value: unknown, limit: number): number {
+  // Iterative, so a hostile depth cannot overflow the stack while being measured.
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') {
+      continue;
+    }
+    if (depth + 1 > deepest) {
+      deepest = depth + 1;
+      if (deepest > limit) {
+        return deepest;
+      }
+    }
+    for (const child of Object.values(item)) {
+      stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
 
 const effectSchema = z.strictObject({
   status: z.number().int().min(100).max(599).optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  headers: z
+    .record(z.string().regex(HEADER_NAME, 'a header name (RFC 9110 token)'), headerValue)
+    .refine((headers) => Object.keys(headers).length <= 50, 'at most 50 headers')
+    .optional(),
+  body: z
+    .union([z.string().max(1_000_000), z.record(z.string(), z.unknown()), z.array(z.unknown())])
+    .refine((body) => depthOf(body, MAX_RULE_BODY_DEPTH) <= MAX_RULE_BODY_DEPTH, {
+      message: `nests deeper than ${MAX_RULE_BODY_DEPTH} levels`,
+    })
+    .refine((body) => typeof body === 'string' || JSON.stringify(body).length <= 1_000_000, {
+      message: 'more than 1 000 000 characters of JSON',
+    })
+    .optional(),
   delayMs: z.number().min(0).max(600_000).optional(),
   fault: z.enum(['network-error', 'connection-reset']).optional(),
   truncate: z.union([z.literal(true), z.number().int().min(0)]).optional(),
-  contentType: z.string().min(1).optional(),
+  contentType: headerValue.min(1).optional(),
   emptyBody: z.literal(true).optional(),
   corruptBody: z.literal(true).optional(),
 });
@@ -25,7 +71,7 @@ const ruleSchema = z.strictObject({
   portal: z.string().min(1).optional(),
   operation: z.string().min(1).optional(),
   method: z.string().min(1).optional(),
-  path: z.union([z.string().min(1), z.instanceof(RegExp)]).optional(),
+  path: z.union([z.string().min(1).max(2048), z.instanceof(RegExp)]).optional(),
   probability: z.number().min(0).max(1).optional(),
   firstN: z.number().int().min(1).optional(),
   effect: effectSchema.refine((effect) => Object.keys(effect).length > 0, {
@@ -41,7 +87,11 @@ export interface CompiledRule {
   matched: number;
 }
 
-/** Validates a rule; '/…/flags' strings become RegExps so JSON clients (CLI, control API) can use patterns. */
+/**
+ * Validates a rule; '/…/flags' strings become patterns so JSON clients (CLI, control API) can use
+ * them. Those run in the linear-time matcher (safe-pattern.ts), never in the backtracking engine:
+ * a rule is checked against every request. A RegExp object passed in process is the caller's own.
+ */
 export function compileRule(input: unknown, id: string): CompiledRule {
   const parsed = ruleSchema.safeParse(input);
   if (!parsed.success) {
@@ -56,11 +106,13 @@ export function compileRule(input: unknown, id: string): CompiledRule {
     const literal = /^\/(.+)\/([a-z]*)$/.exec(path);
     if (literal && path.length > 2 && !path.startsWith('//')) {
       try {
-        compiledPath = new RegExp(literal[1] as string, literal[2]);
+        compiledPath = compileSafePattern(literal[1] as string, literal[2]);
       } catch (error) {
-        throw new SimulatorError('INVALID_RULE', `invalid fault rule: path: not a valid regular expression`, {
-          cause: error,
-        });
+        throw new SimulatorError(
+          'INVALID_RULE',
+          `invalid fault rule: path: ${error instanceof Error ? error.message : 'not a valid pattern'}`,
+          { cause: error },
+        );
       }
     }
   }

@@ -9,11 +9,14 @@ import { gatewayPage, maintenancePage } from './maintenance-page.js';
 export interface ScenarioContext {
   request: SimRequest;
   operation: string;
-  now: Date;
+  /** Virtual now, epoch ms. */
+  now: number;
   maxDelayMs: number;
   random: SeededRandom;
   /** Mutable, structured-cloneable memory of this scenario (e.g. an ongoing 429 burst per portal). */
   memory: Record<string, number>;
+  /** Another persistent, seeded stream of the simulator (custom scenarios give each rule its own). */
+  stream(label: string): SeededRandom;
 }
 
 /** One scenario's contribution to the plan. */
@@ -32,7 +35,8 @@ export interface ScenarioOutcome {
 export interface ScenarioDefinition {
   name: string;
   description: string;
-  decide(context: ScenarioContext): ScenarioOutcome | undefined;
+  /** What fires for this request: one outcome, several (a custom scenario's rules), or nothing. */
+  decide(context: ScenarioContext): ScenarioOutcome | readonly ScenarioOutcome[] | undefined;
 }
 
 /** Longer than the usual client timeout (10–30 s), capped by maxDelayMs. */
@@ -93,7 +97,7 @@ function logNormalDelay(random: SeededRandom, cap: number): number {
 
 function maintenance(status: 200 | 503) {
   return (context: ScenarioContext): ScenarioOutcome => {
-    const until = new Date(context.now.getTime() + 3_600_000);
+    const until = new Date(context.now + 3_600_000);
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
     if (status === 503) {
       headers['retry-after'] = '3600';

@@ -1,16 +1,14 @@
 /**
- * Bearer checks of the order endpoints. 'esia' mode verifies the token as an access token of THIS
- * simulator's ESIA portal (its seeded signing key, either algorithm, `exp` on the virtual clock); a
- * logout in the ESIA portal is not seen here (portals do not read each other's state). 'any-bearer'
+ * Bearer checks of the order endpoints. 'esia' mode asks the identity service (the simulator's ESIA
+ * portal) whether it issued the token and it is unexpired on the virtual clock; a logout in ESIA is
+ * not seen here (the service verifies tokens, not sessions). 'any-bearer'
  * decodes the JWT payload without checking the signature. Missing or unreadable token → bare 401;
  * no api-order scope → 403 access_denied_person_permissions.
  */
 
-import { fromBase64Url } from '@goskit/crypto';
+import { decodeJwtUnverified } from '@goskit/crypto';
 import type { RouteContext, SimResponse } from '../../engine/types.js';
-import { verifyOwnJwt } from '../esia/jwt.js';
-import { scopeNames } from '../esia/scopes.js';
-import { signingKey } from '../esia/signing-keys.js';
+import { identityService, scopeNames } from '../../services/identity.js';
 import { bare, epguError } from './errors.js';
 import { API_ORDER_SCOPES, type ResolvedEpguOptions } from './options.js';
 import type { EpguState } from './state.js';
@@ -22,42 +20,38 @@ export interface EpguCaller {
   token: string;
 }
 
-const decoder = new TextDecoder();
-
 /** goskit's own diagnostic header on 401s (the real portal says nothing). */
 export const REASON_HEADER = 'x-goskit-reason';
 
-function decodePart(part: string | undefined): Record<string, unknown> | undefined {
+interface TokenFacts {
+  subject: unknown;
+  scopes: string[];
+}
+
+/** 'esia' mode: a token the identity service (the simulator's ESIA) issued and that has not expired. */
+async function fromIdentityProvider(
+  ctx: RouteContext<EpguState>,
+  token: string,
+): Promise<TokenFacts | undefined> {
+  const grant = await ctx.sim.service(identityService).verifyAccessToken(token);
+  return grant === undefined ? undefined : { subject: grant.oid, scopes: grant.scopes };
+}
+
+/** 'any-bearer' mode: any JWT whose payload reads and whose `exp` (if any) is in the future. */
+function fromAnyBearer(token: string, nowMs: number): TokenFacts | undefined {
+  let payload: Record<string, unknown>;
   try {
-    const value: unknown = JSON.parse(decoder.decode(fromBase64Url(part ?? '')));
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+    payload = decodeJwtUnverified(token).payload;
   } catch {
     return undefined;
   }
-}
-
-async function esiaPayload(
-  ctx: RouteContext<EpguState>,
-  token: string,
-): Promise<Record<string, unknown> | undefined> {
-  const alg = decodePart(token.split('.')[0])?.alg;
-  if (alg !== 'RS256' && alg !== 'GOST3410_2012_256') {
+  if (typeof payload.exp === 'number' && payload.exp * 1000 <= nowMs) {
     return undefined;
   }
-  const key = await signingKey(ctx.sim.seed, alg);
-  return (await verifyOwnJwt(key, token, 'access', ctx.sim.clock.nowMs()))?.payload;
-}
-
-function anyBearerPayload(token: string, nowMs: number): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) {
-    return undefined;
-  }
-  const payload = decodePart(parts[1]);
-  if (payload && typeof payload.exp === 'number' && payload.exp * 1000 <= nowMs) {
-    return undefined;
-  }
-  return payload;
+  return {
+    subject: payload['urn:esia:sbj_id'] ?? payload.sub,
+    scopes: scopeNames(typeof payload.scope === 'string' ? payload.scope : ''),
+  };
 }
 
 export async function authenticate(
@@ -69,9 +63,11 @@ export async function authenticate(
     return bare(401, { [REASON_HEADER]: 'no Bearer token' });
   }
   const token = match[1] as string;
-  const payload =
-    options.auth === 'esia' ? await esiaPayload(ctx, token) : anyBearerPayload(token, ctx.sim.clock.nowMs());
-  if (!payload) {
+  const facts =
+    options.auth === 'esia'
+      ? await fromIdentityProvider(ctx, token)
+      : fromAnyBearer(token, ctx.sim.clock.now());
+  if (!facts) {
     // The real 401 has no body; this header tells a developer why (e.g. auth 'esia' without esiaPortal()).
     return bare(401, {
       [REASON_HEADER]:
@@ -80,7 +76,7 @@ export async function authenticate(
           : "not a JWT with a readable, unexpired payload (auth: 'any-bearer')",
     });
   }
-  const scopes = new Set(scopeNames(typeof payload.scope === 'string' ? payload.scope : ''));
+  const scopes = new Set(facts.scopes);
   if (!API_ORDER_SCOPES.some((scope) => scopes.has(scope))) {
     return epguError(
       403,
@@ -88,7 +84,7 @@ export async function authenticate(
       'Токен не содержит разрешения на работу с заявлениями (scope http://lk.gosuslugi.ru/api-order, APIPGU)',
     );
   }
-  const subject = payload['urn:esia:sbj_id'] ?? payload.sub;
+  const subject = facts.subject;
   if (typeof subject !== 'string' && typeof subject !== 'number') {
     return epguError(403, 'access_denied_user', 'Токен не выдан пользователю (нет urn:esia:sbj_id)');
   }

@@ -18,7 +18,7 @@ export function cancelOrderRoute(options: ResolvedEpguOptions): RouteDefinition<
     operation: 'cancelOrder',
     handler: guarded(options, (ctx, caller) => {
       const order = ownedOrder(ctx.state, ctx.params.orderId ?? '', caller);
-      const now = ctx.sim.clock.nowMs();
+      const now = ctx.sim.clock.now();
       if (isFinal(order, now)) {
         throw new EpguRejection(
           409,
@@ -28,7 +28,7 @@ export function cancelOrderRoute(options: ResolvedEpguOptions): RouteDefinition<
       }
       cancelOrder(order, now);
       // An unfinished chunked upload of a cancelled order is dropped.
-      delete ctx.state.uploads[String(order.id)];
+      ctx.state.uploads.delete(String(order.id));
       return json({ code: 'OK', message: null });
     }),
   };

@@ -5,6 +5,7 @@
  * GOSKIT_SCHOOLS («Демо школа» from the demo data) are goskit's own. Unknown code → 404 not_found
  * (the real NSI answers 200 with error.code 7 «Entity not found» [goskit deviates for clarity]).
  */
+import { ownEntry } from '../../engine/request-body.js';
 import { bodyText, json } from '../../engine/responses.js';
 import type { DemoData, RouteDefinition } from '../../engine/types.js';
 import { epguError } from './errors.js';
@@ -42,7 +43,7 @@ function entries(code: string, demo: DemoData): DictEntry[] | undefined {
   if (code === 'GOSKIT_SCHOOLS') {
     return [{ value: demo.organisation.ogrn, title: demo.organisation.shortName }];
   }
-  return STATIC[code];
+  return ownEntry(STATIC, code);
 }
 
 function readRequest(text: string): Record<string, unknown> | undefined {

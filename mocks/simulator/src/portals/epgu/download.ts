@@ -26,7 +26,7 @@ export function downloadRoute(options: ResolvedEpguOptions): RouteDefinition<Epg
       const available =
         ctx.params.objectType === RESULT_OBJECT_TYPE &&
         mnemonic === resultFileName(order.id) &&
-        hasResult(order, ctx.sim.clock.nowMs());
+        hasResult(order, ctx.sim.clock.now());
       if (!available) {
         throw new EpguRejection(404, 'not_found', `Файл ${mnemonic.slice(0, 80)} не найден`);
       }

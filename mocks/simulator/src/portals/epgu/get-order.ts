@@ -17,7 +17,7 @@ export function getOrderRoute(options: ResolvedEpguOptions): RouteDefinition<Epg
     operation: 'getOrder',
     handler: guarded(options, (ctx, caller) => {
       const order = ownedOrder(ctx.state, ctx.params.orderId ?? '', caller);
-      const details = orderDetails(order, ctx.sim.clock.nowMs());
+      const details = orderDetails(order, ctx.sim.clock.now());
       return json({
         code: 'OK',
         message: null,

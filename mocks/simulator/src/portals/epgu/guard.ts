@@ -1,6 +1,9 @@
 /**
  * Wraps an order route: Bearer check, the hourly limit, and EpguRejection → `{ code, message }`.
+ * The Bearer check needs no body, so the standalone server runs it before reading a large upload
+ * (checksHeadersFirst): a push without a valid token is refused unread.
  */
+import { checksHeadersFirst } from '../../engine/request-body.js';
 import type { RouteContext, SimResponse } from '../../engine/types.js';
 import { authenticate, type EpguCaller, isResponse } from './auth.js';
 import { EpguRejection } from './errors.js';
@@ -14,12 +17,16 @@ export type GuardedHandler = (
 ) => SimResponse | Promise<SimResponse>;
 
 export function guarded(options: ResolvedEpguOptions, handler: GuardedHandler) {
-  return async (ctx: RouteContext<EpguState>): Promise<SimResponse> => {
+  const check = async (ctx: RouteContext<EpguState>): Promise<SimResponse | undefined> => {
+    const caller = await authenticate(ctx, options);
+    return isResponse(caller) ? caller : undefined;
+  };
+  return checksHeadersFirst(check, async (ctx: RouteContext<EpguState>): Promise<SimResponse> => {
     const caller = await authenticate(ctx, options);
     if (isResponse(caller)) {
       return caller;
     }
-    const refusal = takeHourly(ctx.state, caller.token, options.perHour, ctx.sim.clock.nowMs());
+    const refusal = takeHourly(ctx.state, caller.token, options.perHour, ctx.sim.clock.now());
     if (refusal) {
       return refusal;
     }
@@ -31,5 +38,5 @@ export function guarded(options: ResolvedEpguOptions, handler: GuardedHandler) {
       }
       throw error;
     }
-  };
+  });
 }

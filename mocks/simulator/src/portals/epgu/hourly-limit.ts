@@ -25,10 +25,10 @@ export function takeHourly(
   nowMs: number,
 ): SimResponse | undefined {
   const key = fingerprint(token);
-  let window = state.hourly[key];
+  let window = state.hourly.get(key);
   if (!window || nowMs - window.startMs >= HOUR_MS) {
     window = { startMs: nowMs, count: 0 };
-    state.hourly[key] = window;
+    state.hourly.set(key, window);
   }
   if (window.count >= limit) {
     const seconds = Math.max(1, Math.ceil((window.startMs + HOUR_MS - nowMs) / 1000));

@@ -7,6 +7,7 @@
 import { contractsFromOpenApi } from '../../engine/contracts/openapi-contracts.js';
 import { http429 } from '../../engine/responses.js';
 import type { PortalDefinition } from '../../engine/types.js';
+import { identityService } from '../../services/identity.js';
 import { cancelOrderRoute } from './cancel-order.js';
 import { createOrderRoute } from './create-order.js';
 import { dictionaryRoute } from './dictionaries.js';
@@ -26,7 +27,10 @@ export function epguPortal(options: EpguPortalOptions = {}): PortalDefinition<Ep
     title: 'ЕПГУ (Госуслуги, API заявлений)',
     hosts: [...EPGU_HOSTS],
     prefix: '/epgu',
+    docs: 'https://github.com/goskit/goskit/blob/main/mocks/simulator/docs/epgu-portal.md',
     createState: (runtime) => createEpguState(runtime),
+    // 'esia' mode verifies tokens through the identity service; 'any-bearer' needs no provider.
+    requires: resolved.auth === 'esia' ? [identityService] : [],
     routes: [
       createOrderRoute(resolved),
       pushRoute(resolved),

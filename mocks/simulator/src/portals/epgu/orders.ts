@@ -66,8 +66,8 @@ export function createOrder(
       `targetCode: ${input.targetCode} is not a target of service ${input.serviceCode} (${service.targets.join(', ')})`,
     );
   }
-  const now = ctx.sim.clock.nowMs();
-  const recent = Object.values(ctx.state.orders).filter(
+  const now = ctx.sim.clock.now();
+  const recent = [...ctx.state.orders.values()].filter(
     (order) =>
       order.ownerId === caller.userId &&
       order.serviceCode === input.serviceCode &&
@@ -91,7 +91,7 @@ export function createOrder(
     createdMs: now,
     steps: [{ atMs: now, processing: 'NEW', statusId: LK_STATUS.DRAFT }],
   };
-  ctx.state.orders[String(id)] = order;
+  ctx.state.orders.set(String(id), order);
   return order;
 }
 
@@ -105,7 +105,7 @@ export function ownedOrder(
   if (!/^\d{1,15}$/.test(rawId)) {
     throw new EpguRejection(404, 'not_found', `${field}: заявление ${rawId.slice(0, 40)} не найдено`);
   }
-  const order = state.orders[String(Number(rawId))];
+  const order = state.orders.get(String(Number(rawId)));
   if (!order) {
     throw new EpguRejection(404, 'not_found', `Заявление ${rawId} не найдено`);
   }

@@ -60,7 +60,7 @@ function startUpload(
     ownerId: caller.userId,
     chunks,
     next: 0,
-    startedMs: ctx.sim.clock.nowMs(),
+    startedMs: ctx.sim.clock.now(),
     sizes: [],
     hashes: [],
     fileName: archiveName(file.filename, `req_${orderId}.zip`),
@@ -78,12 +78,12 @@ export function pushChunkedRoute(options: ResolvedEpguOptions): RouteDefinition<
       const chunk = intField(parts, 'chunk', 0);
       const chunks = intField(parts, 'chunks', 1);
       const file = filePart(parts, 'file');
-      const now = ctx.sim.clock.nowMs();
+      const now = ctx.sim.clock.now();
       assertPushable(order, now);
       const key = String(order.id);
-      let upload = ctx.state.uploads[key];
+      let upload = ctx.state.uploads.get(key);
       if (upload && now - upload.startedMs > options.chunkWindowMs) {
-        delete ctx.state.uploads[key];
+        ctx.state.uploads.delete(key);
         throw new EpguRejection(
           409,
           'push_denied',
@@ -108,11 +108,11 @@ export function pushChunkedRoute(options: ResolvedEpguOptions): RouteDefinition<
       upload.sizes.push(file.data.length);
       upload.hashes.push(await sha256Hex(file.data));
       upload.next = chunk + 1;
-      ctx.state.uploads[key] = upload;
+      ctx.state.uploads.set(key, upload);
       if (!last) {
         return json({ orderId: order.id, chunk, chunks }, 206);
       }
-      delete ctx.state.uploads[key];
+      ctx.state.uploads.delete(key);
       attachArchive(ctx, options, order, {
         fileName: upload.fileName,
         size: upload.sizes.reduce((sum, size) => sum + size, 0),

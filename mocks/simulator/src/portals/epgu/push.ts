@@ -32,7 +32,7 @@ export function pushRoute(options: ResolvedEpguOptions): RouteDefinition<EpguSta
       if (file.data.length === 0 || !isZip(file.data)) {
         throw badRequest("file: not a zip archive (expected the signature 'PK\\x03\\x04')");
       }
-      const now = ctx.sim.clock.nowMs();
+      const now = ctx.sim.clock.now();
       const rawOrderId = (meta as Record<string, unknown> | null)?.orderId;
       let order: ReturnType<typeof createOrder>;
       if (rawOrderId !== undefined && rawOrderId !== null && rawOrderId !== '') {

@@ -57,15 +57,15 @@ export interface HourWindow {
 export interface EpguState {
   nextOrderId: number;
   /** By order id. */
-  orders: Record<string, EpguOrder>;
+  orders: Map<string, EpguOrder>;
   /** Chunked uploads in progress, by order id. */
-  uploads: Record<string, ChunkUpload>;
+  uploads: Map<string, ChunkUpload>;
   /** Hourly request windows by token fingerprint. */
-  hourly: Record<string, HourWindow>;
+  hourly: Map<string, HourWindow>;
 }
 
 export function createEpguState(runtime: SimulatorRuntime): EpguState {
   // Ten-digit ids like real ones (1230254874), starting at a seeded point.
   const start = 1_200_000_000 + runtime.random.fork('epgu:order-ids').int(0, 99_999_999);
-  return { nextOrderId: start, orders: {}, uploads: {}, hourly: {} };
+  return { nextOrderId: start, orders: new Map(), uploads: new Map(), hourly: new Map() };
 }

@@ -38,7 +38,7 @@ function page(query: URLSearchParams, items: StatusItem[]) {
 }
 
 function itemFor(state: EpguState, caller: EpguCaller, orderId: number, nowMs: number): StatusItem {
-  const order = state.orders[String(orderId)];
+  const order = state.orders.get(String(orderId));
   if (!order || order.ownerId !== caller.userId) {
     return { orderId, orderSearchStatus: 'NOT_FOUND', status: null };
   }
@@ -57,8 +57,8 @@ export function statusPageRoutes(options: ResolvedEpguOptions): RouteDefinition<
         if (after === undefined) {
           throw badRequest(`updatedAfter: expected YYYY-MM-DDTHH:mm:ss.SSS, got '${raw.slice(0, 40)}'`);
         }
-        const now = ctx.sim.clock.nowMs();
-        const items = Object.values(ctx.state.orders)
+        const now = ctx.sim.clock.now();
+        const items = [...ctx.state.orders.values()]
           .filter((order) => order.ownerId === caller.userId && updatedMs(order, now) > after)
           .sort((a, b) => updatedMs(a, now) - updatedMs(b, now) || a.id - b.id)
           .map((order) => itemFor(ctx.state, caller, order.id, now));
@@ -82,7 +82,7 @@ export function statusPageRoutes(options: ResolvedEpguOptions): RouteDefinition<
         if (bad !== undefined) {
           throw badRequest(`orderIds: '${bad.slice(0, 20)}' is not an order id`);
         }
-        const now = ctx.sim.clock.nowMs();
+        const now = ctx.sim.clock.now();
         return page(
           ctx.request.query,
           ids.map((id) => itemFor(ctx.state, caller, Number(id), now)),

@@ -5,22 +5,14 @@
  */
 import { fromBase64Url } from '@goskit/crypto';
 import type { SimulatorRuntime } from '../../engine/types.js';
+import type { IdentityGrant } from '../../services/identity.js';
 import { verifyOwnJwt } from './jwt.js';
 import type { EsiaTokenAlg } from './options.js';
 import { scopeNames } from './scopes.js';
 import { signingKey } from './signing-keys.js';
 
-export interface EsiaAccessGrant {
-  /** Absent for client_credentials tokens. */
-  oid: string | undefined;
-  clientId: string;
-  /** Scope names without `?oid=…`. */
-  scopes: string[];
-  /** The scope claim as issued. */
-  scope: string;
-  sid: string;
-  expiresAt: Date;
-}
+/** What a verified ESIA access token grants: the identity service's grant. */
+export type EsiaAccessGrant = IdentityGrant;
 
 const ALGS: readonly EsiaTokenAlg[] = ['RS256', 'GOST3410_2012_256'];
 
@@ -38,7 +30,7 @@ export async function verifyEsiaAccessToken(
     return undefined;
   }
   const key = await signingKey(runtime.seed, alg as EsiaTokenAlg);
-  const verified = await verifyOwnJwt(key, token, 'access', runtime.clock.nowMs());
+  const verified = await verifyOwnJwt(key, token, 'access', runtime.clock.now());
   if (!verified) {
     return undefined;
   }

@@ -1,11 +1,18 @@
 /**
- * GET /aas/oauth2/v2/ac — the authorization request. Checks, in ESIA's order: redirect_uri usable,
- * mandatory parameters (007014), response_type (007012), client known (007005), redirect_uri
- * registered (007023), timestamp (007015), certificate hash and GOST client_secret (007053),
+ * GET /aas/oauth2/v2/ac — the authorization request. Until the redirect target is known to belong to
+ * the client, errors are an HTML page, never a redirect (RFC 6749 §4.1.2.1: no open redirector):
+ * redirect_uri usable, client_id present (007014) and known (007005), redirect_uri registered (007023).
+ * Then, redirecting to the registered URI: mandatory parameters (007014), response_type (007012),
+ * access_type (007003), timestamp (007015), certificate hash and GOST client_secret (007053),
  * scopes (007006); then a pending request and 302 to the login page.
  */
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
-import { checkCertificateHash, checkClientSecret, checkTimestamp } from './checks.js';
+import {
+  checkCertificateHash,
+  checkCertificateValidity,
+  checkClientSecret,
+  checkTimestamp,
+} from './checks.js';
 import { clientAllowsScope } from './clients.js';
 import { EsiaRejection } from './errors.js';
 import { param } from './form.js';
@@ -47,6 +54,18 @@ export function precheckAuthorize(
   if (!parseRedirectUri(redirectUri)) {
     return errorPage(new EsiaRejection('007003'));
   }
+  const clientId = param(query, 'client_id');
+  if (clientId === undefined) {
+    return errorPage(new EsiaRejection('007014', 'client_id'));
+  }
+  const client = ctx.state.clients.get(clientId);
+  if (!client) {
+    return errorPage(new EsiaRejection('007005'));
+  }
+  if (!isRegisteredRedirect(redirectUri, client.redirectUris, options.redirectUriMatch)) {
+    return errorPage(new EsiaRejection('007023'));
+  }
+  // From here on redirect_uri is the client's own: errors go back to it, as ESIA does.
   const missing = mandatory.find((name) => param(query, name) === undefined);
   if (missing) {
     return errorRedirect(redirectUri, new EsiaRejection('007014', missing), state);
@@ -54,20 +73,13 @@ export function precheckAuthorize(
   if (query.get('response_type') !== 'code') {
     return errorRedirect(redirectUri, new EsiaRejection('007012'), state);
   }
-  const client = ctx.state.clients[query.get('client_id') as string];
-  if (!client) {
-    return errorRedirect(redirectUri, new EsiaRejection('007005'), state);
-  }
-  if (!isRegisteredRedirect(redirectUri, client.redirectUris, options.redirectUriMatch)) {
-    return errorRedirect(redirectUri, new EsiaRejection('007023'), state);
-  }
   const accessType = query.get('access_type');
   if (accessType !== null && accessType !== 'online' && accessType !== 'offline') {
     return errorRedirect(redirectUri, new EsiaRejection('007003'), state);
   }
   const stale = checkTimestamp(
     query.get('timestamp') as string,
-    ctx.sim.clock.nowMs(),
+    ctx.sim.clock.now(),
     options.timestampSkewMinutes,
   );
   if (stale) {
@@ -104,13 +116,13 @@ export function startLogin(
     scopeOrg: query.get('scope_org') ?? '',
     state: check.state,
     accessType: query.get('access_type') === 'offline' ? 'offline' : 'online',
-    createdMs: ctx.sim.clock.nowMs(),
+    createdMs: ctx.sim.clock.now(),
   };
   const challenge = query.get('code_challenge');
   if (challenge) {
     pending.codeChallenge = { value: challenge, method: query.get('code_challenge_method') ?? 'S256' };
   }
-  ctx.state.requests[id] = pending;
+  ctx.state.requests.set(id, pending);
   return redirect(`${ctx.request.baseUrl}/login?rid=${encodeURIComponent(id)}`);
 }
 
@@ -125,21 +137,25 @@ export function authorizeRoute(options: ResolvedEsiaOptions): RouteDefinition<Es
         return check;
       }
       const query = ctx.request.query;
-      const hashRejection = checkCertificateHash(
-        check.client,
-        query.get('client_certificate_hash') as string,
-      );
+      const hashRejection =
+        checkCertificateHash(check.client, query.get('client_certificate_hash') as string) ??
+        checkCertificateValidity(check.client, ctx.sim.clock.now());
       const secretRejection =
         hashRejection ??
-        checkClientSecret(check.client, query.get('client_secret') as string, {
-          flow: 'v2/ac',
-          clientId: check.client.clientId,
-          scope: query.get('scope') as string,
-          scopeOrg: query.get('scope_org') ?? '',
-          timestamp: query.get('timestamp') as string,
-          state: check.state,
-          redirectUri: check.redirectUri,
-        });
+        checkClientSecret(
+          check.client,
+          query.get('client_secret') as string,
+          {
+            flow: 'v2/ac',
+            clientId: check.client.clientId,
+            scope: query.get('scope') as string,
+            scopeOrg: query.get('scope_org') ?? '',
+            timestamp: query.get('timestamp') as string,
+            state: check.state,
+            redirectUri: check.redirectUri,
+          },
+          options.signatureByteOrder,
+        );
       const rejection =
         secretRejection ??
         checkScopes(check.client, query.get('scope') as string, query.get('scope_org') ?? '');

@@ -36,9 +36,9 @@ export async function authenticateBearer(
     return restError(401, 'UNAUTHORIZED', 'Bearer access token required', { 'www-authenticate': 'Bearer' });
   }
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
-  const verified = await verifyOwnJwt(key, match[1] as string, 'access', ctx.sim.clock.nowMs());
+  const verified = await verifyOwnJwt(key, match[1] as string, 'access', ctx.sim.clock.now());
   const sid = verified?.payload['urn:esia:sid'];
-  if (!verified || typeof sid !== 'string' || ctx.state.sessions[sid]?.ended) {
+  if (!verified || typeof sid !== 'string' || ctx.state.sessions.get(sid)?.ended) {
     return restError(401, 'UNAUTHORIZED', 'Access token is invalid, expired or revoked', {
       'www-authenticate': 'Bearer error="invalid_token"',
     });

@@ -43,8 +43,12 @@ export interface EsiaClientSummary {
   title: string;
 }
 
-/** Validates input and builds the stored record; throws SimulatorError INVALID_DATA naming the field. */
-export function buildClientRecord(input: unknown): EsiaClientRecord {
+/**
+ * Validates input and builds the stored record; throws SimulatorError INVALID_DATA naming the field.
+ * With `nowMs` (registration on a running simulator), a certificate that is expired or not yet valid
+ * at that virtual time is refused too; v2/ac and the token endpoint check validity on every request.
+ */
+export function buildClientRecord(input: unknown, nowMs?: number): EsiaClientRecord {
   const parsed = esiaClientInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -57,9 +61,9 @@ export function buildClientRecord(input: unknown): EsiaClientRecord {
     );
   }
   const value = parsed.data;
-  let gost: boolean;
+  let certificate: ReturnType<typeof parseCertificate>;
   try {
-    gost = parseCertificate(value.certificatePem).gostPublicKey !== undefined;
+    certificate = parseCertificate(value.certificatePem);
   } catch (cause) {
     throw Object.assign(
       new SimulatorError('INVALID_DATA', 'ESIA client certificatePem: not a parsable X.509 certificate', {
@@ -68,11 +72,23 @@ export function buildClientRecord(input: unknown): EsiaClientRecord {
       { field: 'certificatePem' },
     );
   }
-  if (!gost) {
+  if (certificate.gostPublicKey === undefined) {
     throw Object.assign(
       new SimulatorError(
         'INVALID_DATA',
         'ESIA client certificatePem: needs a GOST R 34.10-2012-256 public key',
+      ),
+      { field: 'certificatePem' },
+    );
+  }
+  const notBeforeMs = certificate.notBefore.getTime();
+  const notAfterMs = certificate.notAfter.getTime();
+  if (nowMs !== undefined && (nowMs < notBeforeMs || nowMs > notAfterMs)) {
+    const state = nowMs < notBeforeMs ? 'is not yet valid' : 'has expired';
+    throw Object.assign(
+      new SimulatorError(
+        'INVALID_DATA',
+        `ESIA client certificatePem: the certificate ${state} at the simulator's time ${new Date(nowMs).toISOString()} (valid ${certificate.notBefore.toISOString()} … ${certificate.notAfter.toISOString()}) / сертификат недействителен на время симулятора`,
       ),
       { field: 'certificatePem' },
     );
@@ -82,6 +98,8 @@ export function buildClientRecord(input: unknown): EsiaClientRecord {
     redirectUris: value.redirectUris,
     certificatePem: value.certificatePem.trim(),
     certificateHash: certificateHash(value.certificatePem),
+    notBeforeMs,
+    notAfterMs,
     scopes: value.scopes && value.scopes.length > 0 ? value.scopes : ['*'],
     title: value.title ?? value.clientId,
   };
@@ -97,10 +115,10 @@ export function summarizeClient(record: EsiaClientRecord): EsiaClientSummary {
   };
 }
 
-/** Adds or replaces a client in a state object. */
-export function addClient(state: EsiaState, input: unknown): EsiaClientSummary {
-  const record = buildClientRecord(input);
-  state.clients[record.clientId] = record;
+/** Adds or replaces a client in a state object (refused when its certificate is not valid at `nowMs`). */
+export function addClient(state: EsiaState, input: unknown, nowMs?: number): EsiaClientSummary {
+  const record = buildClientRecord(input, nowMs);
+  state.clients.set(record.clientId, record);
   return summarizeClient(record);
 }
 
@@ -109,10 +127,10 @@ export function addClient(state: EsiaState, input: unknown): EsiaClientSummary {
  * Throws SimulatorError INVALID_DATA naming the bad field.
  */
 export function registerEsiaClient(
-  sim: Pick<Simulator, 'portalState'>,
+  sim: Pick<Simulator, 'portalState'> & Partial<Pick<Simulator, 'clock'>>,
   input: EsiaClientInput,
 ): EsiaClientSummary {
-  return addClient(sim.portalState<EsiaState>('esia'), input);
+  return addClient(sim.portalState<EsiaState>('esia'), input, sim.clock?.now());
 }
 
 /** Whether the client may ask for the scope name. */

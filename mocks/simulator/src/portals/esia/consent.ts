@@ -33,7 +33,7 @@ export function consentRoutes(options: ResolvedEsiaOptions): RouteDefinition<Esi
         return redirect(`${ctx.request.baseUrl}/login?rid=${encodeURIComponent(pending.id)}`);
       }
       const persona = personaByOid(ctx.sim.demo, pending.oid);
-      const client = ctx.state.clients[pending.clientId];
+      const client = ctx.state.clients.get(pending.clientId);
       const items = [...scopeNames(pending.scope), ...scopeNames(pending.scopeOrg)]
         .map(
           (name) =>
@@ -76,12 +76,12 @@ ${items}
       if (pending.oid === undefined) {
         return redirect(`${ctx.request.baseUrl}/login?rid=${encodeURIComponent(pending.id)}`);
       }
-      delete ctx.state.requests[pending.id];
+      ctx.state.requests.delete(pending.id);
       if (form.get('decision') !== 'allow') {
         return errorRedirect(pending.redirectUri, new EsiaRejection('007004'), pending.state);
       }
       const code = await issueCode(ctx, options, { ...pending, oid: pending.oid });
-      const sid = ctx.state.codes[code.slice(code.lastIndexOf('.') + 1)]?.sid ?? '';
+      const sid = ctx.state.codes.get(code.slice(code.lastIndexOf('.') + 1))?.sid ?? '';
       return redirect(withQuery(pending.redirectUri, { code, state: pending.state }), {
         'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax`,
       });

@@ -8,6 +8,7 @@ import {
   DEFAULT_GOST_PARAM_SET,
   exportGostPrivateKey,
   type GostPrivateKey,
+  parseCertificate,
 } from '@goskit/crypto';
 import { createRandom } from '../../engine/random.js';
 import type { EsiaClientRecord } from './state.js';
@@ -23,6 +24,9 @@ export interface DemoEsiaClient {
   privateKeyPem: string;
   certificatePem: string;
   certificateHash: string;
+  /** Validity of the certificate, epoch ms. */
+  notBeforeMs: number;
+  notAfterMs: number;
 }
 
 const cache = new Map<string, DemoEsiaClient>();
@@ -47,18 +51,22 @@ export function demoClientForSeed(seed: string): DemoEsiaClient {
   const certificate = createSelfSignedCertificate({
     privateKey,
     subject: 'CN=GOSKIT_DEMO,O=goskit demo client',
-    notBefore: new Date('2026-01-01T00:00:00Z'),
-    days: 3650,
+    // Valid 2000 … 2099, so any clock a test or --clock-start picks sees a valid demo certificate.
+    notBefore: new Date('2000-01-01T00:00:00Z'),
+    days: 36_524,
     serialNumber: 0x60d5c17n,
     // Same seed → same certificate bytes in every process, so another process can rebuild the demo client.
     signatureNonce: seededGostKey(seed, 'esia-demo-client-certificate-nonce').d,
   });
+  const parsed = parseCertificate(certificate.der);
   const client: DemoEsiaClient = {
     clientId: DEMO_CLIENT_ID,
     redirectUris: [...DEMO_REDIRECT_URIS],
     privateKeyPem: exportGostPrivateKey(privateKey).pem,
     certificatePem: certificate.pem,
     certificateHash: certificateHash(certificate.der),
+    notBeforeMs: parsed.notBefore.getTime(),
+    notAfterMs: parsed.notAfter.getTime(),
   };
   cache.set(seed, client);
   return client;
@@ -71,6 +79,8 @@ export function demoClientRecord(seed: string): EsiaClientRecord {
     redirectUris: [...demo.redirectUris],
     certificatePem: demo.certificatePem,
     certificateHash: demo.certificateHash,
+    notBeforeMs: demo.notBeforeMs,
+    notAfterMs: demo.notAfterMs,
     scopes: ['*'],
     title: 'goskit demo client',
   };

@@ -72,15 +72,24 @@ export function esiaError(code: EsiaErrorCode, detail?: string): EsiaErrorInfo {
   return { error: spec.error, error_description: `ESIA-${code}: ${text}` };
 }
 
-/** A failed check inside a route: carries the ESIA code up to the route's answer. */
+/**
+ * A failed check inside a route: carries the ESIA code up to the route's answer. `note` is the
+ * simulator's own diagnosis, appended to error_description as ` (goskit-sim: …)` after ESIA's text
+ * (clients match the `ESIA-0070xx` prefix, so it never hides the code).
+ */
 export class EsiaRejection {
   readonly code: EsiaErrorCode;
   readonly detail: string | undefined;
-  constructor(code: EsiaErrorCode, detail?: string) {
+  readonly note: string | undefined;
+  constructor(code: EsiaErrorCode, detail?: string, note?: string) {
     this.code = code;
     this.detail = detail;
+    this.note = note;
   }
   get info(): EsiaErrorInfo {
-    return esiaError(this.code, this.detail);
+    const info = esiaError(this.code, this.detail);
+    return this.note === undefined
+      ? info
+      : { ...info, error_description: `${info.error_description} (goskit-sim: ${this.note})` };
   }
 }

@@ -1,12 +1,7 @@
 /** HTML escaping and the page frame shared by the login, consent and logout pages. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '../../engine/escape-html.js';
+
+export { escapeHtml };
 
 const STYLE = `body{margin:0;font-family:Lato,Arial,sans-serif;background:#f5f7fa;color:#0b1f33}
 header{background:#fff;border-bottom:1px solid #e1e5eb;padding:12px 24px;font-weight:700;color:#0d4cd3}

@@ -7,11 +7,12 @@
 import { z } from 'zod';
 import { contractsFromOpenApi } from '../../engine/contracts/openapi-contracts.js';
 import { http429 } from '../../engine/responses.js';
-import type { DemoData, PortalDefinition, RouteDefinition } from '../../engine/types.js';
+import type { PortalDefinition, RouteDefinition } from '../../engine/types.js';
 import { authorizeRoute } from './authorize.js';
 import { buildClientRecord, esiaClientInputSchema } from './clients.js';
 import { consentRoutes } from './consent.js';
 import { esiaControlRoutes } from './control-routes.js';
+import { esiaIdentity } from './identity-provider.js';
 import { jwksRoute } from './jwks.js';
 import { authorizeV1Route, tokenV1Route } from './legacy-v1.js';
 import { loginRoutes } from './login.js';
@@ -23,40 +24,43 @@ import { createEsiaState, type EsiaClientRecord, type EsiaState } from './state.
 import { tokenRoute } from './token.js';
 
 export interface EsiaPortalDefinitionOptions extends EsiaPortalOptions {
-  /** Extra clients registered on every create/reset (the --data file's `esia.clients`). */
+  /** Extra clients registered on every create/reset, besides `data.esia.clients`. */
   clients?: unknown[];
 }
 
-export type EsiaPortal = PortalDefinition<EsiaState> & {
+export type EsiaPortal = PortalDefinition<EsiaState, EsiaData> & {
   /** Mount at /__goskit/esia (POST/GET /clients). */
   controlRoutes: RouteDefinition<EsiaState>[];
 };
 
-/** The `esia` section of the simulator's data (the --data file): `{ esia: { clients: [...] } }`. */
+/** The portal's data slice (`createSimulator({ data: { esia } })`, the --data file's `esia:`). */
 export const esiaDataSchema = z.object({ clients: z.array(esiaClientInputSchema).optional() }).strict();
 
-/** Clients from `createSimulator({ data: { esia: { clients } } })` — validated, errors name the field. */
-function clientsFromData(demo: DemoData): EsiaClientRecord[] {
-  const section = (demo as DemoData & { esia?: { clients?: unknown[] } }).esia;
-  return (section?.clients ?? []).map((input) => buildClientRecord(input));
-}
+export type EsiaData = z.output<typeof esiaDataSchema>;
+export type EsiaDataInput = z.input<typeof esiaDataSchema>;
 
 /** Operations a rate limit never throttles: the pages a person clicks through. */
 const EXEMPT = ['login.page', 'login.submit', 'consent.page', 'consent.submit'];
 
 export function esiaPortal(options: EsiaPortalDefinitionOptions = {}): EsiaPortal {
   const resolved = resolveEsiaOptions(options);
-  // Validate --data clients once, up front, so a bad file fails at start with the field named.
+  // Validate option clients once, up front, so a bad one fails at start with the field named.
   const extraClients: EsiaClientRecord[] = (options.clients ?? []).map((input) => buildClientRecord(input));
   return {
     name: 'esia',
     title: 'ЕСИА (Госуслуги)',
     hosts: [...ESIA_HOSTS],
     prefix: '/esia',
+    docs: 'https://github.com/goskit/goskit/blob/main/mocks/simulator/docs/esia-portal.md',
+    data: { schema: esiaDataSchema, description: 'clients: ESIA systems registered on every start' },
     createState: (runtime) =>
       createEsiaState(runtime, {
-        clients: [...extraClients.map((client) => ({ ...client })), ...clientsFromData(runtime.demo)],
+        clients: [
+          ...extraClients.map((client) => ({ ...client })),
+          ...(runtime.data?.clients ?? []).map((input) => buildClientRecord(input)),
+        ],
       }),
+    provides: [esiaIdentity],
     routes: [
       authorizeRoute(resolved),
       ...loginRoutes(resolved),

@@ -19,12 +19,12 @@ export function pendingRequest(
   options: ResolvedEsiaOptions,
   rid: string | undefined,
 ): PendingAuthorization | undefined {
-  const pending = rid === undefined ? undefined : ctx.state.requests[rid];
+  const pending = rid === undefined ? undefined : ctx.state.requests.get(rid);
   if (!pending) {
     return undefined;
   }
-  if (ctx.sim.clock.nowMs() - pending.createdMs > options.loginTimeoutMinutes * 60_000) {
-    delete ctx.state.requests[pending.id];
+  if (ctx.sim.clock.now() - pending.createdMs > options.loginTimeoutMinutes * 60_000) {
+    ctx.state.requests.delete(pending.id);
     return undefined;
   }
   return pending;
@@ -52,7 +52,7 @@ export function checkQuestion(login: string, lockedUntilMs: number): { text: str
 }
 
 function clientTitle(ctx: RouteContext<EsiaState>, pending: PendingAuthorization): string {
-  return ctx.state.clients[pending.clientId]?.title ?? pending.clientId;
+  return ctx.state.clients.get(pending.clientId)?.title ?? pending.clientId;
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -72,7 +72,7 @@ export function loginRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaS
     status = 200,
   ): SimResponse => {
     const attempts = extra.attempts;
-    const now = ctx.sim.clock.nowMs();
+    const now = ctx.sim.clock.now();
     const locked = attempts !== undefined && attempts.lockedUntilMs > now;
     const question =
       attempts?.needsCheck && !locked
@@ -103,7 +103,7 @@ export function loginRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaS
         return expiredPage();
       }
       const login = ctx.request.query.get('login') ?? '';
-      return render(ctx, pending, login, { attempts: ctx.state.attempts[login.toLowerCase()] });
+      return render(ctx, pending, login, { attempts: ctx.state.attempts.get(login.toLowerCase()) });
     },
   };
 
@@ -119,8 +119,8 @@ export function loginRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaS
       }
       const login = (form.get('login') ?? '').trim();
       const key = login.toLowerCase();
-      const now = ctx.sim.clock.nowMs();
-      const attempts = ctx.state.attempts[key] ?? { failures: 0, lockedUntilMs: 0, needsCheck: false };
+      const now = ctx.sim.clock.now();
+      const attempts = ctx.state.attempts.get(key) ?? { failures: 0, lockedUntilMs: 0, needsCheck: false };
       if (attempts.lockedUntilMs > now) {
         const error = `Вход временно заблокирован из-за неверного пароля. Попробуйте после ${moscowTime(attempts.lockedUntilMs)} (мск).`;
         return render(ctx, pending, login, { error, attempts });
@@ -143,13 +143,13 @@ export function loginRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaS
         } else {
           error = `Неверный логин или пароль. Осталось попыток: ${options.maxPasswordAttempts - attempts.failures}.`;
         }
-        ctx.state.attempts[key] = attempts;
+        ctx.state.attempts.set(key, attempts);
         return render(ctx, pending, login, { error, attempts });
       }
       if ((form.get('code') ?? '').trim() !== options.confirmationCode) {
         return render(ctx, pending, login, { error: 'Неверный код подтверждения из СМС.', attempts });
       }
-      delete ctx.state.attempts[key];
+      ctx.state.attempts.delete(key);
       pending.oid = persona.oid;
       pending.authTimeMs = now;
       return redirect(`${ctx.request.baseUrl}/consent?rid=${encodeURIComponent(pending.id)}`);

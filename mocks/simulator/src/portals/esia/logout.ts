@@ -8,7 +8,7 @@ import type { RouteDefinition } from '../../engine/types.js';
 import { SESSION_COOKIE } from './consent.js';
 import { page } from './html.js';
 import type { ResolvedEsiaOptions } from './options.js';
-import { isRegisteredRedirect } from './redirect-uri.js';
+import { isRegisteredRedirect, parseRedirectUri } from './redirect-uri.js';
 import { redirect } from './redirects.js';
 import type { EsiaState } from './state.js';
 
@@ -31,24 +31,26 @@ export function logoutRoute(options: ResolvedEsiaOptions): RouteDefinition<EsiaS
       const clientId = ctx.request.query.get('client_id') ?? '';
       const redirectUrl = ctx.request.query.get('redirect_url') ?? '';
       const sid = cookieValue(ctx.request.headers.cookie, SESSION_COOKIE);
-      for (const session of Object.values(ctx.state.sessions)) {
+      for (const session of ctx.state.sessions.values()) {
         if (sid ? session.sid === sid : session.clientId === clientId) {
           session.ended = true;
         }
       }
-      for (const grant of Object.values(ctx.state.refreshTokens)) {
-        if (ctx.state.sessions[grant.sid]?.ended) {
+      for (const grant of ctx.state.refreshTokens.values()) {
+        if (ctx.state.sessions.get(grant.sid)?.ended) {
           grant.revoked = true;
         }
       }
       const clearCookie = { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` };
-      const client = ctx.state.clients[clientId];
+      const client = ctx.state.clients.get(clientId);
       if (
         client &&
         redirectUrl &&
         isRegisteredRedirect(redirectUrl, client.redirectUris, options.redirectUriMatch)
       ) {
-        return redirect(redirectUrl, clearCookie);
+        // The parsed form: percent-encoded, without the CR/LF or tabs URL parsing drops — a header value
+        // made of the raw text could not be sent at all.
+        return redirect((parseRedirectUri(redirectUrl) as URL).href, clearCookie);
       }
       return html(
         page('Выход — Госуслуги', '<h1>Вы вышли</h1><p>Вы вышли из учётной записи портала Госуслуг.</p>'),

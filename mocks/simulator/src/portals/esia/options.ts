@@ -38,6 +38,13 @@ export interface EsiaPortalOptions {
   rateLimit?: { ratePerSecond?: number; burst?: number };
   /** JWT `iss`. Default: the test stand's 'http://esia-portal1.test.gosuslugi.ru/'; production host → production iss. */
   issuer?: string;
+  /**
+   * Byte order of the GOST client_secret signature that verifies. Default 'openssl': the order real
+   * ESIA checks — what OpenSSL writes, and what clients send after reversing CryptoPro's csptest
+   * output (ilimurzin/esia, go-api-epgu) [unconfirmed]; a CryptoPro-order signature gets ESIA-007053
+   * naming the mistake. 'either' (lenient) also accepts the reversed order.
+   */
+  signatureByteOrder?: 'openssl' | 'either';
 }
 
 export interface ResolvedEsiaOptions {
@@ -56,6 +63,7 @@ export interface ResolvedEsiaOptions {
   redirectUriMatch: 'prefix' | 'exact';
   rateLimit: { ratePerSecond: number; burst: number };
   issuer: string | undefined;
+  signatureByteOrder: 'openssl' | 'either';
 }
 
 export const TEST_ISSUER = 'http://esia-portal1.test.gosuslugi.ru/';
@@ -82,6 +90,7 @@ export function resolveEsiaOptions(options: EsiaPortalOptions = {}): ResolvedEsi
       burst: options.rateLimit?.burst ?? 100,
     },
     issuer: options.issuer,
+    signatureByteOrder: options.signatureByteOrder ?? 'openssl',
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * redirect_uri rules: it must be an absolute http(s) URL to be redirectable at all, and it must match
- * one of the client's registered URIs. Prefix matching is the default [unconfirmed]; a registered
- * URI without a port matches any port of that host (handy for loopback apps on random ports).
+ * one of the client's registered URIs. Prefix matching is the default [unconfirmed]: same scheme and
+ * host, and the path equal to the registered path or below it at a segment boundary
+ * (`/callback/x` is under `/callback`, `/callbackX` is not). A registered URI without a port matches
+ * any port of that host (handy for loopback apps on random ports). 'exact' compares the strings.
  */
 export function parseRedirectUri(value: string): URL | undefined {
   let url: URL;
@@ -39,7 +41,16 @@ function matches(target: URL, raw: string, entry: string, mode: 'prefix' | 'exac
   if (base.port !== '' && base.port !== target.port) {
     return false;
   }
-  return target.pathname.startsWith(base.pathname);
+  return isPathUnder(target.pathname, base.pathname);
+}
+
+/** `path` is `base` or below it at a '/' boundary. */
+function isPathUnder(path: string, base: string): boolean {
+  if (path === base || base === '/' || base === '') {
+    return true;
+  }
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return path.startsWith(prefix);
 }
 
 /** redirect_uri with extra query parameters (keeps the parameters it already has). */

@@ -3,6 +3,7 @@
  * and /rs/orgs/{orgOid}. Collections are link lists unless `?embed=(elements)`; the person embeds
  * collections with `?embed=(contacts.elements,addresses.elements,…)`.
  */
+import { ownEntry } from '../../engine/request-body.js';
 import { json } from '../../engine/responses.js';
 import type { Persona, RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
 import { authenticateBearer, type BearerGrant, requireScope, restError } from './bearer.js';
@@ -72,7 +73,7 @@ async function resolvePerson(
   if (grant.oid !== oid) {
     return restError(403, 'FORBIDDEN', 'The access token was issued for another person');
   }
-  const denied = requireScope(grant, RESOURCE_SCOPES[resource] ?? []);
+  const denied = requireScope(grant, ownEntry(RESOURCE_SCOPES, resource) ?? []);
   if (denied) {
     return denied;
   }
@@ -105,8 +106,8 @@ export function restRoutes(options: ResolvedEsiaOptions): RouteDefinition<EsiaSt
       }
       const body = personRecord(resolved.persona, resolved.grant.scopes);
       for (const item of embedList(ctx.request.query)) {
-        const name = EMBED_NAMES[item.replace(/\.elements$/, '')];
-        if (name && !requireScope(resolved.grant, RESOURCE_SCOPES[name] ?? [])) {
+        const name = ownEntry(EMBED_NAMES, item.replace(/\.elements$/, ''));
+        if (name && !requireScope(resolved.grant, ownEntry(RESOURCE_SCOPES, name) ?? [])) {
           body[item.replace(/\.elements$/, '')] = collectionBody(
             ctx,
             resolved.persona,

@@ -1,4 +1,4 @@
-import { der } from '@goskit/crypto';
+import { der } from '@goskit/crypto/asn1';
 
 /**
  * A self-signed X.509 certificate for the simulator's RSA token key, so the JWKS can publish x5c

@@ -2,6 +2,7 @@
  * ESIA scopes the simulator knows, their Russian titles for the consent page, and which scopes open
  * which REST resource (goskit's mapping; ESIA documents it per scope in the MR).
  */
+import { esiaOpenApi } from './openapi.gen.js';
 export const SCOPE_TITLES: Record<string, string> = {
   openid: 'Идентификатор пользователя',
   fullname: 'Фамилия, имя и отчество',
@@ -34,22 +35,16 @@ export const SCOPE_TITLES: Record<string, string> = {
   prm_chg: 'Изменение данных цифрового профиля',
 };
 
-/** The scope names of a space-separated scope string, without `?oid=…` suffixes. */
-export function scopeNames(scope: string): string[] {
-  return scope
-    .split(/\s+/)
-    .filter((item) => item.length > 0)
-    .map((item) => item.replace(/\?.*$/, ''));
-}
+export { scopeNames } from '../../services/identity.js';
 
 /** Organisation scopes come as URLs (`http://esia.gosuslugi.ru/org_ogrn?org_oid=…`); any such URL is accepted. */
 export function isKnownScope(name: string): boolean {
-  return name in SCOPE_TITLES || /^https?:\/\/[^\s]+$/.test(name);
+  return Object.hasOwn(SCOPE_TITLES, name) || /^https?:\/\/[^\s]+$/.test(name);
 }
 
 /** Russian title for the consent page. */
 export function scopeTitle(name: string): string {
-  return SCOPE_TITLES[name] ?? name;
+  return (Object.hasOwn(SCOPE_TITLES, name) ? SCOPE_TITLES[name] : undefined) ?? name;
 }
 
 /** The scope string the tokens carry: every scope as `<name>?oid=<oid>`, openid bare. */
@@ -68,26 +63,10 @@ export function grantedScope(scope: string, oid: string): string {
 }
 
 /**
- * Which scopes open which REST resource (any one of the list suffices). The canonical table is
- * "Scope → resource table" in docs/esia-portal.md (scope names: shared/reference/esia.md §1
- * "Scopes"); packages/gosuslugi keeps its own copy of it — the simulator must not import the
- * client — and a test on each side checks its copy against that table.
+ * Which scopes open which REST resource (any one of the list suffices): `x-goskit-resource-scopes` of
+ * the ESIA contract (packages/gosuslugi/openapi/esia.yaml), the one source the client's table is
+ * generated from too; docs/esia-portal.md shows it.
  */
-export const RESOURCE_SCOPES: Readonly<Record<string, readonly string[]>> = {
-  person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
-  ctts: ['contacts', 'email', 'mobile'],
-  addrs: ['addresses'],
-  docs: [
-    'id_doc',
-    'medical_doc',
-    'military_doc',
-    'foreign_passport_doc',
-    'drivers_licence_doc',
-    'birth_cert_doc',
-  ],
-  kids: ['kid_fullname', 'kid_birthdate', 'kid_snils', 'kid_birth_cert_doc', 'kid_gender', 'kid_inn'],
-  vhls: ['vehicles'],
-  roles: ['usr_org'],
-  orgs: ['usr_org'],
-  org: ['usr_org'],
-};
+export const RESOURCE_SCOPES = esiaOpenApi['x-goskit-resource-scopes'] as Readonly<
+  Record<string, readonly string[]>
+>;

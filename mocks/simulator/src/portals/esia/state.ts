@@ -1,5 +1,6 @@
 /**
- * The ESIA portal's state: plain JSON-friendly records (snapshots clone it), keyed by opaque ids.
+ * The ESIA portal's state: Maps keyed by ids that come from requests (client_id, rid, login, code),
+ * so a `__proto__` or `constructor` id is just an unknown key (snapshots structured-clone Maps as is).
  * Keys and certificates of the simulator itself live in a per-seed cache (signing-keys.ts), not here.
  */
 import type { SimulatorRuntime } from '../../engine/types.js';
@@ -12,6 +13,9 @@ export interface EsiaClientRecord {
   certificatePem: string;
   /** Streebog-256 of the DER certificate, 64 uppercase hex. */
   certificateHash: string;
+  /** The certificate's validity (epoch ms): outside it the client is refused. */
+  notBeforeMs: number;
+  notAfterMs: number;
   /** Scopes the client may ask for; ['*'] allows every known scope. */
   scopes: string[];
   title: string;
@@ -75,14 +79,14 @@ export interface RefreshGrant {
 }
 
 export interface EsiaState {
-  clients: Record<string, EsiaClientRecord>;
-  requests: Record<string, PendingAuthorization>;
+  clients: Map<string, EsiaClientRecord>;
+  requests: Map<string, PendingAuthorization>;
   /** By login (lower case). */
-  attempts: Record<string, LoginAttempts>;
+  attempts: Map<string, LoginAttempts>;
   /** By the code's signature segment. */
-  codes: Record<string, IssuedCode>;
-  sessions: Record<string, EsiaSession>;
-  refreshTokens: Record<string, RefreshGrant>;
+  codes: Map<string, IssuedCode>;
+  sessions: Map<string, EsiaSession>;
+  refreshTokens: Map<string, RefreshGrant>;
 }
 
 export interface EsiaStateSeed {
@@ -92,9 +96,16 @@ export interface EsiaStateSeed {
 
 export function createEsiaState(runtime: SimulatorRuntime, seed: EsiaStateSeed = {}): EsiaState {
   const demo = demoClientRecord(runtime.seed);
-  const clients: Record<string, EsiaClientRecord> = { [demo.clientId]: demo };
+  const clients = new Map<string, EsiaClientRecord>([[demo.clientId, demo]]);
   for (const client of seed.clients ?? []) {
-    clients[client.clientId] = client;
+    clients.set(client.clientId, client);
   }
-  return { clients, requests: {}, attempts: {}, codes: {}, sessions: {}, refreshTokens: {} };
+  return {
+    clients,
+    requests: new Map(),
+    attempts: new Map(),
+    codes: new Map(),
+    sessions: new Map(),
+    refreshTokens: new Map(),
+  };
 }

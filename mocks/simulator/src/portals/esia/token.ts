@@ -4,11 +4,19 @@
  * authorization code, a refresh token, or issues a client_credentials token. Errors: 400 JSON
  * `{ error, error_description: 'ESIA-0070xx: …', state }`.
  */
+
 import type { EsiaSignedFields } from '@goskit/crypto';
+import { ownEntry } from '../../engine/request-body.js';
 import { json } from '../../engine/responses.js';
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
 import { checkScopes } from './authorize.js';
-import { checkCertificateHash, checkClientSecretAny, checkPkcs7Secret, checkTimestamp } from './checks.js';
+import {
+  checkCertificateHash,
+  checkCertificateValidity,
+  checkClientSecretAny,
+  checkPkcs7Secret,
+  checkTimestamp,
+} from './checks.js';
 import { EsiaRejection } from './errors.js';
 import { param, readForm } from './form.js';
 import { verifyOwnJwt } from './jwt.js';
@@ -72,7 +80,7 @@ export async function tokenResponse(
     options.refreshTokens === 'always' || (options.refreshTokens === 'offline' && refresh?.offline);
   if (refresh && grant.oid !== undefined && wantsRefresh) {
     const refreshToken = ctx.sim.random.uuid();
-    ctx.state.refreshTokens[refreshToken] = {
+    ctx.state.refreshTokens.set(refreshToken, {
       clientId: grant.clientId,
       sid: grant.sid,
       oid: grant.oid,
@@ -81,7 +89,7 @@ export async function tokenResponse(
       redirectUri: refresh.redirectUri,
       authTimeMs: grant.authTimeMs,
       revoked: false,
-    };
+    });
     body.refresh_token = refreshToken;
   }
   body.state = exchange.base.state;
@@ -99,8 +107,8 @@ async function authorizationCode(exchange: TokenExchange): Promise<SimResponse |
     return secret;
   }
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
-  const verified = await verifyOwnJwt(key, code, 'authorization_code', ctx.sim.clock.nowMs());
-  const issued = verified ? ctx.state.codes[verified.signature] : undefined;
+  const verified = await verifyOwnJwt(key, code, 'authorization_code', ctx.sim.clock.now());
+  const issued = verified ? ctx.state.codes.get(verified.signature) : undefined;
   if (!issued || (issued.used && options.singleUseCodes) || issued.clientId !== client.clientId) {
     return new EsiaRejection('007011');
   }
@@ -119,7 +127,7 @@ async function authorizationCode(exchange: TokenExchange): Promise<SimResponse |
     return pkce;
   }
   issued.used = true;
-  if (ctx.state.sessions[issued.sid]?.ended) {
+  if (ctx.state.sessions.get(issued.sid)?.ended) {
     return new EsiaRejection('007011');
   }
   return tokenResponse(
@@ -153,8 +161,13 @@ async function refreshToken(exchange: TokenExchange): Promise<SimResponse | Esia
   if (secret) {
     return secret;
   }
-  const grant = ctx.state.refreshTokens[token];
-  if (!grant || grant.revoked || grant.clientId !== client.clientId || ctx.state.sessions[grant.sid]?.ended) {
+  const grant = ctx.state.refreshTokens.get(token);
+  if (
+    !grant ||
+    grant.revoked ||
+    grant.clientId !== client.clientId ||
+    ctx.state.sessions.get(grant.sid)?.ended
+  ) {
     return new EsiaRejection('007011');
   }
   // Rotation: the used refresh token dies, the answer carries a new one.
@@ -184,7 +197,7 @@ async function clientCredentials(exchange: TokenExchange): Promise<SimResponse |
   if (scopes) {
     return scopes;
   }
-  const now = ctx.sim.clock.nowMs();
+  const now = ctx.sim.clock.now();
   return tokenResponse(
     exchange,
     { clientId: client.clientId, scope: base.scope, sid: ctx.sim.random.uuid(), authTimeMs: now },
@@ -210,7 +223,7 @@ function authenticateTokenRequest(
   if (missing) {
     return new EsiaRejection('007014', missing);
   }
-  const client = ctx.state.clients[form.get('client_id') as string];
+  const client = ctx.state.clients.get(form.get('client_id') as string);
   if (!client) {
     return new EsiaRejection('007005');
   }
@@ -224,7 +237,7 @@ function authenticateTokenRequest(
   }
   const stale = checkTimestamp(
     form.get('timestamp') as string,
-    ctx.sim.clock.nowMs(),
+    ctx.sim.clock.now(),
     options.timestampSkewMinutes,
   );
   if (stale) {
@@ -246,7 +259,10 @@ function authenticateTokenRequest(
     flow,
     base,
     checkSecret: async (variants) =>
-      flow === 'v1' ? checkPkcs7Secret(client, secret, base) : checkClientSecretAny(client, secret, variants),
+      checkCertificateValidity(client, ctx.sim.clock.now()) ??
+      (flow === 'v1'
+        ? checkPkcs7Secret(client, secret, base)
+        : checkClientSecretAny(client, secret, variants, options.signatureByteOrder)),
   };
 }
 
@@ -272,11 +288,14 @@ export function tokenEndpointRoute(
       const form = readForm(ctx.request);
       const state = param(form, 'state');
       const grantType = param(form, 'grant_type');
-      const grant = grantType === undefined ? undefined : GRANTS[grantType];
+      const grant = grantType === undefined ? undefined : ownEntry(GRANTS, grantType);
       if (grantType !== undefined && !grant) {
         return tokenError(new EsiaRejection('007009'), state);
       }
-      const mandatory = [...spec.mandatory, ...(grantType ? (GRANT_MANDATORY[grantType] ?? []) : [])];
+      const mandatory = [
+        ...spec.mandatory,
+        ...(grantType ? (ownEntry(GRANT_MANDATORY, grantType) ?? []) : []),
+      ];
       const exchange = authenticateTokenRequest(ctx, options, form, mandatory, spec.flow);
       if (exchange instanceof EsiaRejection) {
         return tokenError(exchange, state);

@@ -1,7 +1,8 @@
 /**
  * Issues the JWTs with the headers and claims of real ESIA tokens (reference §1 "JWTs"): the
  * authorization code (exp = iat + 240 s), the access token (sbt 'access') and the id_token (sbt 'id').
- * Times come from the virtual clock.
+ * Times come from the virtual clock. Every issued token carries a fresh `jti`, so a refresh (or a
+ * second client_credentials call) on a frozen clock still returns a new token, as a real provider does.
  */
 import type { Persona, RouteContext } from '../../engine/types.js';
 import { signJwt } from './jwt.js';
@@ -33,16 +34,16 @@ export async function issueCode(
   options: ResolvedEsiaOptions,
   pending: PendingAuthorization & { oid: string },
 ): Promise<string> {
-  const now = ctx.sim.clock.nowMs();
+  const now = ctx.sim.clock.now();
   const sid = ctx.sim.random.uuid();
   const authTimeMs = pending.authTimeMs ?? now;
-  ctx.state.sessions[sid] = {
+  ctx.state.sessions.set(sid, {
     sid,
     oid: pending.oid,
     clientId: pending.clientId,
     createdMs: now,
     ended: false,
-  };
+  });
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
   const iat = seconds(now);
   const code = await signJwt(
@@ -80,7 +81,7 @@ export async function issueCode(
   if (pending.codeChallenge) {
     record.codeChallenge = { ...pending.codeChallenge };
   }
-  ctx.state.codes[code.slice(code.lastIndexOf('.') + 1)] = record;
+  ctx.state.codes.set(code.slice(code.lastIndexOf('.') + 1), record);
   return code;
 }
 
@@ -104,10 +105,11 @@ export async function issueTokens(
   grant: TokenGrant,
 ): Promise<IssuedTokens> {
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
-  const iat = seconds(ctx.sim.clock.nowMs());
+  const iat = seconds(ctx.sim.clock.now());
   const iss = issuerFor(options, ctx.request.baseUrl);
   const exp = iat + options.accessTtlSeconds;
   const access: Record<string, unknown> = {
+    jti: ctx.sim.random.uuid(),
     nbf: iat,
     scope: grant.oid === undefined ? grant.scope : grantedScope(grant.scope, grant.oid),
     iss,
@@ -137,6 +139,7 @@ export async function issueTokens(
     key,
     'id',
     {
+      jti: ctx.sim.random.uuid(),
       aud: grant.clientId,
       sub: Number(grant.oid),
       nbf: iat,

@@ -6,6 +6,7 @@ import { contractsFromOpenApi } from '../../engine/contracts/openapi-contracts.j
 import { definePortal } from '../../engine/define-portal.js';
 import { http429, json } from '../../engine/responses.js';
 import type { DemoData, SchoolClass } from '../../engine/types.js';
+import { schoolPanel } from './dashboard-panel.js';
 import { schoolOpenApi } from './openapi.gen.js';
 import {
   createSchoolState,
@@ -42,6 +43,7 @@ export const schoolPortal = definePortal<SchoolState>({
   hosts: ['https://school.goskit.test'],
   prefix: '/school',
   createState: createSchoolState,
+  dashboard: schoolPanel,
   rateLimit: {
     ratePerSecond: 50,
     burst: 100,

@@ -42,7 +42,8 @@ const MAX_DELAY = 2_147_483_647;
  * Attempt deadlines grouped into short slots, one AbortController per slot. fetch links every
  * request to its signal (a weak reference, a finalizer and a listener); with a fresh controller and
  * timer per attempt that cost ~9% of a loopback call at 16 concurrent calls, with a shared slot
- * signal ~6% (docs/decisions/008-transport-engines.md). The price: a deadline fires up to min(25 ms, timeout / 100) late, the same
+ * signal ~6% (https://github.com/goskit/goskit/blob/main/docs/decisions/008-transport-engines.md).
+ * The price: a deadline fires up to min(25 ms, timeout / 100) late, the same
  * trade undici makes with its own coarse timers. Timers are unref'd: an idle slot never keeps the
  * process alive, and a request in flight does that by itself.
  */

@@ -1,5 +1,5 @@
-import type { KyInstance } from 'ky';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
+import type { ResolvedRedirects } from './redirects.js';
 
 /**
  * A request the engine could not build (bad header, URL or body): the caller's mistake, never a
@@ -23,6 +23,8 @@ export interface ExchangeRequest {
   timeout: number | false;
   /** The body goes to the caller as a stream: the deadline must stop once the headers are in. */
   streamed: boolean;
+  /** Which redirects to follow (within the attempt's deadline). */
+  redirects: ResolvedRedirects;
 }
 
 /** An attempt whose headers have arrived. */
@@ -47,6 +49,16 @@ export type Exchange = (request: ExchangeRequest) => Promise<Exchanged>;
 /**
  * How each attempt reaches the network: `'fetch'` (default) calls fetch directly; `'ky'` sends it
  * through ky; a ky instance of your own runs its hooks on every attempt (the transport still owns
- * retries, timeouts and errors). See docs/decisions/008-transport-engines.md.
+ * retries, timeouts and errors). See https://github.com/goskit/goskit/blob/main/docs/decisions/008-transport-engines.md.
  */
-export type TransportEngine = 'fetch' | 'ky' | KyInstance;
+export type TransportEngine = 'fetch' | 'ky' | KyEngineInstance;
+
+/**
+ * A ky instance (`ky`, `ky.create(…)`, `ky.extend(…)`), described by the little the transport relies
+ * on. Structural on purpose: the published types must not import ESM-only ky, which a CommonJS
+ * TypeScript consumer (`.cts`, module node16) cannot (TS1479). Any real ky instance fits.
+ */
+export interface KyEngineInstance {
+  (url: string, options?: undefined): PromiseLike<Response>;
+  create(options?: never): unknown;
+}

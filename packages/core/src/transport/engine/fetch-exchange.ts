@@ -2,6 +2,7 @@ import { AttemptDeadlineExceeded } from '../../http/attempt-deadline.js';
 import { ATTEMPT_DEADLINE, linkedDeadline } from '../call-signal.js';
 import { type Deadline, DeadlineSlots, deadlineOf } from './deadline-slots.js';
 import { type Exchange, type Exchanged, type ExchangeRequest, unbuildableRequest } from './exchange.js';
+import { followRedirects, isRedirect } from './redirects.js';
 
 /**
  * Straight to fetch: one `fetch(url, init)` per attempt, like the raw-fetch baseline. The attempt
@@ -13,7 +14,11 @@ export function createFetchExchange(customFetch?: typeof fetch): Exchange {
   const slots = new DeadlineSlots();
   return async (request: ExchangeRequest): Promise<Exchanged> => {
     const fetchImpl = customFetch ?? globalThis.fetch;
-    const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers };
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: request.method,
+      headers: request.headers,
+      redirect: request.redirects.mode,
+    };
     if (request.body !== undefined) {
       init.body = request.body;
       // Required by fetch for stream bodies, harmless for the rest.
@@ -25,7 +30,7 @@ export function createFetchExchange(customFetch?: typeof fetch): Exchange {
       if (callSignal) {
         init.signal = callSignal;
       }
-      return new Unguarded(await send(fetchImpl, request.url, init));
+      return new Unguarded(await sendFollowing(fetchImpl, request, init));
     }
     const guard =
       callSignal !== undefined || request.streamed
@@ -34,7 +39,7 @@ export function createFetchExchange(customFetch?: typeof fetch): Exchange {
     init.signal = guard.deadline.signal;
     try {
       // Node's fetch (and MSW's) end the wait for headers at the signal; an injected one may not.
-      const pending = send(fetchImpl, request.url, init);
+      const pending = sendFollowing(fetchImpl, request, init);
       guard.response = await (customFetch ? guard.guard(pending) : pending);
       return guard;
     } catch (error) {
@@ -42,6 +47,29 @@ export function createFetchExchange(customFetch?: typeof fetch): Exchange {
       throw guard.timedOut ? new AttemptDeadlineExceeded('headers', { cause: error }) : error;
     }
   };
+}
+
+/** Sends the request and, under a `'manual'` policy, the redirect hops it allows (same signal). */
+async function sendFollowing(
+  fetchImpl: typeof fetch,
+  request: ExchangeRequest,
+  init: RequestInit & { duplex?: 'half' },
+): Promise<Response> {
+  const response = await send(fetchImpl, request.url, init);
+  if (init.redirect !== 'manual' || !isRedirect(response)) {
+    return response;
+  }
+  const start = { url: request.url, method: request.method, headers: request.headers, body: request.body };
+  return followRedirects(response, start, request.redirects, (hop) => {
+    const hopInit: RequestInit & { duplex?: 'half' } = { ...init, method: hop.method, headers: hop.headers };
+    if (hop.body === undefined) {
+      delete hopInit.body;
+      delete hopInit.duplex;
+    } else {
+      hopInit.body = hop.body;
+    }
+    return send(fetchImpl, hop.url, hopInit);
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { KyInstance, Options as KyOptions } from 'ky';
 import { GoskitError } from '../../errors/goskit-error.js';
 import { AttemptDeadlineExceeded } from '../../http/attempt-deadline.js';
 import { type Exchange, type Exchanged, type ExchangeRequest, unbuildableRequest } from './exchange.js';
+import { followRedirects, isRedirect } from './redirects.js';
 
 /** Per-attempt options that keep ky to a single exchange: retries and errors are the transport's. */
 const SINGLE_ATTEMPT = { retry: 0, throwHttpErrors: false } as const;
@@ -38,6 +39,7 @@ export function createKyExchange(
       method: request.method,
       headers: request.headers,
       timeout: request.timeout,
+      redirect: request.redirects.mode,
     };
     if (request.body !== undefined) {
       options.body = request.body;
@@ -46,13 +48,40 @@ export function createKyExchange(
       options.signal = request.callSignal;
     }
     const startedAt = performance.now();
+    const { timeout } = request;
     let response: Response;
     try {
       response = await startExchange(ky, request.url, options);
+      if (options.redirect === 'manual' && isRedirect(response)) {
+        const start = {
+          url: request.url,
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+        };
+        response = await followRedirects(response, start, request.redirects, (hop) => {
+          // Each hop gets what is left of the attempt's deadline.
+          const left = timeout === false ? false : timeout - (performance.now() - startedAt);
+          if (left !== false && left <= 0) {
+            throw new AttemptDeadlineExceeded('headers');
+          }
+          const hopOptions: KyOptions = {
+            ...options,
+            method: hop.method,
+            headers: hop.headers,
+            timeout: left,
+          };
+          if (hop.body === undefined) {
+            delete hopOptions.body;
+          } else {
+            hopOptions.body = hop.body;
+          }
+          return startExchange(ky, hop.url, hopOptions);
+        });
+      }
     } catch (error) {
       throw isKyTimeout(error) ? new AttemptDeadlineExceeded('headers', { cause: error }) : error;
     }
-    const { timeout } = request;
     return {
       response,
       bodyDeadline: () => (timeout === false ? false : timeout - (performance.now() - startedAt)),

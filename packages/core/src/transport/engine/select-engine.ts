@@ -1,3 +1,4 @@
+import type { KyInstance } from 'ky';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import type { Exchange, TransportEngine } from './exchange.js';
 import { createFetchExchange } from './fetch-exchange.js';
@@ -20,7 +21,7 @@ export function selectEngine(
         'pass fetch to your ky instance (ky.create({ fetch })), not to the transport',
       );
     }
-    return createKyExchange(engine, undefined);
+    return createKyExchange(engine as unknown as KyInstance, undefined);
   }
   throw new InvalidOptionsError(`engine must be 'fetch', 'ky' or a ky instance, got ${String(engine)}`);
 }

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { ESIA_RESOURCE_SCOPES } from '../../generated/esia-resource-scopes.js';
 import {
   addressSchema,
   contactSchema,
@@ -38,30 +39,12 @@ export const ELEMENT_SCHEMAS: { [K in CollectionName]: ZodType<CollectionElement
 };
 
 /**
- * The scopes that open each resource (any one suffices) — named in EsiaScopeError when ESIA
- * answers 403; the first one is the usual choice. goskit's mapping: the canonical table is
- * "Scope → resource table" in mocks/simulator/docs/esia-portal.md (scope names:
- * shared/reference/esia.md §1 "Scopes"); the simulator keeps its own copy, and a test on each
- * side checks its copy against that table.
+ * The scopes that open each resource (any one suffices) — named in EsiaScopeError when ESIA answers
+ * 403; the first one is the usual choice. goskit's mapping, generated from `x-goskit-resource-scopes`
+ * in openapi/esia.yaml (the simulator reads the same extension).
  */
-export const RESOURCE_SCOPES: Readonly<Record<CollectionName | 'person' | 'org', readonly string[]>> = {
-  person: ['fullname', 'openid', 'birthdate', 'gender', 'snils', 'inn'],
-  ctts: ['contacts', 'email', 'mobile'],
-  addrs: ['addresses'],
-  docs: [
-    'id_doc',
-    'medical_doc',
-    'military_doc',
-    'foreign_passport_doc',
-    'drivers_licence_doc',
-    'birth_cert_doc',
-  ],
-  kids: ['kid_fullname', 'kid_birthdate', 'kid_snils', 'kid_birth_cert_doc', 'kid_gender', 'kid_inn'],
-  vhls: ['vehicles'],
-  roles: ['usr_org'],
-  orgs: ['usr_org'],
-  org: ['usr_org'],
-};
+export const RESOURCE_SCOPES: Readonly<Record<CollectionName | 'person' | 'org', readonly string[]>> =
+  ESIA_RESOURCE_SCOPES;
 
 /** Names of person embeds (`?embed=(contacts.elements,…)`) and their collections. */
 export const EMBEDS = {

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+import { constants as bufferConstants } from 'node:buffer';
+// Bulk export (issue 15 §3): parse + validate a generated district export with readExport, against two
+// baselines measured in the same run on the same file — a tokenizer-only pass with saxes (no records,
+// no validation) and fast-xml-parser on the whole document held in memory. Each case runs in its own
+// child process so its peak RSS (getrusage maxRSS) is its own. Files are generated into a temp
+// directory (50 MB and 1 GB by default) and deleted afterwards.
+// Run alone: node bench/paragraf-export.mjs [--sizes=50,1024] (MB)
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const self = fileURLToPath(import.meta.url);
+const dist = (path) => new URL(`../packages/paragraf/${path}`, import.meta.url).href;
+const MB = 1024 * 1024;
+const CHUNK = 1 << 20;
+// saxes and fast-xml-parser are @goskit/paragraf's (dev) dependencies: resolve them from there.
+const fromPackage = (name) =>
+  pathToFileURL(createRequire(fileURLToPath(dist('package.json'))).resolve(name)).href;
+
+/** One measured case inside a child process; prints one JSON line. */
+async function child(kind, file) {
+  const started = performance.now();
+  let result;
+  if (kind === 'readExport') {
+    const { readExport } = await import(dist('dist/index.js'));
+    const read = readExport(createReadStream(file, { highWaterMark: CHUNK }));
+    let records = 0;
+    let marks = 0;
+    for await (const record of read) {
+      records++;
+      if (record.type === 'pupil') {
+        marks += record.marks.length;
+      }
+    }
+    const report = read.report();
+    result = {
+      records,
+      marks,
+      issues: report.issueCount,
+      pupils: report.accepted.pupil,
+      lines: report.lines,
+    };
+  } else if (kind === 'saxes') {
+    const saxes = await import(fromPackage('saxes'));
+    const SaxesParser = saxes.SaxesParser ?? saxes.default.SaxesParser;
+    const parser = new SaxesParser();
+    let elements = 0;
+    parser.on('opentag', () => {
+      elements++;
+    });
+    const decoder = new TextDecoder();
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
+      parser.write(decoder.decode(chunk, { stream: true }));
+    }
+    parser.close();
+    result = { elements };
+  } else if (kind === 'fast-xml-parser') {
+    const fxp = await import(fromPackage('fast-xml-parser'));
+    const XMLParser = fxp.XMLParser ?? fxp.default.XMLParser;
+    const size = statSync(file).size;
+    if (size * 2 > bufferConstants.MAX_STRING_LENGTH) {
+      result = {
+        skipped: `the document (${Math.round(size / MB)} MB) does not fit in one JS string (max ${Math.round(bufferConstants.MAX_STRING_LENGTH / MB)} M chars); a whole-document parser cannot read it`,
+      };
+    } else {
+      const parser = new XMLParser({ ignoreAttributes: false, processEntities: true });
+      const doc = parser.parse(readFileSync(file, 'utf8'));
+      const schools = [doc.export.school].flat();
+      result = { schools: schools.length };
+    }
+  }
+  const ms = performance.now() - started;
+  const peakRssMB = +(process.resourceUsage().maxRSS / 1024).toFixed(0);
+  process.stdout.write(`${JSON.stringify({ kind, ms, peakRssMB, ...result })}\n`);
+}
+
+function measure(kind, file) {
+  const out = spawnSync(process.execPath, [self, '--child', kind, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (out.status !== 0) {
+    throw new Error(`${kind} failed: ${out.stderr.slice(0, 2000)}`);
+  }
+  return JSON.parse(out.stdout.trim().split('\n').at(-1));
+}
+
+export async function run({ sizes = [50, 1024] } = {}) {
+  const { generateExport } = await import(dist('dist/export-generator.js'));
+  const dir = mkdtempSync(join(tmpdir(), 'goskit-paragraf-bench-'));
+  const results = [];
+  const summary = {};
+  try {
+    for (const sizeMB of sizes) {
+      const file = join(dir, `export-${sizeMB}mb.xml`);
+      const generator = generateExport({
+        seed: 15,
+        targetBytes: sizeMB * MB,
+        chunkSize: CHUNK,
+        faultRate: 0.002,
+      });
+      const g0 = performance.now();
+      await pipeline(Readable.from(generator), createWriteStream(file));
+      const genMs = performance.now() - g0;
+      const bytes = statSync(file).size;
+      const mbs = (ms) => +(bytes / MB / (ms / 1000)).toFixed(1);
+      results.push({ case: `generate ${sizeMB} MB`, bytes, ms: Math.round(genMs), MBps: mbs(genMs) });
+      const ours = measure('readExport', file);
+      const expectedRejected = Object.values(generator.stats.rejected).reduce((a, b) => a + b, 0);
+      results.push({
+        case: `readExport ${sizeMB} MB (parse + validate)`,
+        ms: Math.round(ours.ms),
+        MBps: mbs(ours.ms),
+        peakRssMB: ours.peakRssMB,
+        records: ours.records,
+        issues: ours.issues,
+        expectedRejected,
+      });
+      const sax = measure('saxes', file);
+      results.push({
+        case: `saxes tokenizer only ${sizeMB} MB`,
+        ms: Math.round(sax.ms),
+        MBps: mbs(sax.ms),
+        peakRssMB: sax.peakRssMB,
+      });
+      const fxp = measure('fast-xml-parser', file);
+      results.push(
+        fxp.skipped
+          ? { case: `fast-xml-parser whole document ${sizeMB} MB`, skipped: fxp.skipped }
+          : {
+              case: `fast-xml-parser whole document ${sizeMB} MB`,
+              ms: Math.round(fxp.ms),
+              MBps: mbs(fxp.ms),
+              peakRssMB: fxp.peakRssMB,
+            },
+      );
+      summary[`${sizeMB}MB`] = {
+        MBps: mbs(ours.ms),
+        peakRssMB: ours.peakRssMB,
+        speedVsSaxesTokenizer: +(sax.ms / ours.ms).toFixed(2),
+        speedVsFastXmlParser: fxp.skipped ? 'n/a (does not fit in memory)' : +(fxp.ms / ours.ms).toFixed(2),
+        goalMet: mbs(ours.ms) >= 50 && ours.peakRssMB <= 150,
+      };
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { name: 'paragraf-export', results, summary };
+}
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], process.argv[4]);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='));
+  const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : undefined;
+  const out = await run(sizes ? { sizes } : {});
+  console.table(out.results);
+  console.log(JSON.stringify(out.summary, null, 2));
+}

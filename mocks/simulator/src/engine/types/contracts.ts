@@ -1,0 +1,25 @@
+/** Contract checks of every response in test mode; each portal brings its own checker. */
+
+export interface ContractCheckInput {
+  operation: string;
+  status: number;
+  contentType: string;
+  /** Parsed JSON when the body is JSON, else the text. */
+  body: unknown;
+}
+
+export interface ContractSet {
+  /** Empty array when the response fits (or the operation/status is not covered). */
+  check(input: ContractCheckInput): string[];
+  /** Operations the contract declares (for coverage reports). */
+  operations(): string[];
+}
+
+export interface ContractViolation {
+  portal: string;
+  operation: string;
+  status: number;
+  errors: string[];
+  journalId: number;
+  time: string;
+}

@@ -1,0 +1,34 @@
+/** The transport-neutral request and response every adapter (MSW, node:http) converts to and from. */
+
+export interface SimRequest {
+  /** Upper case. */
+  method: string;
+  /** Portal name resolved by the adapter ('esia', …) or '' if none. */
+  portal: string;
+  /** Path inside the portal, e.g. '/rs/prns/1000' (host/prefix removed), decoded. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+  /** Absolute URL as the client sent it. */
+  url: string;
+  /** Portal base the client used: 'https://esia-portal1.test.gosuslugi.ru' or 'http://127.0.0.1:4010/esia'. */
+  baseUrl: string;
+  remoteAddress?: string;
+}
+
+export type TransportFault = 'network-error' | 'connection-reset';
+
+export interface SimResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Adapters wait this long (virtual delays are real waits, capped by config). */
+  delayMs?: number;
+  /** Adapters realise it: MSW → HttpResponse.error(); node → socket.destroy(). */
+  fault?: TransportFault;
+  /** Send only the first N body bytes (truncated JSON fault). */
+  truncateAt?: number;
+}

@@ -1,0 +1,17 @@
+import { GospochtaError } from './gospochta-error.js';
+
+/** A packet could not be built from this input; `field` is the JSON pointer of the offending value. */
+export class PacketBuildError extends GospochtaError<'PACKET_BUILD_FAILED'> {
+  readonly field: string | undefined;
+
+  constructor(message: string, options: { field?: string; cause?: unknown } = {}) {
+    super('PACKET_BUILD_FAILED', options.field ? `${message} (at ${options.field})` : message, {
+      cause: options.cause,
+    });
+    this.field = options.field;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field };
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * `readExport(source)`: a district export streamed record by record. The source is read one chunk
+ * at a time (a Node stream, a web ReadableStream, any (async) iterable of bytes or strings); each
+ * chunk is scanned, its complete records validated and handed out before the next chunk is read,
+ * so memory stays bounded whatever the file's size. Hostile XML stops the read with a typed error.
+ */
+import { ParagrafError } from '../errors/paragraf-error.js';
+import { XmlByteDecoder } from '../xml/xml-decoder.js';
+import { resolveXmlLimits, type XmlLimits } from '../xml/xml-limits.js';
+import { XmlScanner } from '../xml/xml-scanner.js';
+import type { ExportIssue } from './export-issues.js';
+import { EXPORT_NAMES, ExportReader } from './export-reader.js';
+import type { ExportRecord } from './export-records.js';
+import { type ExportReport, ExportTally } from './export-tally.js';
+
+export type ExportSource =
+  | AsyncIterable<Uint8Array | string>
+  | Iterable<Uint8Array | string>
+  | ReadableStream<Uint8Array>;
+
+export interface ReadExportOptions {
+  /** Bounds on the XML (depth, text, tags, names, attributes); merged over the defaults. */
+  limits?: Partial<XmlLimits>;
+  /** Called with every issue, in document order (the report keeps only the first `maxReportedIssues`). */
+  onIssue?: (issue: ExportIssue) => void;
+  /** How many issues the report keeps. Default 1000. */
+  maxReportedIssues?: number;
+  /** Reject a pupil whose СНИЛС appeared earlier in the export. Default true. */
+  deduplicateSnils?: boolean;
+  /** Class strings accepted besides "5 А"-style ones. Default ['СОТР', 'РДТЛ']. */
+  specialClasses?: readonly string[];
+  /** Stops the read; the iterator then throws the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** A single-use async iterable of valid records; `report()` describes what was read so far. */
+export interface ExportRead extends AsyncIterable<ExportRecord> {
+  /** Counts, issues and completeness; `complete` is true once the whole document was read. */
+  report(): ExportReport;
+}
+
+export function readExport(source: ExportSource, options: ReadExportOptions = {}): ExportRead {
+  const limits = resolveXmlLimits(options.limits);
+  const maxIssues = options.maxReportedIssues ?? 1000;
+  if (!Number.isInteger(maxIssues) || maxIssues < 0) {
+    throw new ParagrafError(
+      'INVALID_ARGUMENT',
+      `maxReportedIssues must be a non-negative integer, got ${maxIssues}`,
+    );
+  }
+  const tally = new ExportTally(maxIssues, options.onIssue);
+  const reader = new ExportReader(tally, {
+    deduplicateSnils: options.deduplicateSnils ?? true,
+    specialClasses: new Set((options.specialClasses ?? ['СОТР', 'РДТЛ']).map((name) => name.toUpperCase())),
+    maxTextLength: limits.maxTextLength,
+  });
+  const scanner = new XmlScanner(reader, limits, EXPORT_NAMES);
+  reader.attach(scanner);
+  let started = false;
+
+  async function* records(): AsyncGenerator<ExportRecord> {
+    const decoder = new XmlByteDecoder();
+    const signal = options.signal;
+    for await (const chunk of chunksOf(source)) {
+      signal?.throwIfAborted();
+      let text: string;
+      if (typeof chunk === 'string') {
+        text = chunk;
+        tally.bytes += chunk.length;
+      } else {
+        text = decoder.decode(chunk);
+        tally.bytes += chunk.byteLength;
+        tally.encoding = decoder.encoding;
+      }
+      if (text.length > 0) {
+        scanner.write(text);
+      }
+      if (reader.records.length > 0) {
+        const batch = reader.records;
+        reader.records = [];
+        yield* batch;
+      }
+    }
+    signal?.throwIfAborted();
+    const rest = decoder.end();
+    tally.encoding ??= decoder.encoding;
+    if (rest.length > 0) {
+      scanner.write(rest);
+    }
+    scanner.end();
+    tally.lines = scanner.lines;
+    tally.complete = true;
+    const batch = reader.records;
+    reader.records = [];
+    yield* batch;
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      if (started) {
+        throw new ParagrafError('INVALID_ARGUMENT', 'An export read can be iterated only once');
+      }
+      started = true;
+      return records();
+    },
+    report: () => {
+      if (!tally.complete) {
+        tally.lines = scanner.lines;
+      }
+      return tally.report();
+    },
+  };
+}
+
+/** Reads the whole export, keeping no records: the report alone (validation only). */
+export async function validateExport(
+  source: ExportSource,
+  options: ReadExportOptions = {},
+): Promise<ExportReport> {
+  const read = readExport(source, options);
+  for await (const _record of read) {
+    // records are counted in the report
+  }
+  return read.report();
+}
+
+function chunksOf(source: ExportSource): AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> {
+  if (Symbol.asyncIterator in source || Symbol.iterator in source) {
+    return source as AsyncIterable<Uint8Array | string>;
+  }
+  const stream = source as ReadableStream<Uint8Array>;
+  return {
+    async *[Symbol.asyncIterator]() {
+      const reader = stream.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            return;
+          }
+          yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export type { Lease, LeaseManager } from './lease.js';
+export { createStoreLeaseManager } from './store-lease-manager.js';
