@@ -7,8 +7,10 @@
  *   pnpm mutation core --full      every mutant again (a full run; refreshes the whole report)
  *   pnpm mutation core --survivors re-test the survivors of the report (after adding tests: Stryker's
  *                                  incremental mode would keep a survivor in module-level code as is)
- *   pnpm mutation --ci             CI: areas whose report still matches the files are not run at all;
- *                                  the others run incrementally within --budget seconds (default 360)
+ *   pnpm mutation --check          CI (.ci/run): no Stryker run; every area's committed report must
+ *                                  exist and keep its threshold; a report older than its files is named
+ *   pnpm mutation --ci             areas whose report still matches the files are not run at all; the
+ *                                  others run incrementally within --budget seconds (default 360)
  *
  * Each area must keep its covered-code score at or above its threshold and have no mutant without
  * a covering test; the run fails otherwise. Reports: reports/mutation/<area>.html, and the
@@ -25,7 +27,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 
 function parseArgs(argv) {
-  const options = { areas: [], full: false, survivors: false, ci: false, budgetSec: 360 };
+  const options = { areas: [], full: false, survivors: false, ci: false, check: false, budgetSec: 360 };
   for (const arg of argv) {
     if (arg === '--full') {
       options.full = true;
@@ -33,6 +35,8 @@ function parseArgs(argv) {
       options.survivors = true;
     } else if (arg === '--ci') {
       options.ci = true;
+    } else if (arg === '--check') {
+      options.check = true;
     } else if (arg.startsWith('--budget=')) {
       options.budgetSec = Number(arg.slice('--budget='.length));
       if (!(options.budgetSec > 0)) {
@@ -137,12 +141,56 @@ function describeUndetected(undetected) {
     .join('\n');
 }
 
+/**
+ * The CI check (docs/decisions/036): reads the committed reports only, so it takes a second whatever
+ * changed. Fails when an area has no report, is below its threshold or has a mutant no test reaches;
+ * a report older than its files is named with the command that refreshes it, without failing.
+ */
+function checkReports(names) {
+  let ok = true;
+  for (const name of names) {
+    const area = AREAS[name];
+    const report = readReport(name);
+    if (report === undefined) {
+      ok = false;
+      console.error(`mutation: ${name}: no committed report; run \`pnpm mutation ${name} --full\``);
+      continue;
+    }
+    const score = scoreOf(report);
+    const problems = [];
+    if (score.coveredScore < area.threshold) {
+      problems.push(`covered score ${pct(score.coveredScore)} is below the threshold ${area.threshold}%`);
+    }
+    if (score.counts.NoCoverage > 0) {
+      problems.push(`${score.counts.NoCoverage} mutant(s) have no covering test`);
+    }
+    const why = staleness(root, area, report);
+    const freshness = why === undefined ? 'matches its files' : `out of date (${why})`;
+    console.log(
+      `mutation: ${name.padEnd(10)} ${pct(score.coveredScore).padStart(8)} of ${score.total} mutants, report ${freshness}`,
+    );
+    if (why !== undefined) {
+      console.log(
+        `          refresh it with \`pnpm mutation ${name}\` and commit stryker/incremental/${name}.json`,
+      );
+    }
+    if (problems.length > 0) {
+      ok = false;
+      console.error(`mutation: ${name}: ${problems.join('; ')}\n${describeUndetected(score.undetected)}`);
+    }
+  }
+  return ok;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const stale = staleExclusions(options.areas);
   if (stale.length > 0) {
     console.error(`Exclusions in stryker/areas.mjs whose code is gone:\n  ${stale.join('\n  ')}`);
     process.exit(1);
+  }
+  if (options.check) {
+    process.exit(checkReports(options.areas) ? 0 : 1);
   }
   const deadline = options.ci ? started + options.budgetSec * 1000 : undefined;
   const rows = [];
