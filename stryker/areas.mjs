@@ -66,33 +66,21 @@ export const AREAS = Object.freeze({
     ],
   },
   crypto: {
-    title: 'ESIA client_secret, PKCS#7 and JOSE verification (@goskit/crypto)',
+    title: 'ESIA client_secret and timestamps, legacy PKCS#7 secrets, JWT claims (@goskit/crypto)',
+    // The files that accept or refuse a client_secret, a timestamp or a token's claims. The signed
+    // string's field order, verifyClientSecret's wiring, verifyJwt, JWS/JWE and key resolvers are
+    // exercised by these tests but not mutated yet: with them the run takes over an hour on the shared
+    // two-core machine (docs/decisions/036).
     mutate: [
-      'packages/crypto/src/esia/*.ts',
-      'packages/crypto/src/cms/verify-signed-data.ts',
-      'packages/crypto/src/jose/verify-jwt.ts',
+      'packages/crypto/src/esia/client-secret.ts',
+      'packages/crypto/src/esia/pkcs7-client-secret.ts',
+      'packages/crypto/src/esia/timestamp.ts',
       'packages/crypto/src/jose/validate-claims.ts',
-      'packages/crypto/src/jose/token-parts.ts',
-      'packages/crypto/src/jose/key-resolvers.ts',
-      'packages/crypto/src/jose/certificate-keys.ts',
-      'packages/crypto/src/jose/gost-jwt.ts',
-      'packages/crypto/src/jose/jws.ts',
-      'packages/crypto/src/jose/jose-errors.ts',
     ],
-    tests: { root: 'packages/crypto', include: ['test/**/*.test.ts'] },
-    threshold: 95,
-    exclusions: [],
-  },
-  simulator: {
-    title: "Simulator's ESIA and EPGU checks (@goskit/simulator)",
-    mutate: [
-      'mocks/simulator/src/portals/esia/authorize.ts',
-      'mocks/simulator/src/portals/esia/token.ts',
-      'mocks/simulator/src/portals/esia/checks.ts',
-      'mocks/simulator/src/portals/esia/clients.ts',
-      'mocks/simulator/src/portals/epgu/auth.ts',
-    ],
-    tests: { root: 'mocks/simulator', include: ['test/esia-*.test.ts', 'test/epgu-*.test.ts'] },
+    tests: {
+      root: 'packages/crypto',
+      include: ['test/esia-*.test.ts', 'test/jose-verify-jwt.test.ts', 'test/cms-signed-data.test.ts'],
+    },
     threshold: 95,
     exclusions: [],
   },

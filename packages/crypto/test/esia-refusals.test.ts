@@ -6,10 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createClientSecret,
   createPkcs7ClientSecret,
   createSoftwareGostSigner,
   decodeClientSecret,
   type EsiaSignedFields,
+  esiaTimestamp,
   parseEsiaTimestamp,
   type Signer,
   toBase64,
@@ -84,6 +86,7 @@ describe('parseEsiaTimestamp refuses', () => {
         bad,
       ).toBe('INVALID_INPUT');
     }
+    expect(parseEsiaTimestamp('2025.09.02 10:00:00 +0359').offsetMinutes).toBe(239);
     expect(parseEsiaTimestamp('2025.09.02 10:00:00 +1400').offsetMinutes).toBe(840);
     expect(parseEsiaTimestamp('2025.09.02 10:00:00 -1400').offsetMinutes).toBe(-840);
   });
@@ -94,6 +97,18 @@ describe('parseEsiaTimestamp refuses', () => {
 });
 
 const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 37) % 256);
+
+describe("esiaTimestamp with offsetMinutes: 'local'", () => {
+  it('writes a time zone east of UTC as a + offset (getTimezoneOffset is negative there)', () => {
+    // The offset is read from the Date given; this one reports UTC+5 whatever the process zone is
+    // (TZ cannot be changed for a test running in a worker thread).
+    const at = new Date(Date.UTC(2025, 8, 2, 10, 0, 0));
+    at.getTimezoneOffset = () => -300;
+    expect(esiaTimestamp(at, { offsetMinutes: 'local' })).toBe('2025.09.02 15:00:00 +0500');
+    at.getTimezoneOffset = () => 180;
+    expect(esiaTimestamp(at, { offsetMinutes: 'local' })).toBe('2025.09.02 07:00:00 -0300');
+  });
+});
 
 describe('a client_secret must decode to exactly 64 bytes', () => {
   it('63 and 65 bytes are refused in every encoding', () => {
@@ -106,6 +121,36 @@ describe('a client_secret must decode to exactly 64 bytes', () => {
       }
     }
     expect(decodeClientSecret(toBase64Url(bytes(64))).bytes).toEqual(bytes(64));
+  });
+
+  it('a secret that is not base64 at all is MALFORMED_SIGNATURE and keeps the decoder error as its cause', () => {
+    let caught: unknown;
+    try {
+      decodeClientSecret('*'.repeat(86));
+    } catch (error) {
+      caught = error;
+    }
+    expect(codeOf(() => decodeClientSecret('*'.repeat(86)))).toBe('MALFORMED_SIGNATURE');
+    expect((caught as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it('a signer that returns anything but 64 bytes makes createClientSecret throw MALFORMED_SIGNATURE', async () => {
+    for (const length of [63, 65]) {
+      const signer: Signer = {
+        algorithm: 'GOST3410_2012_256',
+        sign: async () => bytes(length),
+        certificate: async () => bytes(10),
+      };
+      const error = await createClientSecret(signer, {
+        flow: 'v2/ac',
+        clientId: 'ELSH01721',
+        scope: 'openid',
+        timestamp: '2025.09.02 13:00:29 +0300',
+        state: 'state-1',
+        redirectUri: 'https://school.example/cb',
+      }).catch((e: unknown) => e);
+      expect((error as { code?: string }).code, `${length} bytes`).toBe('MALFORMED_SIGNATURE');
+    }
   });
 });
 
@@ -142,6 +187,30 @@ describe.skipIf(!opensslGostAvailable())('legacy v1 client_secret and the regist
     expect(
       await verifyPkcs7ClientSecret({ secret: clientSecret, fields, certificate: stranger.certPem }),
     ).toMatchObject({ valid: true });
+  });
+
+  it('a v1 secret in standard base64 whose + became spaces (an unencoded form field) still verifies', async () => {
+    const { clientSecret } = await createPkcs7ClientSecret(strangerSigner, fields);
+    const standard = toBase64(Uint8Array.from(Buffer.from(clientSecret, 'base64url')));
+    expect(standard).toContain('+');
+    const spaced = standard.replace(/\+/g, ' ');
+    expect(await verifyPkcs7ClientSecret({ secret: spaced, fields })).toMatchObject({ valid: true });
+  });
+
+  it('a v1 secret that is not base64 is MALFORMED_SIGNATURE with the decoder error as its cause', async () => {
+    const error = (await verifyPkcs7ClientSecret({ secret: '*'.repeat(40), fields }).catch(
+      (e: unknown) => e,
+    )) as Error & { code?: string };
+    expect(error.code).toBe('MALFORMED_SIGNATURE');
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('the signingTime given is the one signed', async () => {
+    const signingTime = new Date(Date.UTC(2025, 8, 2, 10, 0, 29));
+    const { clientSecret } = await createPkcs7ClientSecret(strangerSigner, { ...fields, signingTime });
+    const result = await verifyPkcs7ClientSecret({ secret: clientSecret, fields });
+    expect(result).toMatchObject({ valid: true });
+    expect((result as { signingTime?: Date }).signingTime?.toISOString()).toBe(signingTime.toISOString());
   });
 
   it('a v2 secret that is not 64 bytes is malformed-secret, before any signature check', () => {

@@ -53,7 +53,7 @@ export type ClientSecretEncoding = 'base64url' | 'base64url-padded' | 'base64' |
 export function decodeClientSecret(secret: string): { bytes: Uint8Array; encoding: ClientSecretEncoding } {
   // Bounds the work done on hostile input. Not observable otherwise: 64 bytes take 86–88 characters,
   // so a longer secret fails the length check below with the same code anyway.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on work, equivalent in outcome
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a bound on work, equivalent in outcome
   if (secret.length > 200) {
     throw new CryptoError('MALFORMED_SIGNATURE', 'client_secret is too long for a 64-byte signature');
   }

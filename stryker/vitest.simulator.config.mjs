@@ -1,4 +1,0 @@
-// The tests that may kill the "simulator" area's mutants (stryker/areas.mjs).
-import { areaVitestConfig } from './area-vitest.mjs';
-
-export default areaVitestConfig('simulator');
