@@ -3,7 +3,7 @@
  * maxTokenAgeSec, an audience list where one entry matches, the clock option. Written where mutation
  * testing (`pnpm mutation crypto`) found the boundaries unguarded.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateClaims } from '../src/index.js';
 import { codeOf } from './helpers/error-code.js';
 
@@ -69,6 +69,24 @@ describe('validateClaims: the clock option', () => {
         codeOf(() => validateClaims({ exp: NOW_SEC + 60 }, { clock: bad as never })),
         JSON.stringify(bad),
       ).toBe('INVALID_INPUT');
+    }
+  });
+});
+
+describe("validateClaims: the deprecated 'now' option", () => {
+  it('still sets the time, and warns once with a DeprecationWarning naming its code and the clock option', () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(codeOf(() => validateClaims({ exp: NOW_SEC + 60 }, { now: NOW_SEC * 1000 }))).toBeUndefined();
+      expect(codeOf(() => validateClaims({ exp: NOW_SEC + 60 }, { now: (NOW_SEC + 600) * 1000 }))).toBe(
+        'TOKEN_EXPIRED',
+      );
+      expect(emitWarning).toHaveBeenCalledTimes(1);
+      const [message, options] = emitWarning.mock.calls[0] as [string, { type: string; code: string }];
+      expect(message).toContain("'clock'");
+      expect(options).toEqual({ type: 'DeprecationWarning', code: 'GOSKIT_DEP_NOW_verifyJwt' });
+    } finally {
+      emitWarning.mockRestore();
     }
   });
 });
