@@ -41,7 +41,7 @@ const memory: Implementation = {
     const stores = memoryStores;
     let store = shared ? stores.get(shared) : undefined;
     if (shared && !store) {
-      store = new MemoryStore({ now: () => clock.now() });
+      store = new MemoryStore({ clock });
       stores.set(shared, store);
     }
     return createRateLimiter({ ...options, clock, ...(store ? { store } : {}) });

@@ -75,7 +75,7 @@ describe('per-token rate limits', () => {
     const clock = new ManualClock();
     const calls = answerAll();
     const keys = new Set<string>();
-    const memory = new MemoryStore({ now: () => clock.now() });
+    const memory = new MemoryStore({ clock });
     const store: KeyValueStore = {
       get: (key) => memory.get(key),
       set: (key, value, options) => {
