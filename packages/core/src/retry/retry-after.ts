@@ -6,10 +6,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (value === null || value === undefined) {
     return undefined;
   }
+  // An empty or blank value is neither digits nor a date, and falls through to undefined.
   const text = value.trim();
-  if (text === '') {
-    return undefined;
-  }
   if (/^\d+(\.\d+)?$/.test(text)) {
     return Math.round(Number(text) * 1000);
   }

@@ -55,10 +55,11 @@ export function parseEsiaTimestamp(text: string): ParsedEsiaTimestamp {
   const [year, month, day, hour, minute, second, , offH, offM] = match.slice(1).map(Number) as number[];
   const offsetMinutes = (match[7] === '-' ? -1 : 1) * ((offH as number) * 60 + (offM as number));
   const local = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second);
-  const check = new Date(local);
+  // Date.UTC rolls impossible values over instead of failing. A day its month does not have
+  // (02.30, 09.00) always lands in another month, so comparing the month catches it; the time of
+  // day and the offset are range-checked directly.
   if (
-    check.getUTCMonth() !== (month as number) - 1 ||
-    check.getUTCDate() !== day ||
+    new Date(local).getUTCMonth() !== (month as number) - 1 ||
     (hour as number) > 23 ||
     (minute as number) > 59 ||
     (second as number) > 59 ||

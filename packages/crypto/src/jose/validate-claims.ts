@@ -49,7 +49,7 @@ export function currentTimeMs(policy: Pick<ClaimsPolicy, 'clock' | 'now'>): numb
 }
 
 function list(value: string | readonly string[] | undefined): readonly string[] | undefined {
-  return value === undefined ? undefined : typeof value === 'string' ? [value] : value;
+  return typeof value === 'string' ? [value] : value;
 }
 
 function numericClaim(payload: Record<string, unknown>, name: string): number | undefined {
@@ -103,9 +103,8 @@ export function validateClaims(payload: Record<string, unknown>, policy: ClaimsP
   const audiences = list(policy.audience);
   if (audiences) {
     const aud = payload.aud;
-    const given =
-      typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a) => typeof a === 'string') : [];
-    if (!given.some((value) => audiences.includes(value))) {
+    const given: readonly unknown[] = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : [];
+    if (!given.some((value) => typeof value === 'string' && audiences.includes(value))) {
       throw new CryptoError('TOKEN_CLAIM_INVALID', 'Unexpected "aud" claim');
     }
   }

@@ -7,7 +7,8 @@ export function isDigits(value: string, length: number): boolean {
   }
   for (let i = 0; i < length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) {
+    // Written so that NaN (a read past the end) counts as "not a digit" too.
+    if (!(c >= 48 && c <= 57)) {
       return false;
     }
   }
@@ -21,16 +22,4 @@ export function weightedSum(digits: string, weights: readonly number[]): number 
     sum += (digits.charCodeAt(i) - 48) * (weights[i] ?? 0);
   }
   return sum;
-}
-
-/** Keeps only ASCII digits — used by normalisers that accept spaces, dashes and brackets. */
-export function onlyDigits(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      out += value[i];
-    }
-  }
-  return out;
 }

@@ -9,20 +9,12 @@ const SNILS_WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, 1] as const;
 /** The highest number issued before the checksum was introduced; numbers ≤ it carry no checksum. */
 export const SNILS_CHECKSUM_THRESHOLD = 1_001_998;
 
-/** Two-digit check number for the 9-digit body of a СНИЛС. */
+/**
+ * Two-digit check number for the 9-digit body of a СНИЛС. The rule's three cases are one formula:
+ * Σ mod 101 leaves Σ < 100 unchanged and turns 101 into 0; mod 100 then writes a 100 as 00.
+ */
 export function snilsCheckNumber(body9: string): string {
-  const sum = weightedSum(body9, SNILS_WEIGHTS);
-  let check: number;
-  if (sum < 100) {
-    check = sum;
-  } else if (sum === 100 || sum === 101) {
-    check = 0;
-  } else {
-    check = sum % 101;
-    if (check === 100) {
-      check = 0;
-    }
-  }
+  const check = (weightedSum(body9, SNILS_WEIGHTS) % 101) % 100;
   return check < 10 ? `0${check}` : String(check);
 }
 

@@ -53,8 +53,8 @@ export function uinCharValue(char: string): number | undefined {
 
 function pass(values: readonly number[], shift: number): number {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    sum += (values[i] ?? 0) * (((i + shift) % 10) + 1);
+  for (const [i, value] of values.entries()) {
+    sum += value * (((i + shift) % 10) + 1);
   }
   return sum % 11;
 }

@@ -19,7 +19,8 @@ function domainOk(domain: string): boolean {
   if (labels.length < 2) {
     return false;
   }
-  const top = labels[labels.length - 1] ?? '';
+  // At least two labels, so the last one exists.
+  const top = labels[labels.length - 1] as string;
   return TOP_LABEL.test(top) && labels.every((label) => LABEL.test(label));
 }
 

@@ -15,33 +15,41 @@ export interface Passport {
 }
 
 const SEPARATORS = /[\s№-]/g;
-const stripSeparators = (s: string): string => s.replace(SEPARATORS, '');
 
-function fromString(input: string): { series: string; number: string } | undefined {
-  const compact = stripSeparators(input);
-  return isDigits(compact, 10) ? { series: compact.slice(0, 4), number: compact.slice(4) } : undefined;
+/** The value without spaces, dashes and '№' when that leaves exactly `length` digits. */
+function digitsField(value: unknown, length: number): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const compact = value.replace(SEPARATORS, '');
+  return isDigits(compact, length) ? compact : undefined;
 }
 
 /** Detailed check; issues carry the path ['series'] or ['number'] for the object form. */
 export function checkPassport(input: unknown): CheckResult<Passport> {
   if (typeof input === 'string') {
-    const parsed = fromString(input);
-    return parsed ? ok(parsed) : { ok: false, issues: [issue('PASSPORT_SERIES'), issue('PASSPORT_NUMBER')] };
+    const digits = digitsField(input, 10);
+    return digits
+      ? ok({ series: digits.slice(0, 4), number: digits.slice(4) })
+      : { ok: false, issues: [issue('PASSPORT_SERIES'), issue('PASSPORT_NUMBER')] };
   }
   if (typeof input !== 'object' || input === null) {
     return typeIssue(input);
   }
   const { series, number } = input as { series?: unknown; number?: unknown };
+  const seriesValue = digitsField(series, 4);
+  const numberValue = digitsField(number, 6);
+  if (seriesValue !== undefined && numberValue !== undefined) {
+    return ok({ series: seriesValue, number: numberValue });
+  }
   const issues: ValidationIssue[] = [];
-  const seriesValue = typeof series === 'string' ? stripSeparators(series) : '';
-  const numberValue = typeof number === 'string' ? stripSeparators(number) : '';
-  if (!isDigits(seriesValue, 4)) {
+  if (seriesValue === undefined) {
     issues.push(issue('PASSPORT_SERIES', ['series']));
   }
-  if (!isDigits(numberValue, 6)) {
+  if (numberValue === undefined) {
     issues.push(issue('PASSPORT_NUMBER', ['number']));
   }
-  return issues.length > 0 ? { ok: false, issues } : ok({ series: seriesValue, number: numberValue });
+  return { ok: false, issues };
 }
 
 export const isValidPassport = (input: unknown): boolean => checkPassport(input).ok;

@@ -22,7 +22,8 @@ export function checkPhone(input: unknown, options: PhoneOptions = {}): CheckRes
   if (typeof input !== 'string') {
     return typeIssue(input);
   }
-  const compact = input.trim().replace(PUNCTUATION, '');
+  // PUNCTUATION removes every whitespace character, the surrounding ones included.
+  const compact = input.replace(PUNCTUATION, '');
   const m = RUSSIAN.exec(compact);
   if (!m?.[1]) {
     return fail('PHONE_FORMAT');
