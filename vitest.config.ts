@@ -76,6 +76,7 @@ export default defineConfig({
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
+      project('example-paragraf-sferum', 'examples/paragraf-sferum'),
       // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
       project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),
     ],

@@ -54,6 +54,28 @@ export {
   verifyEsiaAccessToken,
 } from './portals/esia/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
+export {
+  type OnlineLessonResult,
+  type ParagrafAccount,
+  type ParagrafJournal,
+  type ParagrafJournalKind,
+  type ParagrafLesson,
+  type ParagrafLessonState,
+  type ParagrafLinkView,
+  type ParagrafPortal,
+  type ParagrafPortalOptions,
+  type ParagrafStaffMember,
+  type ParagrafState,
+  paragrafCloseLesson,
+  paragrafDemoAccount,
+  paragrafJournals,
+  paragrafLessons,
+  paragrafPortal,
+  paragrafPublishOnline,
+  paragrafSaveLink,
+  paragrafStaff,
+  type SaveLinkInput,
+} from './portals/paragraf/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
 export * from './portals/vk/public.js';
 export * from './portals/vkid/public.js';
