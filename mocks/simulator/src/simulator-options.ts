@@ -1,11 +1,17 @@
 /** createSimulator()'s options: the engine's, with the data slices of the built-in portals typed. */
 import type { SimulatorData, SimulatorOptions } from './engine/types.js';
 import type { EsiaDataInput } from './portals/esia/index.js';
+import type { VkDataInput } from './portals/vk/index.js';
+import type { VkIdDataInput } from './portals/vkid/index.js';
 
 /** `data` with the built-in portals' slices typed; custom portals' slices stay `unknown`. */
 export interface BuiltInSimulatorData extends SimulatorData {
   /** ESIA systems to register on every create/reset: `{ clients: [{ clientId, redirectUris, certificatePem, … }] }`. */
   esia?: EsiaDataInput;
+  /** VK communities, people, chats and tokens on top of (or instead of) the demo school (docs/vk-portal.md). */
+  vk?: VkDataInput;
+  /** VK ID applications and accounts (docs/vkid-portal.md). */
+  vkid?: VkIdDataInput;
 }
 
 export interface CreateSimulatorOptions extends Omit<SimulatorOptions, 'data'> {
