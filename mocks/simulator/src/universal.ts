@@ -57,6 +57,8 @@ export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export {
   type OnlineLessonResult,
   type ParagrafAccount,
+  type ParagrafData,
+  type ParagrafDataInput,
   type ParagrafJournal,
   type ParagrafJournalKind,
   type ParagrafLesson,
@@ -67,6 +69,7 @@ export {
   type ParagrafStaffMember,
   type ParagrafState,
   paragrafCloseLesson,
+  paragrafDataSchema,
   paragrafDemoAccount,
   paragrafJournals,
   paragrafLessons,

@@ -5,6 +5,7 @@
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { renderOverview } from '../src/dashboard/overview-page.js';
 import { checkExchangeAnswer } from '../src/portals/paragraf/contracts.js';
 import {
   paragrafCloseLesson,
@@ -16,6 +17,7 @@ import {
   paragrafStaff,
 } from '../src/portals/paragraf/index.js';
 import { vkChatMessages, vkChats, vkDemo } from '../src/portals/vk/index.js';
+import { vkAccountsService } from '../src/services/vk-accounts.js';
 import { envelope, field, paragrafSim, pupilXml, soap } from './paragraf-support.js';
 
 function push(login: string, password: string, schoolId: string, pupils: string) {
@@ -244,11 +246,7 @@ describe('«Онлайн-урок» drives Sferum (the vk portal)', () => {
     expect(staff.some((member) => member.vkId !== null)).toBe(true);
     const vkIds = new Map(
       sim
-        .service<{ accounts(): { id: number; personId?: string; educationProfile: boolean }[] }>({
-          id: 'vk-accounts',
-          description: '',
-          hint: undefined,
-        })
+        .service(vkAccountsService)
         .accounts()
         .filter((account) => account.educationProfile && account.personId !== undefined)
         .map((account) => [account.personId, account.id]),
@@ -256,5 +254,24 @@ describe('«Онлайн-урок» drives Sferum (the vk portal)', () => {
     for (const member of staff) {
       expect(member.vkId).toBe(vkIds.get(member.personId) ?? null);
     }
+  });
+
+  it('the dashboard offers «Онлайн-урок» for a journal and shows the call link once published', () => {
+    const sim = paragrafSim();
+    const journal = paragrafJournals(sim)[0];
+    const lesson = paragrafLessons(sim, journal?.id ?? '')[0];
+    const before = renderOverview(sim, 'http://127.0.0.1:4010');
+    expect(before).toContain(`data-post="/__goskit/paragraf/lessons/${lesson?.id}/online"`);
+    const demo = vkDemo(sim);
+    paragrafSaveLink(sim, {
+      schoolId: sim.demo.organisation.oid,
+      communityId: demo.groupId,
+      token: demo.communityToken,
+    });
+    const published = paragrafPublishOnline(sim, lesson?.id ?? '');
+    const after = renderOverview(sim, 'http://127.0.0.1:4010');
+    expect(after).toContain(published.lesson.joinLink ?? '?');
+    expect(after).toContain(`/__goskit/paragraf/lessons/${lesson?.id}/finish`);
+    expect(after).not.toContain(demo.communityToken);
   });
 });

@@ -20,3 +20,4 @@ export const paragrafDataSchema = z
   .strict();
 
 export type ParagrafData = z.output<typeof paragrafDataSchema>;
+export type ParagrafDataInput = z.input<typeof paragrafDataSchema>;

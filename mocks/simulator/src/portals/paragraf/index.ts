@@ -43,6 +43,7 @@ export function paragrafPortal(options: ParagrafPortalOptions = {}): ParagrafPor
   };
 }
 
+export { type ParagrafData, type ParagrafDataInput, paragrafDataSchema } from './data.js';
 export { SOAP_OPERATIONS } from './exchange-route.js';
 export {
   paragrafCloseLesson,
