@@ -132,6 +132,17 @@ describe('paragraf exchange (SOAP)', () => {
     expect(two).toContain('code="BROKEN"');
   });
 
+  it('reads only the zip directory: an archive that unpacks past the bound is refused, nothing is inflated', async () => {
+    const sim = paragrafSim({ maxUnzippedBytes: 100_000 });
+    const { login, password } = paragrafDemoAccount(sim);
+    const bomb = zipSync({ 'big.xml': new Uint8Array(1_000_000) }, { level: 9 });
+    expect(bomb.byteLength).toBeLessThan(5_000);
+    const body = `<ex:pushZipFile><ex:file>${Buffer.from(bomb).toString('base64')}</ex:file></ex:pushZipFile>`;
+    const answer = await soap(sim, envelope(login, password, body));
+    expect(answer.status).toBe(500);
+    expect(answer.text).toContain('code="ZIP_TOO_LARGE"');
+  });
+
   it('the XML contract catches an answer outside it (so the checks can fail)', () => {
     const ok =
       '<soap:Envelope xmlns:soap="s"><soap:Body><ex:pushResponse xmlns:ex="e"><ex:result>true</ex:result><ex:queueId>Q-1</ex:queueId></ex:pushResponse></soap:Body></soap:Envelope>';

@@ -141,10 +141,11 @@ function pushZipFile(
   if (encoded === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) {
     throw new SoapFault('soap:Client', 'FILE_INVALID', 'pushZipFile: file must be base64');
   }
-  let files: string[];
+  // Only the central directory is read: entries are listed, never inflated (no zip bomb can expand).
+  const files: string[] = [];
   try {
     let unpacked = 0;
-    const entries = unzipSync(new Uint8Array(Buffer.from(encoded, 'base64')), {
+    unzipSync(new Uint8Array(Buffer.from(encoded, 'base64')), {
       filter: (file) => {
         unpacked += file.originalSize;
         if (unpacked > options.maxUnzippedBytes) {
@@ -154,10 +155,12 @@ function pushZipFile(
             `pushZipFile: unpacked over ${options.maxUnzippedBytes} bytes`,
           );
         }
-        return true;
+        if (files.length <= MAX_FILES) {
+          files.push(file.name);
+        }
+        return false;
       },
     });
-    files = Object.keys(entries);
   } catch (error) {
     if (error instanceof SoapFault) {
       throw error;
