@@ -14,6 +14,9 @@ export type OnlineLessonErrorCode =
   | 'ONLINE_LESSON_INVALID';
 
 export class OnlineLessonError extends ParagrafError<OnlineLessonErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'OnlineLessonError';
+
   readonly lessonId: string | undefined;
   /** Russian and English text for people. */
   readonly text: LocalizedText;

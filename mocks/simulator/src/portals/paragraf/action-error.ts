@@ -15,6 +15,9 @@ export type ParagrafActionReason =
   | 'VK_ERROR';
 
 export class ParagrafActionError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ParagrafActionError';
+
   readonly status: 404 | 409 | 422;
   readonly reason: ParagrafActionReason;
   readonly ru: string;
