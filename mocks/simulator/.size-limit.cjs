@@ -1,6 +1,15 @@
 // Size budgets for @goskit/simulator. A JS config (not package.json) because the CLI is a Node
 // program: its bundle must leave Node built-ins external, which only `modifyEsbuildConfig` can say.
-const workspaceDeps = ['msw', '@goskit/core', '@goskit/crypto', '@goskit/validation', 'zod', 'yaml'];
+const workspaceDeps = [
+  'msw',
+  '@goskit/core',
+  '@goskit/crypto',
+  '@goskit/validation',
+  'zod',
+  'yaml',
+  'fast-xml-parser',
+  'fflate',
+];
 
 module.exports = [
   {

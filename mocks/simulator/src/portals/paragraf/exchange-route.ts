@@ -145,7 +145,7 @@ function pushZipFile(
   const files: string[] = [];
   try {
     let unpacked = 0;
-    unzipSync(new Uint8Array(Buffer.from(encoded, 'base64')), {
+    unzipSync(base64Bytes(encoded), {
       filter: (file) => {
         unpacked += file.originalSize;
         if (unpacked > options.maxUnzippedBytes) {
@@ -240,4 +240,14 @@ export function exchangeRoute(options: ResolvedParagrafOptions): RouteDefinition
       }
     },
   };
+}
+
+/** Base64 → bytes without Node's Buffer (the portal also runs in a browser under MSW). */
+function base64Bytes(encoded: string): Uint8Array {
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  return bytes;
 }
