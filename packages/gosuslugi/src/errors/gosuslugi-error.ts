@@ -16,7 +16,9 @@ export type GosuslugiErrorCode =
   | 'FILE_TOO_LARGE'
   | 'INVALID_CHUNK_SIZE'
   | 'UPLOAD_WINDOW_EXCEEDED'
-  | 'CHUNK_PROTOCOL';
+  | 'CHUNK_PROTOCOL'
+  | 'DICTIONARY_ERROR' // NSI answered 200 with a non-zero `error.code` (7: no such dictionary)
+  | 'INVALID_FILE_LINK'; // an orderAttachmentFiles / orderResponseFiles link that is not terrabyte://…/id/name/type
 
 /** A short explanation of the usual cause, in Russian and English. */
 export interface ErrorHint {
