@@ -4,6 +4,7 @@ const workspaceDeps = [
   'msw',
   '@goskit/core',
   '@goskit/crypto',
+  '@goskit/gospochta',
   '@goskit/validation',
   'zod',
   'yaml',

@@ -65,7 +65,7 @@ export async function runChatSyncCli(options: CliOptions, io: CliIo): Promise<nu
   const roster = await source.roster();
   const links = new MemoryLinkStore(await source.links(now));
   const transport = createVkChatTransport({ vk });
-  const registry = new FileChatRegistry(options.stateFile);
+  const registry = await FileChatRegistry.open(options.stateFile);
   const scope = registryScope(transport, roster.organisation.id);
   if ((await registry.list(scope)).length === 0) {
     const known = await source.knownChats();

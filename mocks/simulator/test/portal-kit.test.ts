@@ -150,6 +150,7 @@ describe('data slices', () => {
       'vk',
       'vkid',
       'paragraf',
+      'gospochta',
     ]);
   });
 

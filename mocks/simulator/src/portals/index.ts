@@ -5,6 +5,7 @@
 import type { PortalDefinition } from '../engine/types.js';
 import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
+import { gospochtaPortal } from './gospochta/index.js';
 import { paragrafPortal } from './paragraf/index.js';
 import { schoolPortal } from './school/school-portal.js';
 import { vkPortal } from './vk/index.js';
@@ -21,6 +22,7 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['vk', () => vkPortal()],
   ['vkid', () => vkidPortal()],
   ['paragraf', () => paragrafPortal()],
+  ['gospochta', () => gospochtaPortal()],
 ]);
 
 /** Portals served when `options.portals` is not given: every built-in one. */
