@@ -82,6 +82,7 @@ export default defineConfig({
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
+      project('example-paragraf-sferum', 'examples/paragraf-sferum'),
       project('example-gospochta-notices', 'examples/gospochta-notices'),
       project('example-sferum-chat-sync', 'examples/sferum-chat-sync'),
       // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).

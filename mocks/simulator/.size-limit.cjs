@@ -8,6 +8,8 @@ const workspaceDeps = [
   '@goskit/validation',
   'zod',
   'yaml',
+  'fast-xml-parser',
+  'fflate',
 ];
 
 module.exports = [

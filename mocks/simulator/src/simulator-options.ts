@@ -2,6 +2,7 @@
 import type { SimulatorData, SimulatorOptions } from './engine/types.js';
 import type { EsiaDataInput } from './portals/esia/index.js';
 import type { GospochtaDataInput } from './portals/gospochta/index.js';
+import type { ParagrafDataInput } from './portals/paragraf/index.js';
 import type { VkDataInput } from './portals/vk/index.js';
 import type { VkIdDataInput } from './portals/vkid/index.js';
 
@@ -13,6 +14,8 @@ export interface BuiltInSimulatorData extends SimulatorData {
   vk?: VkDataInput;
   /** VK ID applications and accounts (docs/vkid-portal.md). */
   vkid?: VkIdDataInput;
+  /** Параграф exchange accounts, and `demo: false` for no «Демо школа» journals (docs/paragraf-portal.md). */
+  paragraf?: ParagrafDataInput;
   /** Госпочта systems, consent flags, charges, SLA: `{ systems: [{ clientId, clientSecret, role, … }], consent, charges, sla }`. */
   gospochta?: GospochtaDataInput;
 }

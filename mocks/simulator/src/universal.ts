@@ -59,6 +59,31 @@ export {
 export * from './portals/gospochta/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export * from './portals/max/index.js';
+export {
+  type OnlineLessonResult,
+  type ParagrafAccount,
+  type ParagrafData,
+  type ParagrafDataInput,
+  type ParagrafJournal,
+  type ParagrafJournalKind,
+  type ParagrafLesson,
+  type ParagrafLessonState,
+  type ParagrafLinkView,
+  type ParagrafPortal,
+  type ParagrafPortalOptions,
+  type ParagrafStaffMember,
+  type ParagrafState,
+  paragrafCloseLesson,
+  paragrafDataSchema,
+  paragrafDemoAccount,
+  paragrafJournals,
+  paragrafLessons,
+  paragrafPortal,
+  paragrafPublishOnline,
+  paragrafSaveLink,
+  paragrafStaff,
+  type SaveLinkInput,
+} from './portals/paragraf/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
 export * from './portals/vk/public.js';
 export * from './portals/vkid/public.js';

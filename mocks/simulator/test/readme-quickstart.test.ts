@@ -24,6 +24,7 @@ describe('README quickstart — in-process (MSW)', () => {
       'esia',
       'gospochta',
       'max',
+      'paragraf',
       'school',
       'vk',
       'vkid',

@@ -7,6 +7,7 @@ import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
 import { gospochtaPortal } from './gospochta/index.js';
 import { maxPortal } from './max/index.js';
+import { paragrafPortal } from './paragraf/index.js';
 import { schoolPortal } from './school/school-portal.js';
 import { vkPortal } from './vk/index.js';
 import { vkidPortal } from './vkid/index.js';
@@ -21,6 +22,7 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['epgu', () => epguPortal()],
   ['vk', () => vkPortal()],
   ['vkid', () => vkidPortal()],
+  ['paragraf', () => paragrafPortal()],
   ['gospochta', () => gospochtaPortal()],
   ['max', () => maxPortal()],
 ]);

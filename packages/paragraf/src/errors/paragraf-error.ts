@@ -37,6 +37,11 @@ export type ParagrafErrorCode =
   | 'TASK_BUSY'
   | 'TASK_FAILED'
   | 'LEASE_LOST'
+  // online lessons (OnlineLessonError)
+  | 'JOURNAL_NOT_GENERAL'
+  | 'SUBJECT_NOT_IN_ROSTER'
+  | 'SUBJECT_CHAT_NOT_CREATED'
+  | 'ONLINE_LESSON_INVALID'
   | 'INVALID_ARGUMENT';
 
 export class ParagrafError<Code extends ParagrafErrorCode = ParagrafErrorCode> extends GoskitError<Code> {

@@ -8,3 +8,4 @@ export {
   type SchoolLink,
 } from './link-base.js';
 export type { LinkKey, LinkKeyRing } from './link-key-ring.js';
+export { createVkCommunityVerifier, type VkCommunityVerifierOptions } from './vk-community-verifier.js';
