@@ -11,6 +11,7 @@ export const workspaceAliases = {
   '@goskit/simulator/portal-kit': src('mocks/simulator', 'portal-kit'),
   '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
+  '@goskit/validation/stream': src('packages/validation', 'stream/index'),
   '@goskit/validation': src('packages/validation'),
   // Before '@goskit/crypto': an alias also matches as a prefix, and the first match wins.
   '@goskit/crypto/asn1': fileURLToPath(new URL('./packages/crypto/src/asn1/index.ts', import.meta.url)),
