@@ -56,7 +56,7 @@ describe('XmlScanner', () => {
       code: 'XML_DOCTYPE_REFUSED',
       line: 1,
     });
-    expect(refused('\n<a>refused('<a>\n&lol;</a>')lol;</a>')).toMatchObject({ code: 'XML_ENTITY_REFUSED', line: 2 });
+    expect(refused('\n<a>&lol;</a>')).toMatchObject({ code: 'XML_ENTITY_REFUSED', line: 2 });
   });
 
   it('refuses malformed and truncated documents with the line', () => {
