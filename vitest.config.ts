@@ -9,6 +9,7 @@ const src = (dir: string, entry = 'index') =>
 // Subpath exports first: Vite matches a key as a prefix too, in declaration order.
 export const workspaceAliases = {
   '@goskit/simulator/portal-kit': src('mocks/simulator', 'portal-kit'),
+  '@goskit/simulator/msw/node': src('mocks/simulator', 'msw-node'),
   '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
   '@goskit/validation/stream': src('packages/validation', 'stream/index'),
@@ -76,6 +77,8 @@ export default defineConfig({
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
+      // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
+      project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),
     ],
   },
 });

@@ -7,6 +7,7 @@
 // way the compiler does for a CommonJS file and fails when it lands on an ES module.
 // Usage: node scripts/check-cjs-types.mjs <package dir>…   (after `pnpm build`)
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -63,6 +64,9 @@ export function checkCjsTypes(packageDir) {
       imports += 1;
       if (explicitMode) {
         continue; // `with { 'resolution-mode': 'import' }` is the sanctioned way
+      }
+      if (isBuiltin(specifier)) {
+        continue; // typed by the consumer's @types/node, which declares every built-in for require too
       }
       const resolved = ts.resolveModuleName(
         specifier,

@@ -34,7 +34,7 @@ const SIMULATOR_RULES = {
   control: ['engine', 'control', 'server'],
   dashboard: ['engine', 'dashboard'],
   cli: ['engine', 'cli', 'portals', 'server', 'control', '.'],
-  testing: ['engine', 'testing'],
+  testing: ['engine', 'testing', 'control'],
 };
 
 const IMPORT =

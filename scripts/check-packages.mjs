@@ -12,6 +12,15 @@ const dirs = ['packages', 'mocks'].flatMap((group) =>
   existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
 );
 
+// Exports of data files (WSDL, XSD, YAML) are read with require.resolve, not imported: attw would
+// report each as a module that fails to resolve.
+const excludedEntrypoints = (manifest) => {
+  const dataFiles = Object.keys(manifest.exports ?? {}).filter(
+    (key) => key !== './package.json' && /\.(wsdl|xsd|ya?ml|json)$/.test(key),
+  );
+  return dataFiles.length === 0 ? [] : ['--exclude-entrypoints', ...dataFiles];
+};
+
 let failed = 0;
 const run = (label, cmd, args, cwd) => {
   const result = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
@@ -37,7 +46,12 @@ for (const dir of dirs) {
   }
   console.log(`\n── ${manifest.name}`);
   run(`${manifest.name}: publint`, 'pnpm', ['exec', 'publint', '--strict'], dir);
-  run(`${manifest.name}: attw`, 'pnpm', ['exec', 'attw', '--pack', '.', '--profile', 'node16'], dir);
+  run(
+    `${manifest.name}: attw`,
+    'pnpm',
+    ['exec', 'attw', '--pack', '.', '--profile', 'node16', ...excludedEntrypoints(manifest)],
+    dir,
+  );
   const cjsTypes = checkCjsTypes(dir);
   for (const problem of cjsTypes.problems) {
     console.error(`  ${problem}`);
@@ -50,7 +64,8 @@ for (const dir of dirs) {
   } else {
     console.log(`.d.cts imports: ${cjsTypes.imports} bare import(s), none of an ES module (node16 require)`);
   }
-  if (manifest['size-limit']) {
+  // Budgets live in package.json, or in .size-limit.cjs where a check needs esbuild options.
+  if (manifest['size-limit'] || existsSync(join(dir, '.size-limit.cjs'))) {
     run(`${manifest.name}: size-limit`, 'pnpm', ['exec', 'size-limit'], dir);
   }
 }

@@ -6,12 +6,19 @@ import { packageConfig } from '../../tsup.shared.ts';
 // No source maps: the output is readable as it is, and maps were most of the tarball.
 export default defineConfig([
   packageConfig({
-    entry: ['src/index.ts', 'src/browser.ts', 'src/msw.ts', 'src/portal-kit.ts', 'src/cli.ts'],
+    entry: [
+      'src/index.ts',
+      'src/browser.ts',
+      'src/msw.ts',
+      'src/msw-node.ts',
+      'src/portal-kit.ts',
+      'src/cli.ts',
+    ],
     format: ['esm'],
     sourcemap: false,
   }),
   packageConfig({
-    entry: ['src/index.ts', 'src/msw.ts', 'src/portal-kit.ts'],
+    entry: ['src/index.ts', 'src/msw.ts', 'src/msw-node.ts', 'src/portal-kit.ts'],
     format: ['cjs'],
     sourcemap: false,
     // Node's CJS has no import.meta.url: esbuild's shim gives load-msw.ts its createRequire base.

@@ -5,6 +5,7 @@
  *   GET /logout   → 302 to ESIA's logout
  * `handle(url)` answers a plain object, so node:http (server.ts) and tests can both drive it.
  */
+import type { Clock } from '@goskit/core';
 import type { Signer } from '@goskit/crypto';
 import {
   createEsiaClient,
@@ -22,8 +23,8 @@ export interface EsiaSide {
   clientId: string;
   signer: Signer;
   tokenKeys: EsiaTokenKeys;
-  /** ESIA's notion of now (the simulator's virtual clock); default Date.now. */
-  now?: () => number;
+  /** ESIA's notion of now (the simulator's virtual clock); default the system clock. */
+  clock?: Clock;
   /** Runs before each round trip to ESIA (the simulator link syncs its clock here). */
   beforeEsiaCall?: () => Promise<void>;
 }
@@ -68,7 +69,7 @@ export function createApp(options: AppOptions): ExampleApp {
     signer: esia.signer,
     scopes: SCOPES,
     tokenKeys: esia.tokenKeys,
-    ...(esia.now ? { now: esia.now } : {}),
+    ...(esia.clock ? { clock: esia.clock } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 

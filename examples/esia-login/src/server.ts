@@ -84,8 +84,8 @@ export async function startExampleApp(options: StartOptions = {}): Promise<Runni
         clientId: link.clientId,
         signer: link.signer,
         tokenKeys: { jwksUrl: `${esiaBaseUrl}/aas/oauth2/jwks` },
-        now: link.now,
-        beforeEsiaCall: link.syncClock,
+        clock: link.clock,
+        beforeEsiaCall: () => link.clock.sync(),
       },
       ...(options.onError ? { onError: options.onError } : {}),
     });

@@ -8,7 +8,7 @@
  * POST /__goskit/esia/clients — what a vendor does with its own test certificate.
  */
 import type { Signer } from '@goskit/crypto';
-import { SimulatorControl } from '@goskit/simulator';
+import { type SimulatorClock, SimulatorControl } from '@goskit/simulator';
 import { createTestCertificate } from './test-certificate.js';
 
 export const EXAMPLE_CLIENT_ID = 'GOSKIT_EXAMPLE';
@@ -26,10 +26,8 @@ export interface ClientRegistration {
 export interface SimulatorLink {
   clientId: string;
   signer: Signer;
-  /** The simulator's virtual time (ms) as of the last sync, moved on by the wall clock since. */
-  now: () => number;
-  /** Reads the virtual clock: it only moves when told to, and ESIA checks timestamps against it. */
-  syncClock: () => Promise<void>;
+  /** The simulator's virtual clock, followed through its control API (ESIA checks timestamps against it). */
+  clock: SimulatorClock;
 }
 
 export interface SimulatorLinkOptions {
@@ -76,17 +74,10 @@ export async function connectToSimulator(options: SimulatorLinkOptions): Promise
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const root = simulatorRoot(options.esiaBaseUrl);
   const control = new SimulatorControl({ baseUrl: root, fetch: fetchImpl });
-  let virtualMs = 0;
-  let syncedAt = 0;
-  const syncClock = async () => {
-    const clock = await control.clock.get();
-    virtualMs = clock.ms;
-    syncedAt = Date.now();
-  };
-  await syncClock();
+  const clock = await control.clock.follow();
 
   const clientId = options.clientId ?? EXAMPLE_CLIENT_ID;
-  const own = createTestCertificate(clientId, new Date(virtualMs));
+  const own = createTestCertificate(clientId, clock.date());
   const register = options.register ?? registerOverHttp(root, fetchImpl);
   await register({
     clientId,
@@ -95,5 +86,5 @@ export async function connectToSimulator(options: SimulatorLinkOptions): Promise
     scopes: [...options.scopes],
     title: EXAMPLE_CLIENT_TITLE,
   });
-  return { clientId, signer: own.signer, now: () => virtualMs + (Date.now() - syncedAt), syncClock };
+  return { clientId, signer: own.signer, clock };
 }

@@ -26,7 +26,7 @@ const app = createApp({
     clientId: CLIENT_ID,
     signer: own.signer,
     tokenKeys: { jwksUrl: `${ESIA}/aas/oauth2/jwks` },
-    now: () => sim.clock.now(),
+    clock: sim.clock,
   },
 });
 const walker = new FormWalker(`${APP}/`);

@@ -27,7 +27,7 @@ beforeAll(async () => {
     req.on('end', () => {
       if (req.method === 'GET' && req.url === '/__goskit/clock') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ now: sim.clock.date().toISOString(), ms: sim.clock.now() }));
+        res.end(JSON.stringify({ now: sim.clock.date().toISOString(), ms: sim.clock.now(), mode: 'frozen' }));
       } else if (clientsRoute && req.method === 'POST' && req.url === '/__goskit/esia/clients') {
         const input = esiaClientInputSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
         res.writeHead(201, { 'content-type': 'application/json' });
@@ -60,10 +60,10 @@ describe('connectToSimulator', () => {
     const certificate = Buffer.from(await link.signer.certificate()).toString('base64');
     expect(record?.certificatePem.replace(/-----[^-]+-----|\s/g, '')).toBe(certificate);
     // ESIA timestamps must follow the simulator's clock, not the wall clock.
-    expect(Math.abs(link.now() - sim.clock.now())).toBeLessThan(60_000);
+    expect(Math.abs(link.clock.now() - sim.clock.now())).toBeLessThan(60_000);
     sim.clock.advance('PT10M');
-    await link.syncClock();
-    expect(Math.abs(link.now() - sim.clock.now())).toBeLessThan(60_000);
+    await link.clock.sync();
+    expect(Math.abs(link.clock.now() - sim.clock.now())).toBeLessThan(60_000);
   });
 
   it('says what to do when the simulator cannot register clients', async () => {

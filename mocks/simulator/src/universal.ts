@@ -10,6 +10,7 @@ export {
   type JournalQuery,
   type PortalInfo,
   type RemoteFaultRule,
+  type RemoteFaultScenario,
   type ScenarioList,
   SimulatorControl,
   SimulatorControlError,
@@ -54,6 +55,8 @@ export {
 } from './portals/esia/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export { schoolPortal } from './portals/school/school-portal.js';
+export * from './portals/vk/public.js';
+export * from './portals/vkid/public.js';
 export {
   DEMO_PASSWORD,
   type DemoOptions,
@@ -66,3 +69,14 @@ export { type IdentityGrant, type IdentityService, identityService } from './ser
 export { isTestEnvironment } from './simulator-defaults.js';
 export type { BuiltInSimulatorData, CreateSimulatorOptions } from './simulator-options.js';
 export { completeEsiaLogin, type EsiaLoginOptions } from './testing/esia-login.js';
+export { EsiaLoginError, type EsiaLoginFailure } from './testing/esia-login-error.js';
+export {
+  demoEsiaSystem,
+  registerTestEsiaSystem,
+  type TestEsiaSystem,
+  type TestEsiaSystemOptions,
+} from './testing/esia-system.js';
+export { journaled, type ResettableMsw, resetAll } from './testing/journaled.js';
+export { OVERRIDE_EFFECT } from './testing/override-journal.js';
+export type { SimulatorTarget } from './testing/portal-control.js';
+export { type SimulatorClock, simulatorClock } from './testing/simulator-clock.js';

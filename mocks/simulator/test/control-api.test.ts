@@ -148,6 +148,129 @@ describe('control API over HTTP with the typed client', () => {
     expect(await control.rules.clear()).toBe(1);
   });
 
+  it('rules naming a portal or operation no loaded portal has → 400 listing the valid ones', async () => {
+    const wrongOperation = await control.rules
+      .add({ portal: 'counter', operation: 'hits.list', effect: { status: 503 } })
+      .catch((e: unknown) => e);
+    expect(wrongOperation).toMatchObject({ status: 400, code: 'INVALID_RULE' });
+    expect((wrongOperation as SimulatorControlError).body).toMatchObject({
+      field: 'body.operation',
+      valid: ['hits.get', 'echo.post', 'items.get'],
+    });
+    expect((wrongOperation as Error).message).toContain('did you mean "hits.get"');
+    const wrongPortal = await control.rules
+      .add({ portal: 'esia', effect: { status: 503 } })
+      .catch((e: unknown) => e);
+    expect((wrongPortal as SimulatorControlError).body).toMatchObject({
+      field: 'body.portal',
+      valid: ['counter'],
+    });
+    const scoped = await control.scenarios.enable('slow', { portals: ['nope'] }).catch((e: unknown) => e);
+    expect(scoped).toMatchObject({ status: 400, code: 'UNKNOWN_PORTAL' });
+    expect((scoped as SimulatorControlError).body).toMatchObject({
+      field: 'body.portals',
+      valid: ['counter'],
+    });
+    expect(await control.rules.list()).toEqual([]);
+  });
+
+  it('custom scenarios: define (201) / replace (200), listed, enabled by name, removed; bad ones → 400', async () => {
+    const base = running.server.baseUrl('counter');
+    const defined = await control.scenarios.define('counter-outage', {
+      description: 'the counter fails twice, then answers slowly',
+      rules: [
+        { operation: 'hits.get', firstN: 2, effect: { status: 503 } },
+        { id: 'slow', operation: 'hits.get', effect: { delayMs: 1 } },
+      ],
+    });
+    const listed = defined.scenarios.find((scenario) => scenario.name === 'counter-outage');
+    expect(listed).toMatchObject({
+      custom: true,
+      active: false,
+      description: 'the counter fails twice, then answers slowly',
+    });
+    expect(listed?.rules?.map((rule) => rule.id)).toEqual(['1', 'slow']);
+    expect(defined.scenarios.find((scenario) => scenario.name === 'flaky')).toMatchObject({ custom: false });
+    expect((await fetch(`${base}/hits`)).status).toBe(200);
+    await control.scenarios.enable('counter-outage');
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await fetch(`${base}/hits`);
+      statuses.push([answer.status, answer.headers.get('x-goskit-faults')]);
+    }
+    expect(statuses).toEqual([
+      [503, 'counter-outage:1,counter-outage:slow; seed=server-test'],
+      [503, 'counter-outage:1,counter-outage:slow; seed=server-test'],
+      [200, 'counter-outage:slow; seed=server-test'],
+    ]);
+    // Replacing keeps it active; the new rules start afresh.
+    const replaced = await fetch(`${running.base}/__goskit/scenarios/counter-outage`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: [{ operation: 'hits.get', firstN: 1, effect: { status: 502 } }] }),
+    });
+    expect(replaced.status).toBe(200);
+    expect((await fetch(`${base}/hits`)).status).toBe(502);
+    expect((await fetch(`${base}/hits`)).status).toBe(200);
+    // Survives a reset (definitions are a catalogue), which only deactivates it.
+    await control.reset();
+    const afterReset = await control.scenarios.list();
+    expect(afterReset.scenarios.find((scenario) => scenario.name === 'counter-outage')).toMatchObject({
+      active: false,
+    });
+    const badRule = await control.scenarios
+      .define('broken', { rules: [{ operation: 'token.exchange', effect: { status: 503 } }] })
+      .catch((e: unknown) => e);
+    expect(badRule).toMatchObject({ status: 400, code: 'INVALID_RULE' });
+    expect((badRule as SimulatorControlError).body).toMatchObject({ field: 'body.rules.0.operation' });
+    const builtIn = await control.scenarios
+      .define('flaky', { rules: [{ effect: { status: 500 } }] })
+      .catch((e: unknown) => e);
+    expect(builtIn).toMatchObject({ status: 400, code: 'INVALID_SCENARIO' });
+    const empty = await control.scenarios.define('empty', { rules: [] }).catch((e: unknown) => e);
+    expect((empty as SimulatorControlError).body).toMatchObject({ field: 'body.rules' });
+    const badName = await control.scenarios
+      .define('a,b', { rules: [{ effect: { status: 500 } }] })
+      .catch((e: unknown) => e);
+    expect(badName).toMatchObject({ status: 400, code: 'INVALID_SCENARIO' });
+    await expect(control.scenarios.remove('flaky')).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID_SCENARIO',
+    });
+    expect((await control.scenarios.remove('counter-outage')).scenarios.map((s) => s.name)).not.toContain(
+      'counter-outage',
+    );
+    await expect(control.scenarios.remove('counter-outage')).rejects.toMatchObject({ status: 404 });
+    // Hostile names: refused or plain unknown names, never a 500.
+    const proto = await control.scenarios
+      .define('__proto__', { rules: [{ effect: { status: 500 } }] })
+      .catch((e: unknown) => e);
+    expect(proto).toMatchObject({ status: 400, code: 'INVALID_SCENARIO' });
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      await expect(control.scenarios.remove(name)).rejects.toMatchObject({ status: 404 });
+    }
+  });
+
+  it('clock.follow(): a core Clock on the server time that moves with advance, set and reset', async () => {
+    await control.reset();
+    const clock = await control.clock.follow();
+    expect(clock.mode).toBe(running.sim.clock.mode);
+    expect(Math.abs(clock.now() - running.sim.clock.now())).toBeLessThan(1000);
+    await control.clock.advance('P1D');
+    expect(Math.abs(clock.now() - running.sim.clock.now())).toBeLessThan(1000);
+    await control.clock.set('2030-05-05T10:00:00Z');
+    expect(Math.abs(clock.now() - Date.parse('2030-05-05T10:00:00Z'))).toBeLessThan(1000);
+    await control.reset();
+    expect(Math.abs(clock.now() - running.sim.clock.now())).toBeLessThan(1000);
+    // A change made elsewhere is seen on sync().
+    running.sim.clock.advance('PT3H');
+    expect(running.sim.clock.now() - clock.now()).toBeGreaterThan(3 * 3_600_000 - 1000);
+    await clock.sync();
+    expect(Math.abs(clock.now() - running.sim.clock.now())).toBeLessThan(1000);
+    expect(await control.clock.follow()).toBe(clock);
+    await control.reset();
+  });
+
   it('seed: read, re-seed rebuilds state, reset replays it', async () => {
     const base = running.server.baseUrl('counter');
     await fetch(`${base}/hits`);
@@ -180,7 +303,12 @@ describe('control API over HTTP with the typed client', () => {
 
   it('reports network failures with a typed error', async () => {
     const dead = new SimulatorControl({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 });
-    await expect(dead.health()).rejects.toMatchObject({ status: 0, serverCode: 'NETWORK' });
+    const error = await dead.health().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, serverCode: 'NETWORK' });
+    // The message names the URL it tried (issue 11 §3).
+    expect((error as Error).message).toContain(
+      'GET http://127.0.0.1:1/__goskit/health: cannot reach the simulator',
+    );
   });
 
   it('every control response above matched openapi/control.yaml', () => {

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_HEADER } from '../src/engine/faults/fault-report.js';
 import { createSimulator, type SimulatorOptions, withScenario } from '../src/index.js';
-import { describeRun } from '../src/portal-kit.js';
+import { definePortal, describeRun, json } from '../src/portal-kit.js';
 import { bodyOf, jsonOf, simRequest } from './fixtures/requests.js';
 import { type TestPortalState, testPortal } from './fixtures/test-portal.js';
 
 const unlimited = { test: { ratePerSecond: 1e9, burst: 1e9 } };
+/** A second loaded portal, so scoping a scenario or a rule to another portal can be shown. */
+const otherPortal = definePortal({
+  name: 'other',
+  title: 'Other',
+  hosts: ['https://other.test'],
+  prefix: '/other',
+  createState: () => ({}),
+  routes: [{ method: 'GET', path: '/ping', operation: 'ping', handler: () => json({ ok: true }) }],
+});
 const make = (options: SimulatorOptions = {}) =>
   createSimulator({ portals: [testPortal], rateLimits: unlimited, maxDelayMs: 10_000, ...options });
 
@@ -136,7 +145,7 @@ describe('maintenance, down and body quirks', () => {
 
 describe('scenario selection', () => {
   it('lists scenarios, rejects unknown names with the valid ones, scopes by portal', async () => {
-    const sim = make();
+    const sim = make({ portals: [testPortal, otherPortal] });
     expect(sim.faults.scenarios().map((s) => s.name)).toEqual(
       expect.arrayContaining(['flaky', 'slow', 'maintenance', 'maintenance-200', 'down']),
     );
@@ -144,7 +153,7 @@ describe('scenario selection', () => {
     expect(() => sim.faults.enable('flakey')).toThrowError(
       expect.objectContaining({ code: 'UNKNOWN_SCENARIO' }),
     );
-    sim.faults.enable('down', { portals: ['esia'] });
+    sim.faults.enable('down', { portals: ['other'] });
     expect(sim.faults.active()).toEqual(['down']);
     expect((await run(sim, 1))[0]?.status).toBe(200);
     expect(sim.faults.scenarios().find((s) => s.name === 'down')?.active).toBe(true);
@@ -244,7 +253,7 @@ describe('rules', () => {
   });
 
   it('matches by method, portal and /regex/ path; modifiers keep the portal answer', async () => {
-    const sim = make();
+    const sim = make({ portals: [testPortal, otherPortal] });
     sim.faults.addRule({
       id: 'slow-notes',
       method: 'get',

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as mainEntry from '../src/index.js';
 import { builtInPortals, createSimulator } from '../src/index.js';
+import * as mswNodeEntry from '../src/msw-node.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -16,8 +18,8 @@ describe('README quickstart — in-process (MSW)', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
 
-  it('answers on the real hosts of all three built-in portals', async () => {
-    expect(sim.portals.map((portal) => portal.name).sort()).toEqual(['epgu', 'esia', 'school']);
+  it('answers on the real hosts of the built-in portals', async () => {
+    expect(sim.portals.map((portal) => portal.name).sort()).toEqual(['epgu', 'esia', 'school', 'vk', 'vkid']);
     const classes = (await (await fetch('https://school.goskit.test/classes')).json()) as { total: number };
     expect(classes.total).toBe(sim.demo.classes.length);
     const jwks = await fetch('https://esia-portal1.test.gosuslugi.ru/aas/oauth2/jwks');
@@ -65,6 +67,33 @@ describe('README portal table', () => {
       for (const host of portal.hosts) {
         expect(row).toContain(host);
       }
+    }
+  });
+});
+
+describe('README "Test against the simulator" section', () => {
+  it('names only helpers the package exports (the blocks themselves run in examples/test-recipes)', () => {
+    const start = readme.indexOf('\n## Test against the simulator\n');
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    const table = section.split('\n').filter((line) => line.startsWith('| `'));
+    const named = table.flatMap((line) =>
+      [...(line.split('|')[1] ?? '').matchAll(/`(\w+)\(/g)].map((m) => m[1]),
+    );
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'setupSimulatorServer',
+        'completeEsiaLogin',
+        'registerTestEsiaSystem',
+        'simulatorClock',
+      ]),
+    );
+    const exported = new Set([...Object.keys(mainEntry), ...Object.keys(mswNodeEntry)]);
+    for (const name of named) {
+      expect(
+        exported.has(name as string) || name === 'sim' || name === 'control',
+        `${name} is exported`,
+      ).toBe(true);
     }
   });
 });

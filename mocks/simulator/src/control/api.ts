@@ -20,6 +20,7 @@ import {
   enableBody,
   resetBody,
   ruleBody,
+  scenarioBody,
   seedBody,
   setClockBody,
   verifyBody,
@@ -161,6 +162,22 @@ function portalsOf(call: Call) {
   }));
 }
 
+/**
+ * Runs an engine call whose errors name a field of the request body ('operation', 'rules.0.effect'):
+ * the 400 names it as the client sent it ('body.operation').
+ */
+function inBody<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const named = error as { field?: unknown };
+    if (typeof named?.field === 'string' && !named.field.startsWith('body')) {
+      named.field = `body.${named.field}`;
+    }
+    throw error;
+  }
+}
+
 function unknownScenario(call: Call): SimResponse | undefined {
   const name = call.params.name ?? '';
   const valid = call.sim.faults.scenarios().map((scenario) => scenario.name);
@@ -198,7 +215,8 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     handler: (call) => {
       const body = parseBody(call, resetBody, true);
       call.sim.reset(body.seed === undefined ? undefined : { seed: body.seed });
-      return ok({ seed: call.sim.seed, now: call.sim.clock.date().toISOString() });
+      // The clock too, so a client following it (SimulatorControl.clock.follow) moves with the reset.
+      return ok({ seed: call.sim.seed, ...clockOf(call.sim) });
     },
   },
   { method: 'GET', path: '/seed', handler: ({ sim }) => ok({ seed: sim.seed }) },
@@ -208,10 +226,48 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     handler: (call) => {
       const body = parseBody(call, seedBody);
       call.sim.reset({ seed: body.seed });
-      return ok({ seed: call.sim.seed });
+      return ok({ seed: call.sim.seed, ...clockOf(call.sim) });
     },
   },
   { method: 'GET', path: '/scenarios', handler: ({ sim }) => ok(scenariosOf(sim)) },
+  {
+    method: 'PUT',
+    path: '/scenarios/:name',
+    handler: (call) => {
+      const body = parseBody(call, scenarioBody);
+      const name = call.params.name as string;
+      const existed = call.sim.faults.scenarios().some((scenario) => scenario.name === name);
+      inBody(() =>
+        call.sim.faults.defineScenario({
+          name,
+          ...(body.description === undefined ? {} : { description: body.description }),
+          rules: body.rules.map(
+            (rule) => stripUndefined(rule) as Parameters<Simulator['faults']['addRule']>[0],
+          ),
+        }),
+      );
+      return ok(scenariosOf(call.sim), existed ? 200 : 201);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/scenarios/:name',
+    handler: (call) => {
+      const name = call.params.name as string;
+      if (!call.sim.faults.removeScenario(name)) {
+        return controlError(404, {
+          error: 'UNKNOWN_SCENARIO',
+          field: 'name',
+          message: `no custom scenario "${name.slice(0, 80)}"`,
+          valid: call.sim.faults
+            .scenarios()
+            .filter((scenario) => scenario.custom)
+            .map((scenario) => scenario.name),
+        });
+      }
+      return ok(scenariosOf(call.sim));
+    },
+  },
   {
     method: 'POST',
     path: '/scenarios/:name/enable',
@@ -221,9 +277,11 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
         return unknown;
       }
       const body = parseBody(call, enableBody, true);
-      call.sim.faults.enable(
-        call.params.name as string,
-        body.portals === undefined ? undefined : { portals: body.portals },
+      inBody(() =>
+        call.sim.faults.enable(
+          call.params.name as string,
+          body.portals === undefined ? undefined : { portals: body.portals },
+        ),
       );
       return ok(scenariosOf(call.sim));
     },
@@ -251,7 +309,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     handler: (call) => {
       const body = parseBody(call, ruleBody);
       const rule = stripUndefined(body) as Parameters<Simulator['faults']['addRule']>[0];
-      return ok({ id: call.sim.faults.addRule(rule) }, 201);
+      return ok({ id: inBody(() => call.sim.faults.addRule(rule)) }, 201);
     },
   },
   {

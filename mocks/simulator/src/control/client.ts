@@ -1,6 +1,7 @@
 import { redactUrl, warnDeprecated } from '@goskit/core';
 import { SimulatorError } from '../engine/errors.js';
 import type { FaultRule, JournalEntry, Persona, ScenarioInfo, VerifyTimes } from '../engine/types.js';
+import { FollowedClock, reportedClock, type SimulatorClock } from './simulator-clock.js';
 
 export interface SimulatorControlOptions {
   /** Server root, e.g. 'http://127.0.0.1:4010' (the '/__goskit' prefix is added). */
@@ -79,6 +80,12 @@ export interface PortalInfo {
 /** A fault rule in JSON form: a path regex is written as '/source/'. */
 export type RemoteFaultRule = Omit<FaultRule, 'path'> & { path?: string };
 
+/** The body of `PUT /__goskit/scenarios/{name}`: a scenario of your own is a list of rules. */
+export interface RemoteFaultScenario {
+  description?: string;
+  rules: RemoteFaultRule[];
+}
+
 /** A non-2xx answer (or a network failure) of the control API. `code` is the server's error code. */
 export class SimulatorControlError extends SimulatorError {
   /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
@@ -102,6 +109,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<SimulatorError['code']>([
   'INVALID_DATE',
   'VERIFICATION_FAILED',
   'INVALID_RULE',
+  'INVALID_SCENARIO',
   'INVALID_DATA',
 ]);
 
@@ -115,12 +123,14 @@ function errorCodeFor(serverCode: string): SimulatorError['code'] {
  * @example
  * const control = new SimulatorControl({ baseUrl: 'http://127.0.0.1:4010' });
  * await control.scenarios.enable('flaky');
- * await control.journal.verify(1, { portal: 'esia', operation: 'token.exchange' });
+ * await control.journal.verify(1, { portal: 'esia', operation: 'token' });
  */
 export class SimulatorControl {
   readonly #root: string;
   readonly #fetch: typeof fetch;
   readonly #timeout: number;
+  /** The clock `clock.follow()` handed out; every answer reporting the clock moves it. */
+  #followed: FollowedClock | undefined;
 
   constructor(options: SimulatorControlOptions) {
     this.#root = `${options.baseUrl.replace(/\/+$/, '')}/__goskit`;
@@ -142,7 +152,10 @@ export class SimulatorControl {
   health(): Promise<Health> {
     return this.#call('GET', '/health');
   }
-  reset(options: { seed?: string | number } = {}): Promise<{ seed: string; now: string }> {
+  /** Replays the seed (state, clock, journal, faults); a clock from `clock.follow()` moves with it. */
+  reset(
+    options: { seed?: string | number } = {},
+  ): Promise<{ seed: string; now: string; ms: number; mode: 'running' | 'frozen' }> {
     return this.#call('POST', '/reset', options);
   }
   /** Without an argument reads the seed; with one, rebuilds all state from the new seed. */
@@ -172,6 +185,15 @@ export class SimulatorControl {
 
   readonly scenarios = {
     list: (): Promise<ScenarioList> => this.#call('GET', '/scenarios'),
+    /**
+     * Defines (or replaces) a scenario of your own — a list of fault rules — then enable it by name.
+     * Rejects with INVALID_SCENARIO / INVALID_RULE (400) naming the field, e.g. `body.rules.0.operation`.
+     */
+    define: (name: string, scenario: RemoteFaultScenario): Promise<ScenarioList> =>
+      this.#call('PUT', `/scenarios/${encodeURIComponent(name)}`, scenario),
+    /** Removes a custom scenario (404 UNKNOWN_SCENARIO when there is none). */
+    remove: (name: string): Promise<ScenarioList> =>
+      this.#call('DELETE', `/scenarios/${encodeURIComponent(name)}`),
     enable: (name: string, options: { portals?: string[] } = {}): Promise<ScenarioList> =>
       this.#call('POST', `/scenarios/${encodeURIComponent(name)}/enable`, options),
     disable: (name: string): Promise<ScenarioList> =>
@@ -180,6 +202,17 @@ export class SimulatorControl {
 
   readonly clock = {
     get: (): Promise<ClockState> => this.#call('GET', '/clock'),
+    /**
+     * The simulator's virtual clock as a @goskit/core `Clock` for the clients under test
+     * (`clock: await control.clock.follow()`): synced now and by every later answer of this control
+     * that reports the time (`advance`, `set`, `reset`, `seed`, `health`), and on `sync()`. One per
+     * control: later calls sync and return the same clock.
+     */
+    follow: async (): Promise<SimulatorClock> => {
+      this.#followed ??= new FollowedClock(() => this.#call('GET', '/clock'));
+      await this.#followed.sync();
+      return this.#followed;
+    },
     /** ISO-8601 duration ('PT1H') or milliseconds. */
     advance: (duration: string | number): Promise<ClockState> =>
       this.#call('POST', '/clock/advance', { duration }),
@@ -222,8 +255,9 @@ export class SimulatorControl {
       init.headers = { 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
-    const url = this.#root + path;
     let response: Response;
+    const url = this.#root + path;
+    const sentAt = Date.now();
     try {
       response = await this.#fetch(url, init);
     } catch (error) {
@@ -237,6 +271,7 @@ export class SimulatorControl {
         error,
       );
     }
+    const receivedAt = Date.now();
     const text = await response.text();
     let payload: unknown;
     try {
@@ -249,6 +284,10 @@ export class SimulatorControl {
       const code = typeof error.error === 'string' ? error.error : `HTTP_${response.status}`;
       const message = typeof error.message === 'string' ? error.message : `HTTP ${response.status}`;
       throw new SimulatorControlError(response.status, code, `${method} ${path}: ${message}`, payload);
+    }
+    const clock = this.#followed === undefined ? undefined : reportedClock(payload);
+    if (clock !== undefined) {
+      this.#followed?.follow(clock, sentAt, receivedAt);
     }
     return payload as T;
   }

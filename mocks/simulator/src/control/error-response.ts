@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   INVALID_DURATION: 400,
   INVALID_DATE: 400,
   INVALID_RULE: 400,
+  INVALID_SCENARIO: 400,
   INVALID_DATA: 400,
   VERIFICATION_FAILED: 409,
 };
@@ -31,10 +32,13 @@ const STATUS_BY_CODE: Record<string, number> = {
 /** Maps an engine error to its HTTP answer; anything unexpected is a 500 that still names the code. */
 export function errorToResponse(error: unknown, extra: Partial<ControlErrorBody> = {}): SimResponse {
   if (error instanceof GoskitError) {
-    const details = error as GoskitError & { field?: unknown; nearMisses?: unknown };
+    const details = error as GoskitError & { field?: unknown; nearMisses?: unknown; valid?: unknown };
     const body: ControlErrorBody = { error: error.code, message: error.message, ...extra };
     if (typeof details.field === 'string') {
       body.field = details.field;
+    }
+    if (Array.isArray(details.valid) && body.valid === undefined) {
+      body.valid = details.valid.map(String);
     }
     if (Array.isArray(details.nearMisses)) {
       body.nearMisses = details.nearMisses;

@@ -76,6 +76,14 @@ export const ruleBody = z
   })
   .strict();
 
+/** `PUT /scenarios/{name}`: a scenario of your own is a list of rules (the engine checks names and targets). */
+export const scenarioBody = z
+  .object({
+    description: z.string().max(500).optional(),
+    rules: z.array(ruleBody).min(1).max(100),
+  })
+  .strict();
+
 export type RuleBody = z.infer<typeof ruleBody>;
 export type JournalPatternBody = z.infer<typeof journalPatternBody>;
 

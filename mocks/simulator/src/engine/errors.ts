@@ -19,7 +19,8 @@ export type SimulatorErrorCode =
   | 'UNKNOWN_SERVICE'
   | 'SERVICE_NOT_DECLARED'
   | 'MSW_MISSING'
-  | 'LOGIN_FAILED';
+  | 'LOGIN_FAILED'
+  | 'INVALID_SCENARIO';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {}

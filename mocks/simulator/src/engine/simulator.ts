@@ -8,6 +8,7 @@ import { ManualClock } from './clock.js';
 import { describeRun } from './describe-run.js';
 import { SimulatorError } from './errors.js';
 import { SimFaultController } from './faults/fault-controller.js';
+import { OperationCatalogue } from './faults/operation-catalogue.js';
 import { HANDLE_NOW } from './handle-now.js';
 import { type EngineParts, handleRequest, type PortalLane } from './handle-request.js';
 import { RingJournal } from './journal.js';
@@ -87,7 +88,7 @@ export class SimulatorEngine implements Simulator {
     this.clock = new ManualClock(options.clock, { mode: options.clockMode ?? 'frozen' });
     this.streams = new RandomStreams(this.#seed);
     this.journal = new RingJournal(options.journalSize ?? 1000, () => describeRun(this));
-    this.faults = new SimFaultController((label) => this.streams.get(label));
+    this.faults = new SimFaultController((label) => this.streams.get(label), new OperationCatalogue(portals));
     this.limiter = new RateLimiter(options.rateLimits);
     this.#demo = this.#roster();
     for (const portal of portals) {

@@ -6,6 +6,8 @@ import type { PortalDefinition } from '../engine/types.js';
 import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
 import { schoolPortal } from './school/school-portal.js';
+import { vkPortal } from './vk/index.js';
+import { vkidPortal } from './vkid/index.js';
 
 /** The portal factories by name, as `--portals esia,epgu` selects them. */
 export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new Map<
@@ -15,6 +17,8 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['school', () => schoolPortal],
   ['esia', () => esiaPortal()],
   ['epgu', () => epguPortal()],
+  ['vk', () => vkPortal()],
+  ['vkid', () => vkidPortal()],
 ]);
 
 /** Portals served when `options.portals` is not given: every built-in one. */

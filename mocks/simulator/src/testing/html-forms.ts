@@ -44,8 +44,17 @@ export function parseForms(html: string, pageUrl: string): HtmlForm[] {
   });
 }
 
-/** The text of the page's `role="alert"` message (login errors, locks), if any. */
+/**
+ * The page's message: its `role="alert"` (login errors, locks), else its first `class="error"`
+ * paragraph (the «Ошибка авторизации» and «Сеанс входа устарел» pages), if any.
+ */
 export function alertText(html: string): string | undefined {
-  const text = /role="alert">([^<]*)</.exec(html)?.[1]?.trim();
-  return text === undefined ? undefined : decodeEntities(text);
+  const text = (/role="alert">([^<]*)</.exec(html) ?? /class="error"[^>]*>([^<]*)</.exec(html))?.[1]?.trim();
+  return text === undefined || text === '' ? undefined : decodeEntities(text);
+}
+
+/** The login page's extra check after a lock («сколько будет 3 + 4?») answered, if the page asks it. */
+export function checkAnswer(html: string): string | undefined {
+  const question = /Дополнительная проверка:\s*сколько будет (\d{1,6}) \+ (\d{1,6})\?/.exec(html);
+  return question === null ? undefined : String(Number(question[1]) + Number(question[2]));
 }

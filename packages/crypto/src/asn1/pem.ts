@@ -1,48 +1,27 @@
 import { CryptoError } from '../errors.js';
-import { toBase64 } from '../integrity/bytes.js';
+import { fromBase64Any, toBase64 } from '../integrity/bytes.js';
 
 /*
  * PEM ↔ DER with plain base64 (no Buffer, so it runs in browsers too). Base64 is decoded strictly:
  * foreign characters, bad padding or a wrong length are MALFORMED_PEM.
  */
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const LOOKUP = new Int16Array(256).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) {
-  LOOKUP[ALPHABET.charCodeAt(i)] = i;
-}
+/** The standard alphabet with padding, nothing else (the url alphabet is not PEM). */
+const STRICT_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function base64ToBytes(text: string): Uint8Array {
   const clean = text.replace(/[\r\n\t ]/g, '');
   if (clean.length % 4 !== 0) {
     throw new CryptoError('MALFORMED_PEM', 'Base64 body length is not a multiple of 4');
   }
-  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((clean.length / 4) * 3 - padding);
-  let o = 0;
-  for (let i = 0; i < clean.length; i += 4) {
-    const isLast = i + 4 === clean.length;
-    const c = [0, 1, 2, 3].map((j) => {
-      const code = clean.charCodeAt(i + j);
-      if (isLast && clean[i + j] === '=' && j >= 4 - padding) {
-        return 0;
-      }
-      const v = code < 256 ? (LOOKUP[code] as number) : -1;
-      if (v < 0) {
-        throw new CryptoError('MALFORMED_PEM', 'Base64 body contains a character outside the alphabet');
-      }
-      return v;
-    }) as [number, number, number, number];
-    const n = (c[0] << 18) | (c[1] << 12) | (c[2] << 6) | c[3];
-    out[o++] = (n >> 16) & 255;
-    if (o < out.length) {
-      out[o++] = (n >> 8) & 255;
-    }
-    if (o < out.length) {
-      out[o++] = n & 255;
-    }
+  if (!STRICT_BASE64.test(clean)) {
+    throw new CryptoError('MALFORMED_PEM', 'Base64 body contains a character outside the alphabet');
   }
-  return out;
+  try {
+    return fromBase64Any(clean);
+  } catch (error) {
+    throw new CryptoError('MALFORMED_PEM', 'Base64 body is malformed', { cause: error });
+  }
 }
 
 /** Standard padded base64 (the PEM body alphabet); the encoder is shared with the integrity helpers. */

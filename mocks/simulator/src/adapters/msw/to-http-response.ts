@@ -30,7 +30,14 @@ export async function toHttpResponse(
   if (NULL_BODY.has(response.status)) {
     body = null;
   }
-  return new HttpResponse(body, { status: response.status, headers: response.headers });
+  let headers = response.headers;
+  if ((typeof body === 'string' || body instanceof Uint8Array) && headers['content-length'] === undefined) {
+    // Announce the length, as the node server does: without it a keep-alive client over node:http
+    // (node-fetch in vk-io) never sees the end of a mocked body and waits until it times out.
+    const length = typeof body === 'string' ? encoder.encode(body).byteLength : body.byteLength;
+    headers = { ...headers, 'content-length': String(length) };
+  }
+  return new HttpResponse(body, { status: response.status, headers });
 }
 
 /**

@@ -1,19 +1,26 @@
 /**
  * Per-simulator fault state: active scenarios (optionally scoped to portals), rules with firstN
- * counters, and scenario memory. plan() merges everything that fires for one request.
+ * counters, and scenario memory. plan() merges everything that fires for one request. The catalogue
+ * holds the built-in scenarios and the custom ones (defineScenario), which survive reset(); rules and
+ * scenario portals are checked against the loaded portals' names and operations.
  */
 import { SimulatorError } from '../errors.js';
 import type {
   FaultController,
   FaultRule,
+  FaultScenario,
   ScenarioInfo,
   ScenarioOptions,
   SeededRandom,
   SimRequest,
 } from '../types.js';
+import { type CustomScenarioDefinition, compileScenario, MAX_CUSTOM_SCENARIOS } from './custom-scenario.js';
 import { emptyPlan, type FaultPlan } from './fault-plan.js';
 import { type CompiledRule, compileRule, ruleMatches, ruleOutcome } from './fault-rule.js';
+import { fieldError, type OperationCatalogue } from './operation-catalogue.js';
 import { SCENARIOS, type ScenarioDefinition, type ScenarioOutcome } from './scenarios.js';
+
+const BUILT_IN_NAMES: ReadonlySet<string> = new Set(SCENARIOS.map((scenario) => scenario.name));
 
 export const SCENARIO_HEADER = 'x-goskit-scenario';
 
@@ -33,22 +40,68 @@ export interface PlanInput {
 }
 
 export class SimFaultController implements FaultController {
-  readonly #catalogue = new Map<string, ScenarioDefinition>(SCENARIOS.map((s) => [s.name, s]));
+  readonly #catalogue = new Map<string, ScenarioDefinition | CustomScenarioDefinition>(
+    SCENARIOS.map((s) => [s.name, s]),
+  );
   readonly #stream: (label: string) => SeededRandom;
+  readonly #operations: OperationCatalogue | undefined;
   #state: FaultState = { active: [], rules: [], memory: {}, nextRuleId: 1 };
 
-  /** `stream(label)` returns the simulator's persistent random stream for that label. */
-  constructor(stream: (label: string) => SeededRandom) {
+  /**
+   * `stream(label)` returns the simulator's persistent random stream for that label; `operations`,
+   * the loaded portals' names and operations that rules may name (unchecked without it).
+   */
+  constructor(stream: (label: string) => SeededRandom, operations?: OperationCatalogue) {
     this.#stream = stream;
+    this.#operations = operations;
   }
 
   scenarios(): ScenarioInfo[] {
     const active = new Set(this.active());
-    return [...this.#catalogue.values()].map(({ name, description }) => ({
-      name,
-      description,
-      active: active.has(name),
-    }));
+    return [...this.#catalogue.values()].map((scenario) => {
+      const info: ScenarioInfo = {
+        name: scenario.name,
+        description: scenario.description,
+        active: active.has(scenario.name),
+        custom: isCustom(scenario),
+      };
+      if (isCustom(scenario)) {
+        info.rules = scenario.rules.map((rule) => structuredClone(rule));
+      }
+      return info;
+    });
+  }
+
+  defineScenario(scenario: FaultScenario): void {
+    const compiled = compileScenario(scenario, BUILT_IN_NAMES, this.#operations);
+    const customCount = [...this.#catalogue.values()].filter(isCustom).length;
+    if (!this.#catalogue.has(compiled.name) && customCount >= MAX_CUSTOM_SCENARIOS) {
+      throw fieldError(
+        'INVALID_SCENARIO',
+        'name',
+        `invalid scenario: at most ${MAX_CUSTOM_SCENARIOS} custom scenarios; remove one first`,
+      );
+    }
+    this.#catalogue.set(compiled.name, compiled);
+    // A redefinition starts afresh: its firstN counters belonged to the old rules.
+    delete this.#state.memory[compiled.name];
+  }
+
+  removeScenario(name: string): boolean {
+    const scenario = this.#catalogue.get(name);
+    if (scenario === undefined) {
+      return false;
+    }
+    if (!isCustom(scenario)) {
+      throw fieldError(
+        'INVALID_SCENARIO',
+        'name',
+        `scenario ${JSON.stringify(name)} is built in and cannot be removed (disable it instead)`,
+      );
+    }
+    this.disable(name);
+    this.#catalogue.delete(name);
+    return true;
   }
 
   /** Throws UNKNOWN_SCENARIO listing the valid names. */
@@ -63,12 +116,18 @@ export class SimFaultController implements FaultController {
 
   enable(name: string, options: ScenarioOptions = {}): void {
     this.assertKnown(name);
+    if (options.portals !== undefined) {
+      this.#operations?.assertPortals(options.portals);
+    }
+    // Enabling starts the scenario afresh (disable forgets its memory): firstN and bursts count from now.
     this.disable(name);
     this.#state.active.push([name, structuredClone(options)]);
   }
 
+  /** Also forgets the scenario's memory: a later enable (or `x-goskit-scenario`) starts afresh. */
   disable(name: string): void {
     this.#state.active = this.#state.active.filter(([active]) => active !== name);
+    delete this.#state.memory[name];
   }
 
   active(): string[] {
@@ -77,6 +136,7 @@ export class SimFaultController implements FaultController {
 
   addRule(rule: FaultRule): string {
     const compiled = compileRule(rule, `r${this.#state.nextRuleId}`);
+    this.#operations?.assertRuleTargets(compiled.rule);
     if (this.#state.rules.some((existing) => existing.id === compiled.id)) {
       throw new SimulatorError(
         'INVALID_RULE',
@@ -171,18 +231,33 @@ export class SimFaultController implements FaultController {
       if (!scenario) {
         continue;
       }
-      this.#state.memory[name] ??= {};
-      const outcome = scenario.decide({
+      const decided = scenario.decide({
         ...input,
         random: this.#stream(`fault:scenario:${name}`),
-        memory: this.#state.memory[name],
+        memory: this.#memoryOf(name),
+        stream: this.#stream,
       });
-      if (outcome) {
+      const outcomes = decided === undefined ? [] : Array.isArray(decided) ? decided : [decided];
+      for (const outcome of outcomes as ScenarioOutcome[]) {
         merge(plan, outcome);
+      }
+      if (outcomes.length > 0) {
         plan.scenarios.push(name);
       }
     }
     return plan;
+  }
+
+  /**
+   * The scenario's memory. An own-property check, not `??=`: a custom scenario may be called
+   * `constructor` or `toString`, which a plain object already "has" through its prototype.
+   */
+  #memoryOf(name: string): Record<string, number> {
+    const memory = this.#state.memory;
+    if (!Object.hasOwn(memory, name)) {
+      memory[name] = {};
+    }
+    return memory[name] as Record<string, number>;
   }
 
   exportState(): FaultState {
@@ -196,6 +271,10 @@ export class SimFaultController implements FaultController {
   resetState(): void {
     this.#state = { active: [], rules: [], memory: {}, nextRuleId: 1 };
   }
+}
+
+function isCustom(scenario: ScenarioDefinition): scenario is CustomScenarioDefinition {
+  return (scenario as Partial<CustomScenarioDefinition>).custom === true;
 }
 
 function merge(plan: FaultPlan, outcome: ScenarioOutcome): void {

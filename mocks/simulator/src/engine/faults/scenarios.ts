@@ -15,6 +15,8 @@ export interface ScenarioContext {
   random: SeededRandom;
   /** Mutable, structured-cloneable memory of this scenario (e.g. an ongoing 429 burst per portal). */
   memory: Record<string, number>;
+  /** Another persistent, seeded stream of the simulator (custom scenarios give each rule its own). */
+  stream(label: string): SeededRandom;
 }
 
 /** One scenario's contribution to the plan. */
@@ -33,7 +35,8 @@ export interface ScenarioOutcome {
 export interface ScenarioDefinition {
   name: string;
   description: string;
-  decide(context: ScenarioContext): ScenarioOutcome | undefined;
+  /** What fires for this request: one outcome, several (a custom scenario's rules), or nothing. */
+  decide(context: ScenarioContext): ScenarioOutcome | readonly ScenarioOutcome[] | undefined;
 }
 
 /** Longer than the usual client timeout (10–30 s), capped by maxDelayMs. */

@@ -1,14 +1,29 @@
 /**
  * Control routes of the ESIA portal, meant to be mounted by the server at /__goskit/esia/…:
- * POST /clients (JSON EsiaClientInput) registers or replaces a client, GET /clients lists them.
+ * POST /clients (JSON EsiaClientInput) registers or replaces a client, GET /clients lists them,
+ * GET /demo-client gives the demo system's key and certificate (test-only material derived from the
+ * seed, which /__goskit/health already shows — the same as demoEsiaClient(sim) in process).
  */
 import { GoskitError } from '@goskit/core';
 import { bodyText, json } from '../../engine/responses.js';
 import type { RouteDefinition } from '../../engine/types.js';
 import { addClient, summarizeClient } from './clients.js';
+import { demoEsiaClient } from './demo-client.js';
 import type { EsiaState } from './state.js';
 
 export const esiaControlRoutes: RouteDefinition<EsiaState>[] = [
+  {
+    method: 'GET',
+    path: '/demo-client',
+    operation: 'control.demoClient',
+    handler: (ctx) =>
+      json({
+        ...demoEsiaClient(ctx.sim),
+        testOnly: true,
+        warning:
+          'Test-only key of the simulator demo system GOSKIT_DEMO, derived from the public seed: never use it outside the simulator.',
+      }),
+  },
   {
     method: 'GET',
     path: '/clients',

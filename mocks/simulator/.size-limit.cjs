@@ -1,0 +1,20 @@
+// Size budgets for @goskit/simulator. A JS config (not package.json) because the CLI is a Node
+// program: its bundle must leave Node built-ins external, which only `modifyEsbuildConfig` can say.
+const workspaceDeps = ['msw', '@goskit/core', '@goskit/crypto', '@goskit/validation', 'zod', 'yaml'];
+
+module.exports = [
+  {
+    name: 'browser entry (msw excluded)',
+    path: 'dist/browser.js',
+    import: '*',
+    limit: '150 kB',
+    ignore: workspaceDeps,
+  },
+  {
+    name: 'goskit-sim bin (workspace deps excluded)',
+    path: 'dist/cli.js',
+    limit: '120 kB',
+    ignore: workspaceDeps,
+    modifyEsbuildConfig: (config) => ({ ...config, platform: 'node', format: 'esm' }),
+  },
+];
