@@ -1,11 +1,14 @@
 /** createSimulator()'s options: the engine's, with the data slices of the built-in portals typed. */
 import type { SimulatorData, SimulatorOptions } from './engine/types.js';
 import type { EsiaDataInput } from './portals/esia/index.js';
+import type { NotificationsData } from './portals/notifications/index.js';
 
 /** `data` with the built-in portals' slices typed; custom portals' slices stay `unknown`. */
 export interface BuiltInSimulatorData extends SimulatorData {
   /** ESIA systems to register on every create/reset: `{ clients: [{ clientId, redirectUris, certificatePem, … }] }`. */
   esia?: EsiaDataInput;
+  /** The notifications outbox: `{ delays: { 'ediary.mark': 'PT1M', default: 0 }, capacity }`. */
+  notifications?: NotificationsData;
 }
 
 export interface CreateSimulatorOptions extends Omit<SimulatorOptions, 'data'> {

@@ -24,6 +24,14 @@ export { SCENARIOS } from './engine/faults/scenarios.js';
 export type * from './engine/types.js';
 export { withScenario } from './engine/with-scenario.js';
 export {
+  EDIARY_BACKUP_HOST,
+  EDIARY_FEED_SCOPE,
+  EDIARY_HOST,
+  type EdiaryState,
+  ediaryPortal,
+  type FeedConnection,
+} from './portals/ediary/index.js';
+export {
   API_ORDER_SCOPES,
   DEMO_SERVICES,
   DICTIONARY_CODES,
@@ -54,6 +62,15 @@ export {
   verifyEsiaAccessToken,
 } from './portals/esia/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
+export {
+  type NotificationsData,
+  type NotificationsPortalOptions,
+  notificationControlRoutes,
+  notificationsDataSchema,
+  notificationsPortal,
+  type OutboxState,
+} from './portals/notifications/index.js';
+export { type ReplicaOptions, type ReplicaState, replicatePortal } from './portals/replica.js';
 export { schoolPortal } from './portals/school/school-portal.js';
 export * from './portals/vk/public.js';
 export * from './portals/vkid/public.js';
@@ -66,6 +83,19 @@ export {
   SUBJECTS,
 } from './roster/index.js';
 export { type IdentityGrant, type IdentityService, identityService } from './services/identity.js';
+export {
+  NOTIFICATION_CHANNELS,
+  type Notice,
+  type NoticeInput,
+  type NoticePattern,
+  type NoticeRecipient,
+  type NoticeSource,
+  type NoticeTimes,
+  type NotificationChannel,
+  type NotificationsService,
+  notificationsService,
+  type PersonNotice,
+} from './services/notifications.js';
 export { isTestEnvironment } from './simulator-defaults.js';
 export type { BuiltInSimulatorData, CreateSimulatorOptions } from './simulator-options.js';
 export { completeEsiaLogin, type EsiaLoginOptions } from './testing/esia-login.js';

@@ -3,8 +3,10 @@
  * here, and the engine never sees this file. A portal is a folder that plugs in (docs/portal-kit.md).
  */
 import type { PortalDefinition } from '../engine/types.js';
+import { ediaryPortal } from './ediary/index.js';
 import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
+import { notificationsPortal } from './notifications/index.js';
 import { schoolPortal } from './school/school-portal.js';
 import { vkPortal } from './vk/index.js';
 import { vkidPortal } from './vkid/index.js';
@@ -19,6 +21,8 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['epgu', () => epguPortal()],
   ['vk', () => vkPortal()],
   ['vkid', () => vkidPortal()],
+  ['notifications', () => notificationsPortal()],
+  ['ediary', () => ediaryPortal()],
 ]);
 
 /** Portals served when `options.portals` is not given: every built-in one. */

@@ -16,7 +16,10 @@ export type GosuslugiErrorCode =
   | 'FILE_TOO_LARGE'
   | 'INVALID_CHUNK_SIZE'
   | 'UPLOAD_WINDOW_EXCEEDED'
-  | 'CHUNK_PROTOCOL';
+  | 'CHUNK_PROTOCOL'
+  // E-diary (goskit's own feed contract)
+  | 'EDIARY_ERROR' // the feed answered `{ code, message }`
+  | 'NO_CHILDREN_MATCHED'; // linking found none of the parent's children among the school's pupils
 
 /** A short explanation of the usual cause, in Russian and English. */
 export interface ErrorHint {
