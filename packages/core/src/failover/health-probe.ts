@@ -68,7 +68,9 @@ export class HealthProber {
         redirect: 'manual',
       });
       status = response.status;
-      await response.body?.cancel().catch(() => {});
+      // Not awaited: some fetch implementations (MSW's interceptor) never settle a cancel, and the
+      // verdict needs only the status.
+      void response.body?.cancel().catch(() => {});
       healthy = this.#options.healthy(status);
     } catch {
       healthy = false;

@@ -74,6 +74,9 @@ export async function linkEdiary(
       })),
     },
     schema: connectionSchema,
+    // The feed knows a connection by school and parent, so the call is safe to repeat: with a key,
+    // core's retry loop (and failover) may send it again after a lost answer.
+    idempotencyKey: `ediary-link-${context.school.id}-${parentOid}`,
   });
   const connection = answer.data;
   const link: EdiaryLink = {

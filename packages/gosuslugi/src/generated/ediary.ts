@@ -199,7 +199,10 @@ export interface operations {
     "connections.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Accepted and not needed — the call is idempotent by school and parent; clients send one so generic retry loops repeat it. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -62,6 +62,19 @@ export const ediaryOpenApi: Record<string, unknown> = {
             "parent": []
           }
         ],
+        "parameters": [
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": false,
+            "description": "Accepted and not needed — the call is idempotent by school and parent; clients send one so generic retry loops repeat it.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
