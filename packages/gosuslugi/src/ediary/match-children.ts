@@ -17,7 +17,8 @@ export interface MatchedChild extends LinkedPupil {
 export interface UnmatchedChild {
   kidId: string;
   name: string;
-  reason: 'not-found' | 'snils-conflict';
+  /** Nobody by name and birth date; or such a pupil has another СНИЛС; or another patronymic. */
+  reason: 'not-found' | 'snils-conflict' | 'patronymic-conflict';
 }
 
 export interface AmbiguousChild {
@@ -119,7 +120,14 @@ function matchOne(kid: EsiaKid, index: PupilIndex): Verdict {
   if (fitting.length > 1) {
     return { kind: 'ambiguous', candidates: fitting, reason: 'several-pupils' };
   }
-  return { kind: 'unmatched', reason: byPerson.length > 0 ? 'snils-conflict' : 'not-found' };
+  if (byPerson.length === 0) {
+    return { kind: 'unmatched', reason: 'not-found' };
+  }
+  const snilsConflict = byPerson.some((pupil) => {
+    const pupilSnils = snilsKey(pupil.snils);
+    return snils !== undefined && pupilSnils !== undefined && pupilSnils !== snils;
+  });
+  return { kind: 'unmatched', reason: snilsConflict ? 'snils-conflict' : 'patronymic-conflict' };
 }
 
 export function matchChildren(kids: readonly EsiaKid[], index: PupilIndex): MatchReport {
