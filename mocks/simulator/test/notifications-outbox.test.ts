@@ -24,9 +24,27 @@ describe('notifications outbox (in process)', () => {
   it('delivers a notice after its category’s delay (own, family, default) on the virtual clock', () => {
     const sim = outboxSim({ 'ediary.mark': 'PT2M', ediary: 'PT30S', default: 0 });
     const outbox = sim.service(notificationsService);
-    outbox.send({ channel: 'push', recipient: { oid: '1000' }, text: 'Новая оценка: 5', category: 'ediary.mark', source: 't' });
-    outbox.send({ channel: 'lk', recipient: { oid: '1000' }, text: 'Событие', category: 'ediary.event', source: 't' });
-    outbox.send({ channel: 'sms', recipient: { phone: '+79990000000' }, text: 'Код', category: 'epgu.status', source: 't' });
+    outbox.send({
+      channel: 'push',
+      recipient: { oid: '1000' },
+      text: 'Новая оценка: 5',
+      category: 'ediary.mark',
+      source: 't',
+    });
+    outbox.send({
+      channel: 'lk',
+      recipient: { oid: '1000' },
+      text: 'Событие',
+      category: 'ediary.event',
+      source: 't',
+    });
+    outbox.send({
+      channel: 'sms',
+      recipient: { phone: '+79990000000' },
+      text: 'Код',
+      category: 'epgu.status',
+      source: 't',
+    });
     expect(outbox.delayOf('ediary.mark')).toBe(120_000);
     expect(outbox.delayOf('ediary.schedule')).toBe(30_000);
     expect(outbox.find().map((notice) => notice.text)).toEqual(['Код']);
@@ -43,8 +61,22 @@ describe('notifications outbox (in process)', () => {
   it('verify passes or fails listing the closest notices; keys deduplicate; texts and fields are bounded', () => {
     const sim = outboxSim();
     const outbox = sim.service(notificationsService);
-    const first = outbox.send({ channel: 'lk', recipient: { oid: '42' }, text: 'Связь успешно установлена', category: 'ediary.link', source: 't', key: 'k1' });
-    const again = outbox.send({ channel: 'lk', recipient: { oid: '42' }, text: 'другой текст', category: 'ediary.link', source: 't', key: 'k1' });
+    const first = outbox.send({
+      channel: 'lk',
+      recipient: { oid: '42' },
+      text: 'Связь успешно установлена',
+      category: 'ediary.link',
+      source: 't',
+      key: 'k1',
+    });
+    const again = outbox.send({
+      channel: 'lk',
+      recipient: { oid: '42' },
+      text: 'другой текст',
+      category: 'ediary.link',
+      source: 't',
+      key: 'k1',
+    });
     expect(again.id).toBe(first.id);
     outbox.verify(1, { channel: 'lk', text: 'Связь успешно установлена' });
     outbox.verify({ atLeast: 1, atMost: 1 }, { textContains: 'успешно' });
@@ -52,10 +84,18 @@ describe('notifications outbox (in process)', () => {
     expect(() => outbox.verify(1, { channel: 'sms', text: 'Связь успешно установлена' })).toThrow(
       /expected exactly 1 notice\(s\)[\s\S]*closest notices:[\s\S]*differs in: channel/,
     );
-    const long = outbox.send({ channel: 'email', recipient: { email: 'a@b.test' }, text: 'я'.repeat(5000), category: 'x'.repeat(500), source: 't' });
+    const long = outbox.send({
+      channel: 'email',
+      recipient: { email: 'a@b.test' },
+      text: 'я'.repeat(5000),
+      category: 'x'.repeat(500),
+      source: 't',
+    });
     expect(long.text.length).toBe(2000);
     expect(long.category.length).toBe(200);
-    expect(() => outbox.send({ channel: 'lk', recipient: {}, text: '', category: 'x', source: 't' })).toThrow(/needs a text/);
+    expect(() => outbox.send({ channel: 'lk', recipient: {}, text: '', category: 'x', source: 't' })).toThrow(
+      /needs a text/,
+    );
   });
 
   it('notifyPerson reaches a roster person by oid on every channel with their e-mail and phone', () => {
@@ -80,7 +120,9 @@ describe('notifications outbox (in process)', () => {
     expect(sent[1]?.recipient.email).toBe(parent?.email);
     expect(sent[2]?.recipient.phone).toBe(parent?.phone);
     expect(outbox.count({ recipient: parent?.oid ?? '' })).toBe(4);
-    expect(outbox.notifyPerson({ person: '__proto__', channels: ['lk'], text: 'x', category: 'c', source: 't' })).toEqual([]);
+    expect(
+      outbox.notifyPerson({ person: '__proto__', channels: ['lk'], text: 'x', category: 'c', source: 't' }),
+    ).toEqual([]);
   });
 
   it('keeps at most `capacity` notices (from createSimulator data), dropping the oldest', () => {
@@ -91,13 +133,43 @@ describe('notifications outbox (in process)', () => {
     });
     const outbox = sim.service(notificationsService);
     for (let index = 0; index < 15; index += 1) {
-      outbox.send({ channel: 'lk', recipient: { oid: '1' }, text: `n${index}`, category: 'c', source: 't', key: `k${index}` });
+      outbox.send({
+        channel: 'lk',
+        recipient: { oid: '1' },
+        text: `n${index}`,
+        category: 'c',
+        source: 't',
+        key: `k${index}`,
+      });
     }
-    expect(outbox.find().map((notice) => notice.text)).toEqual(['n5', 'n6', 'n7', 'n8', 'n9', 'n10', 'n11', 'n12', 'n13', 'n14']);
+    expect(outbox.find().map((notice) => notice.text)).toEqual([
+      'n5',
+      'n6',
+      'n7',
+      'n8',
+      'n9',
+      'n10',
+      'n11',
+      'n12',
+      'n13',
+      'n14',
+    ]);
     // A dropped notice's key is free again.
-    expect(outbox.send({ channel: 'lk', recipient: { oid: '1' }, text: 'n0 again', category: 'c', source: 't', key: 'k0' }).text).toBe('n0 again');
+    expect(
+      outbox.send({
+        channel: 'lk',
+        recipient: { oid: '1' },
+        text: 'n0 again',
+        category: 'c',
+        source: 't',
+        key: 'k0',
+      }).text,
+    ).toBe('n0 again');
     expect(() =>
-      createSimulator({ portals: [esiaPortal(), notificationsPortal()], data: { notifications: { capacity: 1 } } }),
+      createSimulator({
+        portals: [esiaPortal(), notificationsPortal()],
+        data: { notifications: { capacity: 1 } },
+      }),
     ).toThrow(/data\.notifications\.capacity/);
   });
 });
@@ -111,9 +183,27 @@ describe('notifications control API and personal account (standalone server)', (
     server = await sim.listen({ port: 0 });
     control = `${server.url}/__goskit/notifications`;
     const outbox = sim.service(notificationsService);
-    outbox.send({ channel: 'sms', recipient: { phone: '+79991112233', oid: '7' }, text: 'Связь успешно установлена. Дата: 01.09.2026', category: 'ediary.link', source: 'ediary' });
-    outbox.send({ channel: 'lk', recipient: { oid: '7' }, text: '<script>alert(1)</script>', category: 'ediary.link', source: 'ediary' });
-    outbox.send({ channel: 'push', recipient: { oid: '7' }, text: 'Новая оценка', category: 'ediary.mark', source: 'ediary' });
+    outbox.send({
+      channel: 'sms',
+      recipient: { phone: '+79991112233', oid: '7' },
+      text: 'Связь успешно установлена. Дата: 01.09.2026',
+      category: 'ediary.link',
+      source: 'ediary',
+    });
+    outbox.send({
+      channel: 'lk',
+      recipient: { oid: '7' },
+      text: '<script>alert(1)</script>',
+      category: 'ediary.link',
+      source: 'ediary',
+    });
+    outbox.send({
+      channel: 'push',
+      recipient: { oid: '7' },
+      text: 'Новая оценка',
+      category: 'ediary.mark',
+      source: 'ediary',
+    });
   });
   afterAll(() => server.close());
 
@@ -162,10 +252,17 @@ describe('notifications control API and personal account (standalone server)', (
 
   it('GET / PUT /delays changes a category’s delay; a bad duration is a 400', async () => {
     const put = (body: unknown) =>
-      fetch(`${control}/delays`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${control}/delays`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const answer = await put({ 'ediary.absence': 'PT5M' });
     expect(answer.status).toBe(200);
-    expect(((await answer.json()) as { delays: Record<string, number> }).delays).toMatchObject({ 'ediary.mark': 60_000, 'ediary.absence': 300_000 });
+    expect(((await answer.json()) as { delays: Record<string, number> }).delays).toMatchObject({
+      'ediary.mark': 60_000,
+      'ediary.absence': 300_000,
+    });
     expect(sim.service(notificationsService).delayOf('ediary.absence')).toBe(300_000);
     expect((await put({ 'ediary.absence': 'soon' })).status).toBe(400);
   });
@@ -173,7 +270,9 @@ describe('notifications control API and personal account (standalone server)', (
   it('the personal account route wants an ESIA token; the dashboard escapes notice texts', async () => {
     const lk = await fetch(`${server.url}/notifications/api/lk/v1/notifications`);
     expect(lk.status).toBe(401);
-    const forged = await fetch(`${server.url}/notifications/api/lk/v1/notifications`, { headers: { authorization: 'Bearer forged' } });
+    const forged = await fetch(`${server.url}/notifications/api/lk/v1/notifications`, {
+      headers: { authorization: 'Bearer forged' },
+    });
     expect(forged.status).toBe(401);
     const page = await (await fetch(`${server.url}/`)).text();
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

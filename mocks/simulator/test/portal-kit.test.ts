@@ -143,7 +143,15 @@ describe('data slices', () => {
 
   it('the ESIA slice type-checks as documented and registers its clients', () => {
     const sim = createSimulator({ portals: builtInPortals(), data: { esia: { clients: [] } } });
-    expect(sim.portals.map((portal) => portal.name)).toEqual(['school', 'esia', 'epgu', 'vk', 'vkid', 'notifications', 'ediary']);
+    expect(sim.portals.map((portal) => portal.name)).toEqual([
+      'school',
+      'esia',
+      'epgu',
+      'vk',
+      'vkid',
+      'notifications',
+      'ediary',
+    ]);
   });
 
   it('roster overrides follow the same rules in process as in a --data file (checksums, links)', () => {
