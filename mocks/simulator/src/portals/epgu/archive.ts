@@ -6,6 +6,7 @@ import type { RouteContext } from '../../engine/types.js';
 import { EpguRejection } from './errors.js';
 import type { ResolvedEpguOptions } from './options.js';
 import type { ArchiveInfo, EpguOrder, EpguState } from './state.js';
+import { watchStatusNotices } from './status-notices.js';
 import { LK_STATUS } from './statuses.js';
 import { currentStep, planAfterPush } from './timeline.js';
 
@@ -27,6 +28,9 @@ export function attachArchive(
   // Forked by order id: the plan depends on the seed and the order, not on other traffic.
   const random = ctx.sim.random.fork(`epgu:order:${order.id}`);
   order.steps = [...order.steps, ...planAfterPush(random, options, archive.pushedMs)];
+  if (options.notifications) {
+    watchStatusNotices(ctx, order);
+  }
 }
 
 /** A safe file name for links (the multipart filename, else a default). */

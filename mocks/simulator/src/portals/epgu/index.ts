@@ -8,6 +8,7 @@ import { contractsFromOpenApi } from '../../engine/contracts/openapi-contracts.j
 import { http429 } from '../../engine/responses.js';
 import type { PortalDefinition } from '../../engine/types.js';
 import { identityService } from '../../services/identity.js';
+import { notificationsService } from '../../services/notifications.js';
 import { cancelOrderRoute } from './cancel-order.js';
 import { createOrderRoute } from './create-order.js';
 import { dictionaryRoute } from './dictionaries.js';
@@ -30,7 +31,10 @@ export function epguPortal(options: EpguPortalOptions = {}): PortalDefinition<Ep
     docs: 'https://github.com/goskit/goskit/blob/main/mocks/simulator/docs/epgu-portal.md',
     createState: (runtime) => createEpguState(runtime),
     // 'esia' mode verifies tokens through the identity service; 'any-bearer' needs no provider.
-    requires: resolved.auth === 'esia' ? [identityService] : [],
+    requires: [
+      ...(resolved.auth === 'esia' ? [identityService] : []),
+      ...(resolved.notifications ? [notificationsService] : []),
+    ],
     routes: [
       createOrderRoute(resolved),
       pushRoute(resolved),

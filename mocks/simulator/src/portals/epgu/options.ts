@@ -25,6 +25,11 @@ export interface EpguPortalOptions {
   limits?: { perMinute?: number; perHour?: number };
   /** Seeded chances of the failure outcomes after a push. Defaults 0.05 each. */
   outcomes?: { validationErrorRate?: number; filesFailedRate?: number };
+  /**
+   * Send each status change of a pushed order to its owner by SMS, e-mail and push through the
+   * notifications outbox (`notificationsPortal()` must be loaded). Default false.
+   */
+  notifications?: boolean;
 }
 
 export interface ResolvedEpguOptions {
@@ -39,6 +44,7 @@ export interface ResolvedEpguOptions {
   perHour: number;
   validationErrorRate: number;
   filesFailedRate: number;
+  notifications: boolean;
 }
 
 export const EPGU_HOSTS = ['https://svcdev-beta.test.gosuslugi.ru', 'https://lk.gosuslugi.ru'];
@@ -59,5 +65,6 @@ export function resolveEpguOptions(options: EpguPortalOptions = {}): ResolvedEpg
     perHour: options.limits?.perHour ?? 120_000,
     validationErrorRate: options.outcomes?.validationErrorRate ?? 0.05,
     filesFailedRate: options.outcomes?.filesFailedRate ?? 0.05,
+    notifications: options.notifications ?? false,
   };
 }
