@@ -10,13 +10,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const filter = process.argv.slice(2);
 
-const packageDists = [
-  'packages/core',
-  'packages/validation',
-  'packages/crypto',
-  'packages/gosuslugi',
-  'mocks/simulator',
-];
+// Every workspace package with sources: benches import their dist/.
+const packageDists = ['packages', 'mocks'].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(group, name)) : [],
+);
 if (packageDists.some((dir) => existsSync(join(root, dir, 'src')) && !existsSync(join(root, dir, 'dist')))) {
   console.log('bench: building packages first…');
   if (runPnpm(root, ['build']).status !== 0) {

@@ -26,3 +26,16 @@ export {
   identityService,
   scopeNames,
 } from './services/identity.js';
+export { type VkAccount, type VkAccountsService, vkAccountsService } from './services/vk-accounts.js';
+export {
+  type VkIdentityService,
+  type VkIdGrant,
+  vkIdentityService,
+} from './services/vk-identity.js';
+export {
+  type VkChatInfo,
+  type VkCommunityInfo,
+  VkMessengerError,
+  type VkMessengerService,
+  vkMessengerService,
+} from './services/vk-messenger.js';

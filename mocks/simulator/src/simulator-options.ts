@@ -2,6 +2,8 @@
 import type { SimulatorData, SimulatorOptions } from './engine/types.js';
 import type { EsiaDataInput } from './portals/esia/index.js';
 import type { NotificationsData } from './portals/notifications/index.js';
+import type { VkDataInput } from './portals/vk/index.js';
+import type { VkIdDataInput } from './portals/vkid/index.js';
 
 /** `data` with the built-in portals' slices typed; custom portals' slices stay `unknown`. */
 export interface BuiltInSimulatorData extends SimulatorData {
@@ -9,6 +11,10 @@ export interface BuiltInSimulatorData extends SimulatorData {
   esia?: EsiaDataInput;
   /** The notifications outbox: `{ delays: { 'ediary.mark': 'PT1M', default: 0 }, capacity }`. */
   notifications?: NotificationsData;
+  /** VK communities, people, chats and tokens on top of (or instead of) the demo school (docs/vk-portal.md). */
+  vk?: VkDataInput;
+  /** VK ID applications and accounts (docs/vkid-portal.md). */
+  vkid?: VkIdDataInput;
 }
 
 export interface CreateSimulatorOptions extends Omit<SimulatorOptions, 'data'> {

@@ -1,3 +1,4 @@
+export { type CallbackInput, callbackParams } from './auth/callback-params.js';
 export {
   createTokenProvider,
   type FetchedToken,

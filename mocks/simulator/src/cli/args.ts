@@ -30,6 +30,9 @@ export interface CliOptions {
 
 /** A flag is unknown or malformed; goskit-sim prints it with the usage and exits 2. */
 export class UsageError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'UsageError';
+
   constructor(message: string) {
     super('INVALID_OPTIONS', message);
   }

@@ -10,6 +10,9 @@ import type { SimulatorData } from '../engine/types.js';
 
 /** The file cannot be read or parsed (what it holds is checked by createSimulator: INVALID_DATA). */
 export class DataFileError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'DataFileError';
+
   constructor(message: string) {
     super('INVALID_DATA', message);
   }

@@ -23,10 +23,16 @@ export type SimulatorErrorCode =
   | 'INVALID_SCENARIO';
 
 /** The one error class of @goskit/simulator. */
-export class SimulatorError extends GoskitError<SimulatorErrorCode> {}
+export class SimulatorError extends GoskitError<SimulatorErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SimulatorError';
+}
 
 /** Thrown by portal helpers when a request body breaks a rule; handle() answers 400 naming field and rule. */
 export class BadRequestError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'BadRequestError';
+
   readonly field: string;
   readonly rule: string;
 

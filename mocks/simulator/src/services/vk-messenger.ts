@@ -41,6 +41,9 @@ export interface VkMessengerService {
 
 /** A VK failure of the messenger service, with VK's code (917, 927, 936…). */
 export class VkMessengerError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'VkMessengerError';
+
   readonly vkCode: number;
 
   constructor(vkCode: number, message: string) {

@@ -26,6 +26,9 @@ export type EsiaLoginFailure =
 const MAX_MESSAGE = 300;
 
 export class EsiaLoginError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'EsiaLoginError';
+
   readonly reason: EsiaLoginFailure;
   /** The message the page showed (its `role="alert"` or error paragraph), if any. */
   readonly pageMessage: string | undefined;

@@ -11,6 +11,8 @@
  * `POST <base>/login` with `rid`, `login`, `password`, `code` and, after a lock, `check`;
  * `POST <base>/consent` with `rid` and `decision` = allow | deny.
  */
+
+import { pageStep } from '../engine/page-step.js';
 import { EsiaLoginError, failureOf } from './esia-login-error.js';
 import { alertText, checkAnswer, type HtmlForm, parseForms } from './html-forms.js';
 
@@ -65,25 +67,17 @@ export async function completeEsiaLogin(
     if (stopAt !== undefined && url.startsWith(stopAt)) {
       return url;
     }
-    const response = await fetchImpl(url, {
-      method: form === undefined ? 'GET' : 'POST',
-      redirect: 'manual',
-      ...(form === undefined
-        ? {}
-        : { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
-    });
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location !== null) {
-      await response.body?.cancel();
-      url = new URL(location, url).toString();
+    const answer = await pageStep(fetchImpl, url, form);
+    if ('redirectTo' in answer) {
+      url = answer.redirectTo;
       form = undefined;
       continue;
     }
-    const html = await response.text();
+    const { html, status } = answer;
     const forms = parseForms(html, url);
     const message = alertText(html);
     const failed = (reason = failureOf(message)) =>
-      new EsiaLoginError(reason, { pageMessage: message, status: response.status, url: bare(url) });
+      new EsiaLoginError(reason, { pageMessage: message, status, url: bare(url) });
     const login = forms.find((candidate) => candidate.fields.has('password'));
     if (login !== undefined) {
       const check = checkAnswer(html);

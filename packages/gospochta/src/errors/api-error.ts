@@ -28,6 +28,9 @@ const BODY_LIMIT = 4096;
  * `portalCode`, the status, request id and a bounded, redacted view of the body.
  */
 export class GospochtaApiError extends GospochtaError<'API_ERROR'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GospochtaApiError';
+
   readonly status: number;
   readonly portalCode: string | undefined;
   readonly title: string | undefined;

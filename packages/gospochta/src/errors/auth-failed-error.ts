@@ -3,6 +3,9 @@ import { GospochtaError } from './gospochta-error.js';
 
 /** The token endpoint refused: OAuth's `error` is kept (`invalid_client`, `invalid_grant`…). */
 export class AuthFailedError extends GospochtaError<'AUTH_FAILED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'AuthFailedError';
+
   readonly oauthError: string;
   readonly status: number;
   readonly description: string | undefined;

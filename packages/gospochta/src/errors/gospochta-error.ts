@@ -30,6 +30,9 @@ export interface ErrorHint {
  * token, a key, a secret or personal data.
  */
 export class GospochtaError<Code extends GospochtaErrorCode = GospochtaErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GospochtaError';
+
   readonly hint: ErrorHint | undefined;
 
   constructor(code: Code, message: string, options: { cause?: unknown; hint?: ErrorHint } = {}) {

@@ -5,6 +5,9 @@ import { GospochtaError } from './gospochta-error.js';
  * client remembers the key (`source: 'local'`), or by the portal (422 IDEMPOTENCY_KEY_REUSED).
  */
 export class IdempotencyConflictError extends GospochtaError<'IDEMPOTENCY_CONFLICT'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'IdempotencyConflictError';
+
   readonly idempotencyKey: string;
   readonly operation: string;
   readonly source: 'local' | 'portal';

@@ -2,6 +2,9 @@ import { GospochtaError } from './gospochta-error.js';
 
 /** A 2xx answer whose (verified, decrypted) body is not what the contract says. */
 export class InvalidResponseError extends GospochtaError<'INVALID_RESPONSE'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'InvalidResponseError';
+
   readonly operation: string;
   readonly requestId: string | undefined;
 

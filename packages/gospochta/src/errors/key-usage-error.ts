@@ -5,6 +5,9 @@ import { GospochtaError } from './gospochta-error.js';
  * at 2^32 encryptions so the chance of a repeated IV stays negligible; past it the key must be rotated.
  */
 export class KeyUsageExceededError extends GospochtaError<'KEY_USAGE_EXCEEDED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'KeyUsageExceededError';
+
   readonly kid: string;
   readonly limit: number;
 

@@ -2,6 +2,9 @@ import { GospochtaError } from './gospochta-error.js';
 
 /** A document link is past `expiresAt` (on the client's clock, or the portal answered 410). */
 export class LinkExpiredError extends GospochtaError<'LINK_EXPIRED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'LinkExpiredError';
+
   readonly documentId: string;
   readonly expiresAt: Date | undefined;
   readonly source: 'local' | 'portal';

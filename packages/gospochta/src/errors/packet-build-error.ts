@@ -2,6 +2,9 @@ import { GospochtaError } from './gospochta-error.js';
 
 /** A packet could not be built from this input; `field` is the JSON pointer of the offending value. */
 export class PacketBuildError extends GospochtaError<'PACKET_BUILD_FAILED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'PacketBuildError';
+
   readonly field: string | undefined;
 
   constructor(message: string, options: { field?: string; cause?: unknown } = {}) {

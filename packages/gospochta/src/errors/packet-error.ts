@@ -31,6 +31,9 @@ export const PACKET_CHECKS: readonly PacketCheck[] = [
  * recorded). `check` names the check and `field` the JSON pointer of a PII field when one failed.
  */
 export class PacketError extends GospochtaError<'PACKET_REJECTED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'PacketError';
+
   readonly check: PacketCheck;
   readonly field: string | undefined;
 

@@ -5,6 +5,9 @@ import { GospochtaError } from './gospochta-error.js';
  * (`source: 'local'`, nothing was sent) or answered by the portal with 403 (`source: 'portal'`).
  */
 export class PermissionDeniedError extends GospochtaError<'PERMISSION_DENIED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'PermissionDeniedError';
+
   readonly missingPermission: string;
   readonly role: string | undefined;
   readonly operation: string;

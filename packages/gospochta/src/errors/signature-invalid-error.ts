@@ -8,6 +8,9 @@ export type SignedSubject = 'delivery-act' | 'receipt' | 'document' | 'attachmen
  * `sha256-mismatch`, `streebog256-mismatch`, `pdf-hash-mismatch`, `malformed`…).
  */
 export class SignatureInvalidError extends GospochtaError<'SIGNATURE_INVALID'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SignatureInvalidError';
+
   readonly subject: SignedSubject;
   readonly reason: string;
 

@@ -14,6 +14,9 @@ export type TlsRejection =
   | 'refused';
 
 export class TlsRejectedError extends GospochtaError<'TLS_REJECTED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'TlsRejectedError';
+
   readonly reason: TlsRejection;
 
   constructor(reason: TlsRejection, message: string, options: { cause?: unknown } = {}) {

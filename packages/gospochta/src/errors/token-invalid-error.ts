@@ -6,6 +6,9 @@ import { GospochtaError } from './gospochta-error.js';
  * `TOKEN_CLAIM_INVALID`, `KEY_NOT_FOUND`, `MALFORMED_TOKEN`) or `ROLE_UNKNOWN`.
  */
 export class TokenInvalidError extends GospochtaError<'TOKEN_INVALID'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'TokenInvalidError';
+
   readonly reason: string;
 
   constructor(reason: string, message: string, options: { cause?: unknown } = {}) {

@@ -12,6 +12,9 @@ export interface InputIssue {
  * Separate from transport and portal errors. The message names fields and rules, never values.
  */
 export class GospochtaValidationError extends GospochtaError<'VALIDATION_FAILED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GospochtaValidationError';
+
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[]) {

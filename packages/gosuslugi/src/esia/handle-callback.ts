@@ -1,3 +1,4 @@
+import { type CallbackInput, callbackParams } from '@goskit/core';
 import { EsiaError } from '../errors/esia-error.js';
 import { signParameters } from './client-secret.js';
 import type { EsiaContext } from './context.js';
@@ -5,31 +6,8 @@ import { type PendingAuthorization, takePending } from './pending-request.js';
 import { clientAuthentication, postTokenRequest, type TokenRequestForm } from './token-endpoint.js';
 import { buildTokens, type EsiaUserTokens } from './tokens.js';
 
-export type CallbackInput = string | URL | URLSearchParams | Record<string, string | string[] | undefined>;
-
-/** The query of the callback: a full URL, a query string, URLSearchParams or a framework's query object. */
-export function callbackParams(input: CallbackInput): URLSearchParams {
-  if (input instanceof URLSearchParams) {
-    return input;
-  }
-  if (input instanceof URL) {
-    return input.searchParams;
-  }
-  if (typeof input === 'string') {
-    const question = input.indexOf('?');
-    const query =
-      question >= 0 ? input.slice(question + 1) : /^[a-z][a-z\d+.-]*:\/\//i.test(input) ? '' : input;
-    return new URLSearchParams(query.split('#')[0]);
-  }
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') {
-      params.set(key, first);
-    }
-  }
-  return params;
-}
+// Re-exported for compatibility: the rule lives in @goskit/core, shared with VK ID.
+export { type CallbackInput, callbackParams };
 
 export interface CallbackResult extends EsiaUserTokens {
   /** What the application attached in authorizationUrl({ data }). */

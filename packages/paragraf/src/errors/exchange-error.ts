@@ -13,6 +13,9 @@ export interface QueueErrorEntry {
 }
 
 export class ExchangeError extends ParagrafError<ExchangeErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ExchangeError';
+
   readonly queueId: string | undefined;
   readonly errors: readonly QueueErrorEntry[];
 

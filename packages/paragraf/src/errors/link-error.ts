@@ -15,6 +15,9 @@ export interface LinkIssue {
 }
 
 export class LinkError extends ParagrafError<LinkErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'LinkError';
+
   readonly issues: readonly LinkIssue[];
 
   constructor(

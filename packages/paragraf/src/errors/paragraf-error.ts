@@ -39,7 +39,10 @@ export type ParagrafErrorCode =
   | 'LEASE_LOST'
   | 'INVALID_ARGUMENT';
 
-export class ParagrafError<Code extends ParagrafErrorCode = ParagrafErrorCode> extends GoskitError<Code> {}
+export class ParagrafError<Code extends ParagrafErrorCode = ParagrafErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ParagrafError';
+}
 
 export function isParagrafError(value: unknown): value is ParagrafError {
   return value instanceof ParagrafError;

@@ -15,6 +15,9 @@ export interface SoapFaultDetails {
 }
 
 export class SoapFaultError extends ParagrafError<'SOAP_FAULT'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SoapFaultError';
+
   readonly faultCode: string;
   readonly faultString: string;
   readonly portalCode: string | undefined;

@@ -15,6 +15,9 @@ export type TaskErrorCode =
   | 'LEASE_LOST';
 
 export class TaskError extends ParagrafError<TaskErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'TaskError';
+
   readonly taskCode: string | undefined;
   readonly issues: readonly ValidationIssue[];
   /** Russian and English text for people (the unknown-code case lists the valid codes). */

@@ -7,6 +7,9 @@ import { ParagrafError } from './paragraf-error.js';
 export type XmlFormatErrorCode = 'XML_MALFORMED' | 'XML_UNEXPECTED_ROOT' | 'XML_UNEXPECTED_END';
 
 export class XmlFormatError extends ParagrafError<XmlFormatErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'XmlFormatError';
+
   readonly line: number;
 
   constructor(code: XmlFormatErrorCode, message: string, line: number) {

@@ -16,6 +16,9 @@ export type XmlSecurityErrorCode =
   | 'XML_ENCODING_UNSUPPORTED';
 
 export class XmlSecurityError extends ParagrafError<XmlSecurityErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'XmlSecurityError';
+
   readonly line: number;
   readonly limit: number | undefined;
 

@@ -23,6 +23,9 @@ export interface RedisErrorHint {
  * stored value (values hold tokens and personal data).
  */
 export class GoskitRedisError<Code extends RedisErrorCode = RedisErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'GoskitRedisError';
+
   readonly hint: RedisErrorHint | undefined;
 
   constructor(code: Code, message: string, options: { cause?: unknown; hint?: RedisErrorHint } = {}) {

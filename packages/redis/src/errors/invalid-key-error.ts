@@ -2,6 +2,9 @@ import { GoskitRedisError } from './goskit-redis-error.js';
 
 /** A key that cannot be stored: not a string, empty, or longer than the limit (bytes, UTF-8). */
 export class InvalidKeyError extends GoskitRedisError<'INVALID_KEY'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'InvalidKeyError';
+
   /** Which argument: 'key', 'name', 'limiter key' … */
   readonly field: string;
 

@@ -5,6 +5,9 @@ import { GoskitRedisError } from './goskit-redis-error.js';
  * took it. Stop the work it guarded; a newer owner holds a higher fencing token.
  */
 export class LeaseLostError extends GoskitRedisError<'LEASE_LOST'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'LeaseLostError';
+
   readonly leaseName: string;
   readonly fencingToken: number;
 

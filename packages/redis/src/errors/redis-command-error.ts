@@ -5,6 +5,9 @@ import { GoskitRedisError } from './goskit-redis-error.js';
  * `OOM`, `READONLY`, `NOPERM` …) the way portal errors keep the portal's code.
  */
 export class RedisCommandError extends GoskitRedisError<'REDIS_COMMAND_FAILED'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'RedisCommandError';
+
   readonly operation: string;
   readonly redisCode: string;
 

@@ -14,6 +14,9 @@ export interface RedisUnavailableDetails {
  * of it; with a timeout the command may still run on the server later.
  */
 export class RedisUnavailableError extends GoskitRedisError<'REDIS_UNAVAILABLE' | 'REDIS_TIMEOUT'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'RedisUnavailableError';
+
   readonly operation: string;
   readonly timeoutMs: number | undefined;
 

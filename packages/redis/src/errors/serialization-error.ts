@@ -8,6 +8,9 @@ export type SerializationErrorCode = 'VALUE_NOT_SERIALIZABLE' | 'VALUE_CORRUPT' 
  * (`VALUE_CORRUPT`), or an encoded value exceeded `maxValueBytes` (`VALUE_TOO_LARGE`).
  */
 export class SerializationError extends GoskitRedisError<SerializationErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SerializationError';
+
   /** Where in the value: `$` is the value itself. */
   readonly path: string;
 

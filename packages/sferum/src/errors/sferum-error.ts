@@ -31,6 +31,9 @@ export interface ErrorHint {
 }
 
 export class SferumError<Code extends SferumErrorCode = SferumErrorCode> extends GoskitError<Code> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SferumError';
+
   readonly hint: ErrorHint | undefined;
 
   constructor(code: Code, message: string, options: { cause?: unknown; hint?: ErrorHint | undefined } = {}) {

@@ -5,6 +5,9 @@
 import { type ErrorHint, SferumError } from './sferum-error.js';
 
 export class SferumInputError extends SferumError<'INVALID_INPUT'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SferumInputError';
+
   /** Where the bad value sits: `params.user_ids`, `method`, `roster.pupils[3].id`. */
   readonly field: string;
   /** A stable name of the broken rule: `method-name`, `reserved-param`, `integer` … */

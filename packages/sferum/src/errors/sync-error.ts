@@ -24,6 +24,9 @@ export interface SyncIssue {
 }
 
 export class SyncError extends SferumError<SyncErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'SyncError';
+
   readonly issues: readonly SyncIssue[];
 
   constructor(

@@ -3,6 +3,9 @@ import type { VkCaptchaChallenge } from '../vk/captcha.js';
 import { VkApiError, type VkApiErrorDetails } from './vk-api-error.js';
 
 export class VkCaptchaError extends VkApiError<'VK_CAPTCHA'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'VkCaptchaError';
+
   /** What VK asked; undefined when the body carried neither captcha form. */
   readonly challenge: VkCaptchaChallenge | undefined;
   /** Captchas answered for this call before giving up. */

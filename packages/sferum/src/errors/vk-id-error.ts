@@ -47,6 +47,9 @@ const HINTS = new Map<string, ErrorHint>([
 ]);
 
 export class VkIdError extends SferumError<VkIdErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'VkIdError';
+
   readonly oauthError: string | undefined;
   readonly description: string | undefined;
   readonly status: number | undefined;

@@ -8,6 +8,9 @@ import { SferumError } from './sferum-error.js';
 export type VkTokenKind = 'user' | 'community';
 
 export class VkTokenKindError extends SferumError<'VK_TOKEN_KIND'> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'VkTokenKindError';
+
   readonly method: string;
   readonly tokenKind: VkTokenKind;
   readonly allowed: readonly VkTokenKind[];

@@ -4,6 +4,7 @@
  * `POST /oauth2/auth`, checking that VK ID echoes the request's state.
  */
 
+import { type CallbackInput, callbackParams } from '@goskit/core';
 import { VkIdError } from '../errors/vk-id-error.js';
 import type { VkIdContext } from './context.js';
 import { postForm } from './oauth-call.js';
@@ -11,11 +12,8 @@ import { takePending } from './pending-login.js';
 import { randomToken } from './pkce.js';
 import { toTokens, type VkIdTokens, vkIdTokenResponse } from './tokens.js';
 
-export type VkIdCallbackInput =
-  | string
-  | URL
-  | URLSearchParams
-  | Record<string, string | string[] | undefined>;
+/** A full URL, a query string, URLSearchParams or a framework's query object (@goskit/core's rule). */
+export type VkIdCallbackInput = CallbackInput;
 
 export interface VkIdCallbackResult extends VkIdTokens {
   /** What authorizationUrl({ data }) attached. */
@@ -27,29 +25,7 @@ const STATE_HINT = {
   en: 'The state is unknown, already used or expired (10 minutes by default). Several app instances need a shared stateStore.',
 };
 
-/** The callback's query from a full URL, a query string, URLSearchParams or a framework's query object. */
-export function callbackParams(input: VkIdCallbackInput): URLSearchParams {
-  if (input instanceof URLSearchParams) {
-    return input;
-  }
-  if (input instanceof URL) {
-    return input.searchParams;
-  }
-  if (typeof input === 'string') {
-    const question = input.indexOf('?');
-    const query =
-      question >= 0 ? input.slice(question + 1) : /^[a-z][a-z\d+.-]*:\/\//i.test(input) ? '' : input;
-    return new URLSearchParams(query.split('#')[0]);
-  }
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') {
-      params.set(key, first);
-    }
-  }
-  return params;
-}
+export { callbackParams };
 
 const DEVICE_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 

@@ -9,6 +9,9 @@ export type ValidationErrorCode = 'VALIDATION_FAILED';
  * The message lists the issue codes and English texts only — never the rejected value.
  */
 export class ValidationError extends GoskitError<ValidationErrorCode> {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'ValidationError';
+
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], options?: { cause?: unknown }) {

@@ -59,6 +59,9 @@ export function errorMessage(code: number, detail?: string): string {
  * it never leaves the portal (the engine would answer 400 for it otherwise).
  */
 export class VkApiFailure extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'VkApiFailure';
+
   readonly errorCode: number;
   readonly errorMsg: string;
   /** Extra envelope fields (captcha_sid, redirect_uri…). */

@@ -10,6 +10,7 @@
  * personal_info = on, email / phone = on when granted, decision = allow | deny}.
  */
 import { SimulatorError } from '../../engine/errors.js';
+import { pageStep } from '../../engine/page-step.js';
 
 export interface VkIdLoginOptions {
   /** Phone or e-mail of the VK account (GET /__goskit/vk/users lists them). */
@@ -41,24 +42,16 @@ export async function completeVkIdLogin(
     if (redirectUri !== '' && url.startsWith(redirectUri)) {
       return url;
     }
-    const response = await fetchImpl(url, {
-      method: form === undefined ? 'GET' : 'POST',
-      redirect: 'manual',
-      ...(form === undefined
-        ? {}
-        : { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
-    });
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location !== null) {
-      await response.body?.cancel();
-      url = new URL(location, url).toString();
+    const answer = await pageStep(fetchImpl, url, form);
+    if ('redirectTo' in answer) {
+      url = answer.redirectTo;
       form = undefined;
       continue;
     }
-    const html = await response.text();
+    const { html, status } = answer;
     const page = new URL(url);
     const rid = page.searchParams.get('rid');
-    if (response.status !== 200 || rid === null || form !== undefined) {
+    if (status !== 200 || rid === null || form !== undefined) {
       throw new SimulatorError(
         'LOGIN_FAILED',
         `VK ID refused the sign-in at ${page.pathname}: ${alertOf(html)}`,
