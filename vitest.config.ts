@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -38,6 +39,9 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine. Most
+    // suites wait on sockets, child processes and the browser, so two files at a time fit on two cores.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       project('core', 'packages/core'),
       // The transport's behaviour suites again, with ky as the engine (docs/decisions/008).
@@ -77,6 +81,7 @@ export default defineConfig({
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
+      project('example-sferum-chat-sync', 'examples/sferum-chat-sync'),
       // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
       project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),
     ],

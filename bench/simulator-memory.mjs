@@ -56,7 +56,16 @@ function rssMb(pid) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 const b64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const TOKEN = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ 'urn:esia:sbj_id': 1000000001, scope: 'openid http://lk.gosuslugi.ru/api-order' })}.c2ln`;
+// With the person's APIPGU consent: EPGU refuses a token without one (403) before reading the body.
+const CONSENT = [
+  {
+    sysname: 'APIPGU',
+    actions: [{ sysname: 'ALL_ACTIONS_TO_DATA' }],
+    purposes: [{ sysname: 'APIPGU' }],
+    scopes: [{ sysname: 'http://lk.gosuslugi.ru/api-order' }],
+  },
+];
+const TOKEN = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ 'urn:esia:sbj_id': 1000000001, client_id: 'GOSKIT_BENCH', scope: 'openid http://lk.gosuslugi.ru/api-order', permissions: CONSENT })}.c2ln`;
 const BOUNDARY = '----goskitBenchBoundary';
 const META = JSON.stringify({
   region: '45000000000',

@@ -22,6 +22,7 @@ export { defineService, provide, type ServiceOptions } from './engine/services.j
 export type * from './engine/types.js';
 export {
   type IdentityGrant,
+  type IdentityPermission,
   type IdentityService,
   identityService,
   scopeNames,

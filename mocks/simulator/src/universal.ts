@@ -35,12 +35,15 @@ export {
   API_ORDER_SCOPES,
   DEMO_SERVICES,
   DICTIONARY_CODES,
+  type EpguLimits,
   type EpguOrder,
   type EpguPortalOptions,
   type EpguState,
+  type EpguSystemInput,
   epguPortal,
   LK_STATUS,
   LK_STATUS_NAMES,
+  registerEpguSystem,
 } from './portals/epgu/index.js';
 export {
   DEMO_CLIENT_ID,
@@ -82,7 +85,12 @@ export {
   generateDemoData,
   SUBJECTS,
 } from './roster/index.js';
-export { type IdentityGrant, type IdentityService, identityService } from './services/identity.js';
+export {
+  type IdentityGrant,
+  type IdentityPermission,
+  type IdentityService,
+  identityService,
+} from './services/identity.js';
 export {
   NOTIFICATION_CHANNELS,
   type Notice,

@@ -5,6 +5,7 @@ import { epguPortal } from '../src/portals/epgu/index.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
 import {
   API_ORDER,
+  apipguClaim,
   bearer,
   createDraft,
   epguRequest,
@@ -12,6 +13,7 @@ import {
   newEpguSim,
   orderOf,
   SCHOOL_ORDER,
+  SYSTEM,
   textOf,
 } from './epgu-support.js';
 
@@ -39,17 +41,69 @@ describe('EPGU auth', () => {
     }
   });
 
-  it('403 access_denied_person_permissions without the api-order scope; the short scope works', async () => {
+  it('403 access_denied_person_permissions unless the token carries an unexpired APIPGU consent for api-order', async () => {
     sim = newEpguSim();
-    const denied = await sim.handle(
-      epguRequest('POST', '/api/gusmev/order', { token: bearer(1, 'openid fullname'), json: SCHOOL_ORDER }),
+    const now = Math.floor(sim.clock.now() / 1000);
+    const refusedTokens = [
+      // The api-order scope alone is not a consent (spec, Приложение 4).
+      bearer(1, `openid ${API_ORDER}`, undefined, { permissions: null }),
+      bearer(1, 'openid', undefined, { permissions: apipguClaim([]) }),
+      bearer(1, 'openid', undefined, { permissions: apipguClaim(['snils']) }),
+      bearer(1, 'openid', undefined, { permissions: apipguClaim([API_ORDER], 'OTHER') }),
+      bearer(1, 'openid', undefined, { permissions: apipguClaim([API_ORDER], 'APIPGU', now - 1) }),
+      bearer(1, 'openid', undefined, { permissions: 'APIPGU' }),
+    ];
+    for (const token of refusedTokens) {
+      const denied = await sim.handle(
+        epguRequest('POST', '/api/gusmev/order', { token, json: SCHOOL_ORDER }),
+      );
+      expect(denied.status).toBe(403);
+      expect(jsonOf(denied)).toEqual({
+        code: 'access_denied_person_permissions',
+        message: 'Пользователь не дал согласие Вашей системе на выполнение данной операции',
+      });
+    }
+    // openid + the consent (no api-order scope in `scope`) is enough.
+    const consented = await sim.handle(
+      epguRequest('POST', '/api/gusmev/order', { token: bearer(1, 'openid'), json: SCHOOL_ORDER }),
     );
-    expect(denied.status).toBe(403);
-    expect(jsonOf(denied)).toMatchObject({ code: 'access_denied_person_permissions' });
+    expect(consented.status).toBe(200);
     const short = await sim.handle(
-      epguRequest('POST', '/api/gusmev/order', { token: bearer(1, 'openid api-order'), json: SCHOOL_ORDER }),
+      epguRequest('POST', '/api/gusmev/order', {
+        token: bearer(1, 'openid', undefined, { permissions: apipguClaim(['api-order']) }),
+        json: SCHOOL_ORDER,
+      }),
     );
     expect(short.status).toBe(200);
+  });
+
+  it('requirePermissions: false restores the scope-only check', async () => {
+    sim = newEpguSim({ requirePermissions: false });
+    const scopeOnly = bearer(1, `openid ${API_ORDER}`, undefined, { permissions: null });
+    expect(
+      (await sim.handle(epguRequest('POST', '/api/gusmev/order', { token: scopeOnly, json: SCHOOL_ORDER })))
+        .status,
+    ).toBe(200);
+    const noScope = bearer(1, 'openid fullname', undefined, { permissions: null });
+    const denied = await sim.handle(
+      epguRequest('POST', '/api/gusmev/order', { token: noScope, json: SCHOOL_ORDER }),
+    );
+    expect(denied.status).toBe(403);
+    expect(jsonOf(denied).code).toBe('access_denied_person_permissions');
+  });
+
+  it('a token without a subject → 403 access_denied_user', async () => {
+    sim = newEpguSim();
+    const token = bearer('', 'openid');
+    const noSubject = token.replace(/^([^.]+)\.([^.]+)/, (_all, head: string) => {
+      const payload = { scope: 'openid', client_id: SYSTEM, permissions: apipguClaim() };
+      return `${head}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    });
+    const response = await sim.handle(
+      epguRequest('POST', '/api/gusmev/order', { token: noSubject, json: SCHOOL_ORDER }),
+    );
+    expect(response.status).toBe(403);
+    expect(jsonOf(response).code).toBe('access_denied_user');
   });
 
   it("'esia' mode needs the identity service: without ESIA loaded the simulator does not start", () => {
@@ -77,10 +131,13 @@ describe('EPGU createOrder', () => {
       id: orderId,
       orderStatusId: 0,
       orderStatusName: 'Черновик заявления',
-      processingState: 'NEW',
       eserviceId: '10000000367',
+      sourceSystem: SYSTEM,
+      creationMode: 'api',
       closed: false,
+      orderAttachmentFiles: [],
     });
+    expect(order).not.toHaveProperty('processingState');
     const second = await createDraft(sim);
     expect(second).toBe(orderId + 1);
   });
@@ -146,23 +203,35 @@ describe('EPGU createOrder', () => {
 });
 
 describe('EPGU getOrder and cancel', () => {
-  it('404 not_found for unknown ids, 403 order_access for another user', async () => {
+  it('204 without a body for unknown ids, 400 for ids that are not numbers, 403 order_access for another user or system', async () => {
     sim = newEpguSim();
     const orderId = await createDraft(sim);
-    const unknown = await sim.handle(epguRequest('POST', `/api/gusmev/order/${orderId + 100}`));
-    expect(unknown.status).toBe(404);
-    expect(jsonOf(unknown).code).toBe('not_found');
-    const letters = await sim.handle(epguRequest('POST', '/api/gusmev/order/abc'));
-    expect(letters.status).toBe(404);
-    const foreign = await sim.handle(
-      epguRequest('POST', `/api/gusmev/order/${orderId}`, { token: bearer(42) }),
-    );
-    expect(foreign.status).toBe(403);
-    expect(jsonOf(foreign).code).toBe('order_access');
-    const foreignCancel = await sim.handle(
-      epguRequest('POST', `/api/gusmev/order/${orderId}/cancel`, { token: bearer(42) }),
-    );
-    expect(foreignCancel.status).toBe(403);
+    for (const path of [`/api/gusmev/order/${orderId + 100}`, `/api/gusmev/order/${orderId + 100}/cancel`]) {
+      const unknown = await sim.handle(epguRequest('POST', path));
+      expect(unknown.status).toBe(204);
+      expect(textOf(unknown)).toBe('');
+      expect(unknown.headers['x-goskit-reason']).toMatch(/does not exist/);
+    }
+    for (const id of ['abc', '__proto__', 'constructor', '1e5']) {
+      const letters = await sim.handle(epguRequest('POST', `/api/gusmev/order/${id}`));
+      expect(letters.status).toBe(400);
+      expect(jsonOf(letters)).toMatchObject({
+        code: 'bad_request',
+        message: expect.stringMatching(/^orderId: /),
+      });
+    }
+    for (const token of [bearer(42), bearer(1000000001, 'openid', undefined, { clientId: 'OTHER_SYSTEM' })]) {
+      const foreign = await sim.handle(epguRequest('POST', `/api/gusmev/order/${orderId}`, { token }));
+      expect(foreign.status).toBe(403);
+      expect(jsonOf(foreign)).toEqual({
+        code: 'order_access',
+        message: 'У пользователя нет прав для работы с текущим заявлением',
+      });
+      const foreignCancel = await sim.handle(
+        epguRequest('POST', `/api/gusmev/order/${orderId}/cancel`, { token }),
+      );
+      expect(foreignCancel.status).toBe(403);
+    }
   });
 
   it('answers {code:"OK", message:null, order:"<escaped JSON>"}', async () => {
@@ -172,22 +241,93 @@ describe('EPGU getOrder and cancel', () => {
     const body = jsonOf(response);
     expect(body.code).toBe('OK');
     expect(body.message).toBeNull();
+    expect(body.messageId).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof body.order).toBe('string');
     expect(textOf(response)).toContain('\\"orderStatusId\\":0');
   });
 
-  it('cancels a draft (status 10), then refuses a second cancel with 409 cancel_not_allowed', async () => {
+  it('cancels a draft (status 10, the reason as its comment), then refuses a second cancel with 409 cancel_not_allowed', async () => {
     sim = newEpguSim();
     const orderId = await createDraft(sim);
+    const before = await orderOf(sim, orderId);
+    expect(before.currentStatusHistory).toMatchObject({
+      statusId: 0,
+      cancelAllowed: true,
+      finalStatus: false,
+    });
     sim.clock.advance('PT1M');
-    const cancelled = await sim.handle(epguRequest('POST', `/api/gusmev/order/${orderId}/cancel`));
+    const cancelled = await sim.handle(
+      epguRequest('POST', `/api/gusmev/order/${orderId}/cancel?reason=${encodeURIComponent('Передумал')}`),
+    );
     expect(cancelled.status).toBe(200);
     expect(jsonOf(cancelled)).toEqual({ code: 'OK', message: null });
     const order = await orderOf(sim, orderId);
-    expect(order).toMatchObject({ orderStatusId: 10, closed: true });
+    expect(order).toMatchObject({ orderStatusId: 10, closed: true, allowToDelete: true });
+    expect(order.currentStatusHistory).toMatchObject({
+      statusId: 10,
+      comment: 'Передумал',
+      finalStatus: true,
+      cancelAllowed: false,
+    });
     expect((order.statuses as unknown[]).length).toBe(2);
     const again = await sim.handle(epguRequest('POST', `/api/gusmev/order/${orderId}/cancel`));
     expect(again.status).toBe(409);
     expect(jsonOf(again).code).toBe('cancel_not_allowed');
+  });
+
+  it('409 cancel_not_allowed for a service that allows no cancel (СФР, as go-api-epgu notes)', async () => {
+    sim = newEpguSim();
+    const created = await sim.handle(
+      epguRequest('POST', '/api/gusmev/order', {
+        json: { region: '92000000000', serviceCode: '10000000109', targetCode: '-10000000109' },
+      }),
+    );
+    const orderId = jsonOf(created).orderId as number;
+    const order = await orderOf(sim, orderId);
+    expect(order).toMatchObject({ stateStructureName: 'СФР', stateOrgId: 266, stateOrgCode: 'pfr' });
+    expect(order.currentStatusHistory).toMatchObject({ cancelAllowed: false });
+    const refused = await sim.handle(epguRequest('POST', `/api/gusmev/order/${orderId}/cancel`));
+    expect(refused.status).toBe(409);
+    expect(jsonOf(refused).message).toMatch(/не предусматривает отмену/);
+  });
+});
+
+describe('EPGU systems (ВИС) and services', () => {
+  it('with systems configured, an unlisted system → 403 access_denied_system, an unlisted service → 403 access_denied_service', async () => {
+    sim = newEpguSim({ systems: [{ clientId: SYSTEM, services: ['10000000367'] }] });
+    const other = bearer(1, 'openid', undefined, { clientId: 'STRANGER' });
+    const refused = await sim.handle(
+      epguRequest('POST', '/api/gusmev/order', { token: other, json: SCHOOL_ORDER }),
+    );
+    expect(refused.status).toBe(403);
+    expect(jsonOf(refused)).toEqual({ code: 'access_denied_system', message: 'Доступ запрещен для системы' });
+    expect((await sim.handle(epguRequest('POST', '/api/gusmev/order', { json: SCHOOL_ORDER }))).status).toBe(
+      200,
+    );
+    const service = await sim.handle(
+      epguRequest('POST', '/api/gusmev/order', {
+        json: { ...SCHOOL_ORDER, serviceCode: '10000000400', targetCode: '-10000000400' },
+      }),
+    );
+    expect(service.status).toBe(403);
+    expect(jsonOf(service)).toEqual({
+      code: 'access_denied_service',
+      message: 'Доступ ВИС к запрашиваемой услуге запрещен',
+    });
+  });
+
+  it('systems come from the data slice too, and a bad one fails at start naming the field', () => {
+    const good = createSimulator({
+      seed: 'epgu-test',
+      portals: [epguPortal({ auth: 'any-bearer' })],
+      data: { epgu: { systems: [{ clientId: 'FROM_DATA', limits: { perMinute: 3 } }] } },
+    });
+    expect(good.portalState<{ systems: Map<string, unknown> }>('epgu').systems.has('FROM_DATA')).toBe(true);
+    expect(() => epguPortal({ systems: [{ clientId: 'x', limits: { perMinute: 0 } }] })).toThrow(
+      /EPGU system clientId: 2–64 characters/,
+    );
+    expect(() => epguPortal({ systems: [{ clientId: 'OK_ID', limits: { perMinute: 0 } }] })).toThrow(
+      /EPGU system limits\.perMinute/,
+    );
   });
 });

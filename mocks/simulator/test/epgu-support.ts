@@ -1,14 +1,18 @@
 /**
  * Helpers for the EPGU portal tests: SimRequests on the test host, JWT-shaped bearer tokens for
- * 'any-bearer' mode, multipart bodies and zip-signed archives.
+ * 'any-bearer' mode (with the person's APIPGU consent unless told otherwise), multipart bodies and
+ * archives (real zips from fixtures/zip-writer.ts; `zipBytes` only looks like one).
  */
 import { createSimulator } from '../src/create-simulator.js';
 import type { SimRequest, Simulator } from '../src/engine/types.js';
 import { type EpguPortalOptions, epguPortal } from '../src/portals/epgu/index.js';
 import { jsonOf, bodyOf as textOf } from './fixtures/requests.js';
 
+export { noise, orderArchive, REQ_XML, zipArchive } from './fixtures/zip-writer.js';
+
 export const EPGU_BASE = 'https://svcdev-beta.test.gosuslugi.ru';
 export const API_ORDER = 'http://lk.gosuslugi.ru/api-order';
+export const SYSTEM = 'GOSKIT_TEST';
 export const SCHOOL_ORDER = { region: '45000000000', serviceCode: '10000000367', targetCode: '-10000000367' };
 
 export function newEpguSim(options: EpguPortalOptions = {}, seed = 'epgu-test'): Simulator {
@@ -22,13 +26,43 @@ export function newEpguSim(options: EpguPortalOptions = {}, seed = 'epgu-test'):
 const encoder = new TextEncoder();
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
+/** The `permissions` claim of a token with the person's APIPGU consent (as the ESIA portal writes it). */
+export function apipguClaim(scopes: string[] = [API_ORDER], sysname = 'APIPGU', exp?: number) {
+  return [
+    {
+      sysname,
+      responsibleObject: 'ООО «Демо»',
+      expire: 525600,
+      ...(exp === undefined ? {} : { exp }),
+      actions: [{ sysname: 'ALL_ACTIONS_TO_DATA' }],
+      purposes: [{ sysname: 'APIPGU' }],
+      scopes: scopes.map((name) => ({ sysname: name })),
+    },
+  ];
+}
+
+export interface BearerExtras {
+  /** The `permissions` claim; default: an APIPGU consent; null: none. */
+  permissions?: unknown;
+  /** `client_id`; default SYSTEM. */
+  clientId?: string;
+}
+
 /** A JWT-shaped token (unsigned) as 'any-bearer' mode accepts. */
 export function bearer(
   subject: number | string = 1000000001,
   scope = `openid ${API_ORDER}`,
   exp?: number,
+  extras: BearerExtras = {},
 ): string {
-  const payload: Record<string, unknown> = { 'urn:esia:sbj_id': subject, scope };
+  const payload: Record<string, unknown> = {
+    'urn:esia:sbj_id': subject,
+    scope,
+    client_id: extras.clientId ?? SYSTEM,
+  };
+  if (extras.permissions !== null) {
+    payload.permissions = extras.permissions ?? apipguClaim();
+  }
   if (exp !== undefined) {
     payload.exp = exp;
   }
@@ -105,7 +139,11 @@ export function multipart(
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** `size` bytes starting with the local-file-header signature; filler includes CR/LF and '-' bytes. */
+/**
+ * `size` bytes starting with the local-file-header signature but NOT a readable zip (no central
+ * directory); filler includes CR/LF and '-' bytes. For multipart and size tests; orders need
+ * `orderArchive`.
+ */
 export function zipBytes(size: number, fill = 0): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i += 1) {
@@ -123,22 +161,31 @@ export function pushRequest(meta: unknown, file: Uint8Array, init: RequestInit =
   return epguRequest('POST', '/api/gusmev/push', { ...init, body, contentType });
 }
 
+/** A chunk as go-api-epgu sends it: orderId, file (`archive.z001`…), chunk, chunks — or, for one chunk, orderId and file. */
 export function chunkRequest(
   orderId: number,
-  chunk: number,
-  chunks: number,
+  chunk: number | undefined,
+  chunks: number | undefined,
   file: Uint8Array,
   init: RequestInit & { meta?: unknown } = {},
 ): SimRequest {
-  const parts: Part[] = [
-    { name: 'orderId', value: String(orderId) },
-    { name: 'chunk', value: String(chunk) },
-    { name: 'chunks', value: String(chunks) },
-  ];
+  const parts: Part[] = [{ name: 'orderId', value: String(orderId) }];
+  const single = chunk === undefined && chunks === undefined;
+  parts.push({
+    name: 'file',
+    value: file,
+    filename: single ? 'archive.zip' : `archive.z${String((chunk ?? 0) + 1).padStart(3, '0')}`,
+    contentType: 'application/octet-stream',
+  });
+  if (chunk !== undefined) {
+    parts.push({ name: 'chunk', value: String(chunk) });
+  }
+  if (chunks !== undefined) {
+    parts.push({ name: 'chunks', value: String(chunks) });
+  }
   if (init.meta !== undefined) {
     parts.push({ name: 'meta', value: JSON.stringify(init.meta), contentType: 'application/json' });
   }
-  parts.push({ name: 'file', value: file, filename: 'archive.zip', contentType: 'application/octet-stream' });
   const { body, contentType } = multipart(parts);
   return epguRequest('POST', '/api/gusmev/push/chunked', { ...init, body, contentType });
 }

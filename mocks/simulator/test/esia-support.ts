@@ -61,6 +61,31 @@ export interface AuthorizeParams {
   redirectUri?: string;
   accessType?: 'online' | 'offline';
   timestamp?: string;
+  /** The `permissions` parameter, already encoded (not part of the signed string). */
+  permissions?: string;
+}
+
+/** A consent as go-api-epgu's Permissions writes it (JSON field order included). */
+export interface PermissionInput {
+  responsibleObject?: string;
+  sysname?: string;
+  expire?: number;
+  actions?: string[];
+  purposes?: string[];
+  scopes?: string[];
+}
+
+/** Unpadded base64url of the permissions JSON (go-api-epgu `Base64String`); APIPGU by default. */
+export function encodePermissions(list: PermissionInput[] = [{}]): string {
+  const body = list.map((permission) => ({
+    responsibleObject: permission.responsibleObject ?? 'ООО «Демо»',
+    sysname: permission.sysname ?? 'APIPGU',
+    ...(permission.expire === undefined ? { expire: 525600 } : { expire: permission.expire }),
+    actions: (permission.actions ?? ['ALL_ACTIONS_TO_DATA']).map((sysname) => ({ sysname })),
+    purposes: (permission.purposes ?? ['APIPGU']).map((sysname) => ({ sysname })),
+    scopes: (permission.scopes ?? ['http://lk.gosuslugi.ru/api-order']).map((sysname) => ({ sysname })),
+  }));
+  return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 
 /** A fully signed v2/ac query (the demo client by default); overrides tamper with single fields. */
@@ -96,6 +121,9 @@ export async function authorizeQuery(
   };
   if (params.scopeOrg) {
     query.scope_org = params.scopeOrg;
+  }
+  if (params.permissions !== undefined) {
+    query.permissions = params.permissions;
   }
   return query;
 }
@@ -154,6 +182,37 @@ export async function codeExchangeForm(
     redirect_uri: redirectUri,
     scope,
     timestamp,
+    token_type: 'Bearer',
+  };
+}
+
+/** Signed form for a client_credentials token (e.g. scope `prm_chg?oid=…`, go-api-epgu `TokenUpdate`). */
+export async function clientCredentialsForm(
+  sim: Simulator,
+  scope: string,
+  params: { redirectUri?: string; state?: string; timestamp?: string } = {},
+  signer = demoSigner(sim),
+): Promise<Record<string, string>> {
+  const state = params.state ?? sim.random.uuid();
+  const redirectUri = params.redirectUri ?? REDIRECT;
+  const timestamp = params.timestamp ?? esiaTimestamp(sim.clock.date());
+  const secret = await createClientSecret(signer, {
+    flow: 'client_credentials',
+    clientId: 'GOSKIT_DEMO',
+    scope,
+    timestamp,
+    state,
+    redirectUri,
+  });
+  return {
+    client_id: 'GOSKIT_DEMO',
+    client_secret: secret.clientSecret,
+    scope,
+    timestamp,
+    state,
+    redirect_uri: redirectUri,
+    client_certificate_hash: secret.clientCertificateHash,
+    grant_type: 'client_credentials',
     token_type: 'Bearer',
   };
 }

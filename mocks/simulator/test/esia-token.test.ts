@@ -62,6 +62,9 @@ function expectTokenError(
   return body as { error: string; error_description: string; state?: string };
 }
 
+/** An organisation scope a system asks for itself. */
+const ORG_SCOPE = 'http://esia.gosuslugi.ru/org_ogrn?org_oid=1000';
+
 describe('POST /aas/oauth2/v3/te', () => {
   it('tokens verify with the published JWKS and carry the reference claims', async () => {
     const sim = newSim();
@@ -291,17 +294,17 @@ describe('POST /aas/oauth2/v3/te', () => {
     expect(new Set([jti(tokens.access_token), jti(first.access_token), jti(second.access_token)]).size).toBe(
       3,
     );
-    const a = await grant({ grant_type: 'client_credentials' }, 'client_credentials', 'prm_chg?oid=1000');
-    const b = await grant({ grant_type: 'client_credentials' }, 'client_credentials', 'prm_chg?oid=1000');
+    const a = await grant({ grant_type: 'client_credentials' }, 'client_credentials', ORG_SCOPE);
+    const b = await grant({ grant_type: 'client_credentials' }, 'client_credentials', ORG_SCOPE);
     expect(b.access_token).not.toBe(a.access_token);
     expect(jti(b.access_token)).not.toBe(jti(a.access_token));
   });
 
-  it('client_credentials issues an access token without a user', async () => {
+  it('client_credentials issues an access token without a user (a system scope; prm_chg?oid= renews a consent: esia-permissions.test.ts)', async () => {
     const sim = newSim();
     const state = sim.random.uuid();
     const timestamp = esiaTimestamp(sim.clock.date());
-    const scope = 'prm_chg?oid=1000';
+    const scope = ORG_SCOPE;
     const secret = await createClientSecret(demoSigner(sim), {
       flow: 'client_credentials',
       clientId: 'GOSKIT_DEMO',

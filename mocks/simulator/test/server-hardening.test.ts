@@ -14,7 +14,7 @@ import { levenshtein, MAX_COMPARED_CHARS } from '../src/engine/levenshtein.js';
 import type { Simulator, SimulatorServer } from '../src/engine/types.js';
 import { epguPortal } from '../src/portals/epgu/index.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
-import { bearer, multipart, zipBytes } from './epgu-support.js';
+import { bearer, multipart, orderArchive } from './epgu-support.js';
 import { rawRequest } from './server-support.js';
 
 let open: SimulatorServer[] = [];
@@ -230,7 +230,7 @@ describe('large bodies', () => {
 
   it('the journal keeps a bounded excerpt of a large body, with the size and SHA-256 of the whole', async () => {
     const { base, sim } = await serve();
-    const archive = zipBytes(3 * 1024 * 1024);
+    const archive = orderArchive(3 * 1024 * 1024);
     const { body, contentType } = multipart([
       {
         name: 'meta',

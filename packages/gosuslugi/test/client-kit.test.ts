@@ -108,9 +108,13 @@ describe('ESIA client on the client kit', () => {
     // only the URL form: the whole login goes through.
     const tokens = await esia.handleCallback(await loginThroughPages(url, SIM_REDIRECT, demoParent(sim)));
     expect(tokens.scopes.some((scope) => scope.startsWith(EPGU_API_ORDER_SCOPE))).toBe(true);
-    // The EPGU client works with that token.
+    // EPGU reads the token, and, as the spec's Приложение 4 says, wants the person's APIPGU consent
+    // besides the scope (epgu-production-flow-cases.ts signs in with it).
     const epgu = createEpguClient({ environment: 'test', accessToken: tokens.accessToken, clock: simClock });
-    await expect(epgu.getOrdersStatus([1])).resolves.toBeDefined();
+    await expect(epgu.getOrdersStatus([1])).rejects.toMatchObject({
+      epguCode: 'access_denied_person_permissions',
+      status: 403,
+    });
   });
 
   it('the maintenance scenario surfaces as ServiceUnavailableError with its Retry-After, not a rate limit', async () => {

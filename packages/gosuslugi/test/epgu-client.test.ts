@@ -119,7 +119,7 @@ describe('EPGU orders', () => {
     expect(error.retryAfter).toBe(120_000);
   });
 
-  it('pages through getUpdatedAfter with EPGU time in Moscow', async () => {
+  it('pages through getUpdatedAfter with updatedAfter in UTC (footnote 6), or at a configured offset', async () => {
     const queries: Record<string, string>[] = [];
     server.use(
       http.get(`${B}/api/gusmev/order/getUpdatedAfter`, ({ request }) => {
@@ -142,9 +142,14 @@ describe('EPGU orders', () => {
       .toArray({ limit: 100 });
     expect(items.map((i) => i.orderId)).toEqual([100, 101, 102]);
     expect(queries).toEqual([
-      { pageNum: '0', pageSize: '2', updatedAfter: '2026-09-01T09:00:00.000' },
-      { pageNum: '1', pageSize: '2', updatedAfter: '2026-09-01T09:00:00.000' },
+      { pageNum: '0', pageSize: '2', updatedAfter: '2026-09-01T06:00:00.000' },
+      { pageNum: '1', pageSize: '2', updatedAfter: '2026-09-01T06:00:00.000' },
     ]);
+    queries.length = 0;
+    await client({ timeZoneOffsetMinutes: 180 })
+      .getUpdatedAfter({ updatedAfter: new Date('2026-09-01T06:00:00Z'), pageSize: 2 })
+      .toArray({ limit: 100 });
+    expect(queries[0]?.updatedAfter).toBe('2026-09-01T09:00:00.000');
   });
 
   it('asks getOrdersStatus for a list of ids', async () => {

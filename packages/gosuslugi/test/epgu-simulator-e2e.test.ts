@@ -8,12 +8,14 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epguPortal } from '../../../mocks/simulator/src/portals/epgu/index.js';
 import { demoEsiaClient, esiaPortal } from '../../../mocks/simulator/src/portals/esia/index.js';
+import { orderArchive } from '../../../mocks/simulator/test/fixtures/zip-writer.js';
 import {
   createEpguClient,
   createEsiaClient,
   type EpguClient,
   EpguError,
   type EsiaSession,
+  epguPermissions,
 } from '../src/index.js';
 import { loginThroughPages } from './helpers/browser-walk.js';
 
@@ -28,11 +30,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 const SERVICE = { region: '45000000000', serviceCode: '10000000367', targetCode: '-10000000367' };
-const zip = (size: number) => {
-  const bytes = new Uint8Array(size);
-  bytes.set([0x50, 0x4b, 0x03, 0x04]);
-  return bytes;
-};
+/** A readable order archive (req.xml, trans.xml, a scan) of `size` bytes: EPGU opens what it gets. */
+const zip = (size: number) => orderArchive(size);
 
 let session: EsiaSession;
 let epgu: EpguClient;
@@ -44,13 +43,14 @@ beforeAll(async () => {
     clientId: demo.clientId,
     redirectUri: REDIRECT,
     signer: createSoftwareGostSigner({ privateKey: demo.privateKeyPem, certificate: demo.certificatePem }),
-    scopes: ['openid', 'fullname', 'http://lk.gosuslugi.ru/api-order'],
+    // As the spec's Приложение 4 wants: the person's APIPGU consent (permissions), scope openid.
+    scopes: ['openid', 'fullname'],
     accessType: 'offline',
     tokenKeys: { jwksUrl: 'https://esia-portal1.test.gosuslugi.ru/aas/oauth2/jwks' },
     clock: sim.clock,
   });
   const parent = sim.demo.personas.find((p) => p.lastName === 'Иванов' && p.birthDate === '08.03.1991');
-  const { url } = await esia.authorizationUrl();
+  const { url } = await esia.authorizationUrl({ permissions: epguPermissions('ООО «Демо школа»') });
   const tokens = await esia.handleCallback(
     await loginThroughPages(url, REDIRECT, { login: parent?.login ?? '', password: parent?.password ?? '' }),
   );
@@ -124,7 +124,6 @@ describe('EPGU end to end (simulator)', () => {
     const progress: number[] = [];
     const result = await epgu.pushChunked({
       orderId,
-      meta: { ...SERVICE, orderId },
       file: zip(11_000_000),
       chunkSize: 5_000_000,
       onChunk: (p) => progress.push(p.chunk),

@@ -60,7 +60,13 @@ describe('watchOrders', () => {
         controller.abort();
       }
     };
-    const client = createEpguClient({ environment: 'test', accessToken: 't', sleep });
+    // These pages speak Moscow time (a stand that does): the offset is explicit.
+    const client = createEpguClient({
+      environment: 'test',
+      accessToken: 't',
+      sleep,
+      timeZoneOffsetMinutes: 180,
+    });
     const events: OrderStatusEvent[] = [];
     for await (const event of client.watchOrders({
       since: new Date('2026-09-01T08:00:00Z'), // 11:00 in Moscow
@@ -89,6 +95,7 @@ describe('watchOrders', () => {
     const clientA = createEpguClient({
       environment: 'test',
       accessToken: 't',
+      timeZoneOffsetMinutes: 180,
       sleep: async () => first.abort(),
     });
     let cursor = '';
@@ -103,6 +110,7 @@ describe('watchOrders', () => {
     const clientB = createEpguClient({
       environment: 'test',
       accessToken: 't',
+      timeZoneOffsetMinutes: 180,
       sleep: async () => second.abort(),
     });
     const rest: string[] = [];

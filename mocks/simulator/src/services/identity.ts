@@ -5,6 +5,23 @@
 import { defineService } from '../engine/services.js';
 import type { Persona } from '../engine/types.js';
 
+/**
+ * One consent the person gave the system on the provider's consent page (ESIA `permissions`, e.g.
+ * the EPGU order API's APIPGU), as the access token carries it.
+ */
+export interface IdentityPermission {
+  /** The consent type, e.g. 'APIPGU'. */
+  sysname: string;
+  /** Who receives the data (the organisation named on the consent page). */
+  responsibleObject: string;
+  /** Scope names the consent covers, e.g. ['http://lk.gosuslugi.ru/api-order']. */
+  scopes: string[];
+  purposes: string[];
+  actions: string[];
+  /** When the consent itself ends (not the token). */
+  expiresAt: Date;
+}
+
 export interface IdentityGrant {
   /** The person's id at the provider (ESIA oid); absent for a system's own (client credentials) token. */
   oid: string | undefined;
@@ -15,6 +32,11 @@ export interface IdentityGrant {
   scope: string;
   sid: string;
   expiresAt: Date;
+  /**
+   * Consents the token carries (ESIA's `permissions` claim); absent or empty when the person gave
+   * none. Portals that act on the person's behalf (EPGU: APIPGU) check them.
+   */
+  permissions?: IdentityPermission[];
 }
 
 export interface IdentityService {

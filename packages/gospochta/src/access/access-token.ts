@@ -46,7 +46,7 @@ export async function verifyAccessToken(
       issuer: policy.issuer,
       audience: policy.audience,
       clockToleranceSec: policy.clockToleranceSec,
-      now: policy.now,
+      clock: { now: policy.now },
       requiredClaims: ['sub', 'role'],
       requireExpiration: true,
     }));

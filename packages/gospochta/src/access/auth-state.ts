@@ -92,7 +92,7 @@ export function createAuthState(
 
   const tokenProvider = createTokenProvider({
     refreshAheadMs,
-    now: policy?.now ?? Date.now,
+    clock: { now: policy?.now ?? Date.now },
     async fetchToken() {
       const issuedAt = (policy?.now ?? Date.now)();
       const body = await requestToken(tokenTransport, tokenPath, auth, await form());

@@ -223,7 +223,7 @@ export function createGospochtaContext(options: GospochtaClientOptions): Gospoch
     documentTrust: options.documentCertificates
       ? trustCertificates(options.documentCertificates, 'documentCertificates')
       : portalTrust,
-    idempotencyStore: options.idempotencyStore ?? new MemoryStore({ now }),
+    idempotencyStore: options.idempotencyStore ?? new MemoryStore({ clock: { now } }),
     idempotencyTtlMs: options.idempotencyTtlMs ?? 86_400_000,
     checkPermissions: options.checkPermissions ?? true,
     randomUUID: () => globalThis.crypto.randomUUID(),

@@ -175,7 +175,7 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const limits: TreeLimits = { ...DEFAULT_TREE_LIMITS, ...options.limits };
   const pii = new Set(options.piiFields ?? PII_FIELD_NAMES);
-  const replayStore = options.replayStore ?? new MemoryStore({ now: () => clock.now() });
+  const replayStore = options.replayStore ?? new MemoryStore({ clock });
   const replayPrefix = options.replayKeyPrefix ?? 'gospochta:packet:';
   const jwsSigner = options.jws?.signer;
   const jwsTrust: TrustedCertificate[] = trustCertificates(options.jws?.trust, 'jws.trust');

@@ -88,7 +88,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       ...(options.toleranceSec === undefined ? {} : { toleranceSec: options.toleranceSec }),
       ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     });
-  const events = options.eventStore ?? new MemoryStore({ now: () => clock.now() });
+  const events = options.eventStore ?? new MemoryStore({ clock });
   const eventTtlMs = options.eventTtlMs ?? 7 * 86_400_000;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const allowed = options.subscriptionIds ? new Set(options.subscriptionIds) : undefined;

@@ -89,7 +89,7 @@ export function createEpguContext(options: EpguClientOptions): EpguContext {
     sleep: options.sleep ?? defaultSleep,
     clock,
     now: () => clock.now(),
-    timeZoneOffsetMinutes: options.timeZoneOffsetMinutes ?? 180,
+    timeZoneOffsetMinutes: options.timeZoneOffsetMinutes ?? 0,
   };
 }
 

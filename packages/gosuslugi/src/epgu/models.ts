@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import type { components } from '../generated/epgu.js';
+
+/** The order object of getOrder (spec 2.4, Таблица 28; the fields of the spec's example, typed). */
+export type EpguOrder = components['schemas']['Order'];
+/** An `orderAttachmentFiles` / `orderResponseFiles` element: `link` is `terrabyte://00/<objectId>/<mnemonic>/<objectType>`. */
+export type EpguOrderFile = components['schemas']['OrderAttachmentFile'];
 
 export const orderIdSchema = z.looseObject({ orderId: z.number().int() });
 
@@ -10,6 +16,7 @@ export const codeMessageSchema = z.looseObject({
 export const orderDetailsSchema = z.looseObject({
   code: z.string(),
   message: z.string().nullable().optional(),
+  messageId: z.string().nullable().optional(),
   order: z.string(),
 });
 
@@ -43,8 +50,13 @@ export type EpguDictionary = z.output<typeof dictionarySchema>;
 export interface EpguOrderDetails {
   code: string;
   message: string | null;
-  /** The order object EPGU sent as an escaped JSON string. */
-  order: Record<string, unknown>;
+  /** EPGU's message id, when sent. */
+  messageId: string | null;
+  /**
+   * The order object EPGU sent as an escaped JSON string, parsed. Typed after the spec's example; EPGU
+   * may add fields (they are kept) — read unknown ones through `orderJson` or an index.
+   */
+  order: EpguOrder & Record<string, unknown>;
   /** The string as received. */
   orderJson: string;
 }

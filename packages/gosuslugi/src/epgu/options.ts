@@ -24,6 +24,10 @@ export interface EpguClientOptions extends ClientOptions {
   sleep?: Sleep;
   /** @deprecated Renamed `clock` (`clock: { now }`); `now` goes away in the next minor release. */
   now?: () => number;
-  /** Offset of EPGU's local time in `updatedAfter` / `updated`, minutes. Default 180 (Moscow). */
+  /**
+   * Offset of the zone-less times of the status pages (`updatedAfter`, `updated`), minutes. Default 0:
+   * UTC, as the spec's footnote 6 says («Указывается для часового пояса UTC»). Before 0.2 the default
+   * was 180 (Moscow); pass 180 if your EPGU stand answers in Moscow time.
+   */
   timeZoneOffsetMinutes?: number;
 }

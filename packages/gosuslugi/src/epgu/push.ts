@@ -59,18 +59,35 @@ export async function push(context: EpguContext, input: PushInput): Promise<{ or
   return { orderId: body.orderId };
 }
 
-export interface PushChunkedInput extends PushInput {
+export interface PushChunkedInput extends Omit<PushInput, 'meta'> {
+  /** The order made by createOrder(): the archive is pushed into it. */
   orderId: number | string;
+  /**
+   * Sent as the JSON `meta` part of every chunk only when given. The spec's Таблица 10 marks it
+   * required, but its own chunked example and production clients send none, and EPGU takes the
+   * service from the order (docs/decisions/065). When sent it must match the order.
+   */
+  meta?: Record<string, unknown>;
   /** Bytes per chunk, 5 000 000 … 50 000 000. Default 10 000 000. */
   chunkSize?: number;
   /** Called after each accepted chunk. */
   onChunk?: (progress: { chunk: number; chunks: number; bytesSent: number; totalBytes: number }) => void;
 }
 
+/** The file name of one chunk: the archive's name for a single chunk, `<name>.z001`, `.z002`… for several (spec's example). */
+export function chunkFileName(fileName: string, chunk: number, chunks: number): string {
+  if (chunks === 1) {
+    return fileName;
+  }
+  const base = fileName.replace(/\.zip$/i, '');
+  return `${base}.z${String(chunk + 1).padStart(3, '0')}`;
+}
+
 /**
- * POST /api/gusmev/push/chunked once per chunk: EPGU answers 206 for each but the last and 200 at
- * the end. The whole upload must finish within 5 minutes: the remaining window bounds every request
- * and a chunk that would start after it throws EpguError('UPLOAD_WINDOW_EXCEEDED').
+ * POST /api/gusmev/push/chunked once per chunk (`orderId`, `chunk` from 0, `chunks`, `file`, and
+ * `meta` only when given): EPGU answers 206 for each but the last and 200 at the end, each with the
+ * order's id. The whole upload must finish within 5 minutes: the remaining window bounds every
+ * request and a chunk that would start after it throws EpguError('UPLOAD_WINDOW_EXCEEDED').
  */
 export async function pushChunked(
   context: EpguContext,
@@ -97,14 +114,16 @@ export async function pushChunked(
       throw windowExceeded(chunk, chunks);
     }
     const form = new FormData();
-    form.set('meta', JSON.stringify(input.meta));
     form.set('orderId', orderId);
+    if (input.meta !== undefined) {
+      form.set('meta', JSON.stringify(input.meta));
+    }
     form.set('chunk', String(chunk));
     form.set('chunks', String(chunks));
     form.set(
       'file',
       blob.slice(chunk * chunkSize, Math.min(blob.size, (chunk + 1) * chunkSize)),
-      input.fileName ?? 'archive.zip',
+      chunkFileName(input.fileName ?? 'archive.zip', chunk, chunks),
     );
     let result: Awaited<ReturnType<typeof context.transport.raw>>;
     try {
@@ -134,6 +153,13 @@ export async function pushChunked(
     }
     const parsed = orderIdSchema.safeParse(result.data);
     if (parsed.success) {
+      if (String(parsed.data.orderId) !== orderId) {
+        throw new EpguError(
+          'CHUNK_PROTOCOL',
+          `EPGU answered chunk ${chunk + 1} of ${chunks} with order ${parsed.data.orderId}; expected ${orderId}`,
+          { status: result.response.status },
+        );
+      }
       last = { orderId: parsed.data.orderId };
     }
     input.onChunk?.({

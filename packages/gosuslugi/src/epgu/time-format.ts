@@ -1,6 +1,6 @@
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-/** EPGU's `updatedAfter`: 'YYYY-MM-DDTHH:mm:ss.SSS' in EPGU local time (Moscow by default), no zone. */
+/** EPGU's `updatedAfter`: 'YYYY-MM-DDTHH:mm:ss.SSS' without a zone, at `offsetMinutes` from UTC (the client's default 0: UTC, footnote 6). */
 export function formatEpguTime(ms: number, offsetMinutes: number): string {
   const d = new Date(ms + offsetMinutes * 60_000);
   return (

@@ -9,6 +9,8 @@ export type EpguErrorCode = Extract<
   | 'UPLOAD_WINDOW_EXCEEDED'
   | 'CHUNK_PROTOCOL'
   | 'INVALID_RESPONSE'
+  | 'DICTIONARY_ERROR'
+  | 'INVALID_FILE_LINK'
 >;
 
 /** Usual causes of EPGU's `{ code }` values (API ЕПГУ v1.12.1). */
@@ -45,7 +47,10 @@ export const EPGU_ERROR_HINTS: Readonly<Record<string, ErrorHint>> = {
     ru: 'Превышен лимит: не более 20 заявлений на услугу от пользователя за 10 минут.',
     en: 'Limit exceeded: at most 20 orders per service per user in 10 minutes.',
   },
-  not_found: { ru: 'Заявление не найдено.', en: 'Order not found.' },
+  not_found: {
+    ru: 'Заявление не найдено (ЕПГУ отвечает 204 без тела): проверьте номер заявления.',
+    en: 'Order not found (EPGU answers 204 with no body): check the order id.',
+  },
   order_access: { ru: 'Нет доступа к заявлению.', en: 'No access to the order.' },
   push_denied: {
     ru: 'Отправка архива запрещена (заявление уже отправлено или отменено).',

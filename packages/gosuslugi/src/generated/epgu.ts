@@ -139,6 +139,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description objectType 2 with objectId = the order id downloads a file of the pushed archive; objectType 3 with objectId = the currentStatusHistoryId of the result status downloads the result (spec 4). A file's `link` (terrabyte://…/{objectId}/{mnemonic}/{objectType}) names all three. */
         get: operations["downloadFile"];
         put?: never;
         post?: never;
@@ -167,9 +168,295 @@ export interface components {
                 status: null | {
                     statusId: number;
                     statusName: string;
+                    /** @description YYYY-MM-DDTHH:mm:ss.SSS in UTC */
                     updated: string;
                 };
             }[];
+        };
+        /** @description The order object of getOrder, sent as an escaped JSON string in `order` (spec 2.4, Таблица 28): the 98 fields of the spec's example (5.5); descriptions from Таблица 28, "[undocumented]" for fields the example carries and the table does not. */
+        Order: {
+            /** @description Тип заявления */
+            orderType?: string;
+            /** @description Код транзакции СМЭВ3 */
+            smevTx?: string;
+            /** @description Флаг наличия делегирования */
+            hasEmpowerment2021?: boolean;
+            /** @description Идентификатор СМЭВ-сообщения от ведомства, сменившего статус */
+            smevMessageId?: string;
+            /** @description Версия */
+            formVersion?: string;
+            /** @description Идентификатор пользователя */
+            ownerId: number;
+            /** @description Флаг необходимости уведомления о смене статуса через СМС */
+            notifySms?: string;
+            /** @description Флаг timestamp */
+            hasTimestamp?: boolean;
+            /** @description Наименование статуса заявления */
+            orderStatusName: string;
+            /** @description Наименование портала */
+            portalName?: string;
+            /** @description Флаг наличия оплаты */
+            paymentRequired?: boolean;
+            /** @description Номер заявления */
+            id: number;
+            /** @description Кол-во подписей, для заявлений от нескольких заявителей */
+            signCnt?: number;
+            /** @description Флаг подписи дочерних заявлений */
+            childrenSigned?: boolean;
+            /** @description Код ведомственного статуса */
+            stateOrgStatusCode?: string;
+            /** @description [undocumented] seen in the spec's example */
+            inviteToEqueueUrl?: string;
+            /** @description [undocumented] seen in the spec's example */
+            statusColorCode?: string;
+            /** @description Код статуса заявления */
+            orderStatusId: number;
+            /** @description Признак необходимости отображения кнопки в Деталях заявления услуги */
+            withCustomResult?: boolean;
+            /** @description Флаг наличия оплаченного платежа */
+            hasNoPaidPayment?: boolean;
+            /** @description Идентификатор паспорта услуги */
+            servicePassportId?: string;
+            /** @description Код маршрутизации СМЭВ-сообщения в ведомство */
+            routingCode?: string;
+            /** @description Наименование системы от куда было подано заявление */
+            sourceSystem?: string;
+            /** @description Наименование ведомственного статуса */
+            stateOrgStatusName?: string;
+            /** @description Ссылка на заявление */
+            serviceUrl?: string;
+            /** @description Идентификатор цели услуги ЕПГУ */
+            serviceEpguId?: string;
+            /** @description Идентификатор статуса проверки ЭП */
+            edsStatus?: string;
+            /** @description Флаг удаления заявки */
+            allowToDelete?: boolean;
+            /** @description Метка даты и времени запроса */
+            requestDate?: string;
+            /** @description [undocumented] seen in the spec's example */
+            complexMode?: string;
+            /** @description Сокращенное наименование ведомства */
+            stateOrgCode?: string;
+            /** @description Тип пользователя */
+            personType?: string;
+            /** @description Идентификатор цели */
+            serviceTargetId: string;
+            /** @description Информация о платежах */
+            orderPayments?: Record<string, never>[];
+            /** @description Информация о файлах в ответе заявления */
+            orderResponseFiles: components["schemas"]["OrderResponseFile"][];
+            /** @description Флаг передачи файла в ответ на заявление */
+            hasResult: boolean;
+            /** @description Идентификатор пользователя */
+            userId: number;
+            /** @description Флаг редактирования заявления */
+            allowToEdit?: boolean;
+            /** @description Флаг наличия финального статуса */
+            closed: boolean;
+            /** @description Для ЮЛ, для подписания заявки, Маркер ожидания УКЭП */
+            readyToSign?: boolean;
+            /** @description История статуса */
+            currentStatusHistory: components["schemas"]["OrderStatus"];
+            /** @description Информация о сообщениях */
+            infoMessages?: Record<string, never>[];
+            /** @description Флаг необходимости уведомления о смене статуса через сообщение на эл. почту */
+            notifyEmail?: string;
+            /** @description Количество платежей */
+            paymentCount?: number;
+            /** @description Признак скрытия черновика */
+            draftHidden?: boolean;
+            /** @description Код ведомства */
+            stateStructureId?: string;
+            /** @description Флаг нового статуса для заявления */
+            hasNewStatus?: boolean;
+            /** @description Код ведомства */
+            stateOrgId?: number;
+            /** @description [undocumented] seen in the spec's example */
+            redirectUrl?: string;
+            /** @description Флаг наличия дочерних заявлений */
+            hasChildren?: boolean;
+            /** @description Наименование ведомства */
+            stateStructureName?: string;
+            /** @description Код портала */
+            portalCode?: string;
+            /** @description [undocumented] seen in the spec's example */
+            esepOperationId?: string;
+            /** @description Атрибуты событий для заявления */
+            orderAttributeEvents?: Record<string, never>[];
+            /** @description Флаг необходимости уведомления о смене статуса через push-сообщение */
+            notifyPush?: string;
+            /** @description Идентификатор формы заявления */
+            eserviceId: string;
+            /** @description Идентификатор статуса заявления */
+            currentStatusHistoryId: number;
+            /** @description [undocumented] seen in the spec's example */
+            linkToOrderForm?: string;
+            /** @description [undocumented] seen in the spec's example */
+            extOrderUrl?: string;
+            /** @description Статус событий при оплате */
+            paymentStatusEvents?: Record<string, never>[];
+            /** @description Служебный параметр */
+            payback?: boolean;
+            /** @description Служебный параметр */
+            readyToPush?: boolean;
+            /** @description Уровень услуги (региональный/федеральный) */
+            admLevelCode?: string;
+            /** @description [undocumented] seen in the spec's example */
+            formPrefilling?: boolean;
+            /** @description Флаг наличия ЭП для файлов */
+            allFileSign?: boolean;
+            /** @description Наименование организации пользователя */
+            orgUserName?: string;
+            /** @description Количество неоплаченных платежей */
+            noPaidPaymentCount?: number;
+            /** @description Режим создания */
+            creationMode?: string;
+            /** @description [undocumented] seen in the spec's example */
+            steps?: Record<string, never>[];
+            /** @description Мнемоника полномочия, с которым подается заявление */
+            powerMnemonic?: string;
+            /** @description Статусы заявления */
+            statuses: components["schemas"]["OrderStatus"][];
+            /** @description Дата и время создания заявления */
+            orderDate: string;
+            /** @description Дата и время обновления статуса заявления */
+            updated: string;
+            /** @description Флаг проверки очереди */
+            checkQueue?: boolean;
+            /** @description Флаг доставки */
+            withDelivery?: boolean;
+            /** @description Признак подключенности ведомства к ФГИС ДО */
+            gisdo?: boolean;
+            /** @description Код ОКАТО местоположения пользователя */
+            userSelectedRegion?: string;
+            /** @description [undocumented] seen in the spec's example */
+            description?: string;
+            /** @description Массив объектов eQueueEvent */
+            eQueueEvents?: Record<string, never>[];
+            /** @description Флаг записи на прием */
+            hasActiveInviteToEqueue?: boolean;
+            /** @description Признак регионозависимости */
+            multRegion?: boolean;
+            /** @description Признак, что создано внешней системой (через сервис ЕЛК) */
+            extSystem?: boolean;
+            /** @description Флаг черновика заявления */
+            useAsTemplate?: boolean;
+            qrlink?: components["schemas"]["OrderQrLink"];
+            /** @description Флаг наличия пдф */
+            hasPreviewPdf?: boolean;
+            /** @description Флаг тестового пользователя */
+            testUser?: boolean;
+            /** @description Информация о сообщениях */
+            textMessages?: Record<string, never>[];
+            /** @description Кол-во непрочитанных сообщений */
+            unreadMessageCnt?: number;
+            /** @description [undocumented] seen in the spec's example */
+            parentOrderStateStructureName?: string;
+            /** @description [undocumented] seen in the spec's example */
+            cr_uin?: string;
+            /** @description [undocumented] seen in the spec's example */
+            infSysCode?: string;
+            /** @description Наименование цели */
+            serviceName?: string;
+            /** @description Признак, что услуга больше не заказывается */
+            deprecatedService?: boolean;
+            /** @description Признак, что форма-концентратор */
+            hubForm?: boolean;
+            /** @description [undocumented] seen in the spec's example */
+            extOrderId?: string;
+            /** @description Файлы заявления, отправленные пользователем */
+            orderAttachmentFiles: components["schemas"]["OrderAttachmentFile"][];
+            /** @description Признак, онлайн услуга или нет */
+            online?: boolean;
+            /** @description Код уровня услуги */
+            location?: string;
+        };
+        /** @description An element of `statuses` and the `currentStatusHistory` (fields of the spec's example). */
+        OrderStatus: {
+            /** @description Дата и время смены статуса (2022-07-25T13:01:52.121+0300) */
+            date: string;
+            /** @description Флаг возможности отменить заявление */
+            cancelAllowed: boolean;
+            /** @description Признак прочтения */
+            unreadEvent?: boolean;
+            /** @description Флаг наличия отмены доставки */
+            deliveryCancelAllowed?: boolean;
+            /** @description Флаг финального статуса */
+            finalStatus: boolean;
+            /** @description Номер заявления */
+            orderId: number;
+            /** @description Код ведомственного статуса */
+            stateOrgStatusCode?: string;
+            /** @description [undocumented] seen in the spec's example */
+            author?: string;
+            /** @description Флаг передачи файла в ответ на заявление: Y or N */
+            hasResult: string;
+            /** @description Наименование ведомственного статуса */
+            stateOrgStatusDescr?: string;
+            /** @description Наименование статуса */
+            title: string;
+            /** @description [undocumented] seen in the spec's example */
+            mfcFinalStatus?: boolean;
+            /** @description Признак разрешения отправки сообщения */
+            sendMessageAllowed?: boolean;
+            /** @description Код статуса */
+            statusId: number;
+            /** @description Признак редактирования */
+            editAllowed?: boolean;
+            /** @description Отправитель СМЭВ-сообщения о смене статуса */
+            sender?: string;
+            /** @description Мнемоника ИС отправителя */
+            mnemonic?: string;
+            /** @description Комментарий к статусу */
+            comment?: string;
+            /** @description Идентификатор статуса */
+            id: number;
+        };
+        OrderAttachmentFile: {
+            /** @description Название файла */
+            fileName: string;
+            /** @description Размер файла */
+            fileSize: number;
+            /** @description Ссылка на файл в хранилище: terrabyte://00/{orderId}/{fileName}/2 */
+            link: string;
+            /** @description Идентификатор файла: {orderId}/files/{base64url(fileName)} */
+            id: string;
+            /** @description MIME-тип */
+            mimeType: string;
+            /** @description Наличие подписи */
+            hasDigitalSignature: boolean;
+            /** @description Тип: REQUEST, ATTACHMENT */
+            type: string;
+        };
+        OrderResponseFile: {
+            /** @description Флаг наличия альтернативного MIME-типа */
+            hasAltMimeType?: boolean;
+            /** @description Наименование файла */
+            fileName: string;
+            /** @description Статус проверки ЭП в EDS */
+            edsStatus?: string;
+            /** @description Размер файла */
+            fileSize: number;
+            /** @description Ссылка на файл в TERRABYTE: terrabyte://00/{statusHistoryId}/{fileName}/3 */
+            link: string;
+            /** @description Идентификатор файла */
+            id: string;
+            /** @description MIME-тип файла */
+            mimeType: string;
+            /** @description Флаг наличия ЭП к файлу */
+            hasDigitalSignature: boolean;
+        };
+        OrderQrLink: {
+            hasAltMimeType?: boolean;
+            fileName?: string;
+            edsStatus?: string;
+            fileSize?: number;
+            canSentToMFC?: boolean;
+            link?: string;
+            id?: string;
+            mimeType?: string;
+            hasDigitalSignature?: boolean;
+            additionalName?: string;
         };
     };
     responses: {
@@ -184,6 +471,13 @@ export interface components {
         };
         /** @description No body (401, 429, 502–504). */
         Bare: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description «Заявление не найдено» (Приложение 4) — no body. */
+        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -263,12 +557,11 @@ export interface operations {
                     };
                 };
             };
+            204: components["responses"]["NotFound"];
             400: components["responses"]["Error"];
             401: components["responses"]["Bare"];
             403: components["responses"]["Error"];
-            404: components["responses"]["Error"];
             409: components["responses"]["Error"];
-            413: components["responses"]["Error"];
             429: components["responses"]["Bare"];
         };
     };
@@ -282,13 +575,14 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    meta?: string;
                     orderId: string;
-                    /** @description zero-based chunk index */
-                    chunk: string;
-                    /** @description total number of chunks */
-                    chunks: string;
                     file: string;
+                    /** @description zero-based chunk index */
+                    chunk?: string;
+                    /** @description total number of chunks */
+                    chunks?: string;
+                    /** @description optional JSON {region, serviceCode, targetCode}; must match the order */
+                    meta?: string;
                 };
             };
         };
@@ -304,6 +598,7 @@ export interface operations {
                     };
                 };
             };
+            204: components["responses"]["NotFound"];
             /** @description Chunk accepted; more expected. */
             206: {
                 headers: {
@@ -312,17 +607,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         orderId: number;
-                        chunk: number;
-                        chunks: number;
                     };
                 };
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Bare"];
             403: components["responses"]["Error"];
-            404: components["responses"]["Error"];
             409: components["responses"]["Error"];
-            413: components["responses"]["Error"];
             429: components["responses"]["Bare"];
         };
     };
@@ -344,21 +635,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 'OK' in real answers */
                         code: string;
                         message: string | null;
+                        /** @description [undocumented] a GUID, seen in real answers */
+                        messageId?: string;
+                        /** @description the order (components.schemas.Order) as an escaped JSON string */
                         order: string;
                     };
                 };
             };
+            204: components["responses"]["NotFound"];
+            400: components["responses"]["Error"];
             401: components["responses"]["Bare"];
             403: components["responses"]["Error"];
-            404: components["responses"]["Error"];
             429: components["responses"]["Bare"];
         };
     };
     cancelOrder: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description [undocumented] the real API has asked for it; kept as the status's comment */
+                reason?: string;
+            };
             header?: never;
             path: {
                 orderId: components["parameters"]["OrderId"];
@@ -379,9 +678,10 @@ export interface operations {
                     };
                 };
             };
+            204: components["responses"]["NotFound"];
+            400: components["responses"]["Error"];
             401: components["responses"]["Bare"];
             403: components["responses"]["Error"];
-            404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             429: components["responses"]["Bare"];
         };
@@ -391,7 +691,7 @@ export interface operations {
             query: {
                 pageNum: number;
                 pageSize: number;
-                /** @description YYYY-MM-DDTHH:mm:ss.SSS */
+                /** @description YYYY-MM-DDTHH:mm:ss.SSS in UTC (footnote 6) */
                 updatedAfter: string;
             };
             header?: never;
@@ -464,7 +764,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Dictionary items. */
+            /** @description Dictionary items (error.code 0), or an NSI error with error.code ≠ 0 (7 «Entity not found» for an unknown code) and no items. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -472,20 +772,27 @@ export interface operations {
                 content: {
                     "application/json": {
                         error: {
-                            code?: number;
-                            message?: string;
+                            code: number;
+                            message: string;
                         };
+                        fieldErrors?: Record<string, never>[];
                         total: number;
                         items: {
                             value: string;
+                            parentValue?: string | null;
                             title: string;
                             isLeaf?: boolean;
+                            children?: Record<string, never>[];
+                            attributes?: Record<string, never>[];
+                            source?: string | null;
+                            attributeValues?: Record<string, never>;
                         }[];
                     };
                 };
             };
             400: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Bare"];
         };
     };
     downloadFile: {
@@ -502,20 +809,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description File bytes. */
+            /** @description File bytes, with the file's MIME type. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/*": string;
+                    "image/*": string;
+                    "text/*": string;
                 };
             };
+            204: components["responses"]["NotFound"];
             400: components["responses"]["Error"];
             401: components["responses"]["Bare"];
             403: components["responses"]["Error"];
-            404: components["responses"]["Error"];
             429: components["responses"]["Bare"];
+            500: components["responses"]["Error"];
         };
     };
 }

@@ -1,6 +1,6 @@
 /**
  * The chat sync's transport over the VK API. Reads go through one batcher, so a district's
- * `getConversationsById` and `getConversationMembers` calls travel 25 to an `execute`. A community
+ * `getConversationsById`, `getConversationMembers` and `createChat` calls travel 25 to an `execute`. A community
  * token creates chats with their first members (`createChat(user_ids)`) but cannot add anyone later:
  * `addMembers` is true only for a user token, and the others get the invite link. Calls need a user
  * token (`calls.*`): pass a teacher's or admin's client as `callsVk`.
@@ -18,6 +18,7 @@ import type {
 import type { VkClient } from '../vk/create-vk-client.js';
 import type { VkBatcherOptions } from '../vk/execute/batcher.js';
 import {
+  createChatResponse,
   getConversationMembersResponse,
   getConversationsByIdResponse,
   type VkConversation,
@@ -208,9 +209,13 @@ export function createVkChatTransport(options: VkChatTransportOptions): ChatTran
     async createChat(input, signal): Promise<CreatedChat> {
       const userIds = input.memberIds.map(Number);
       try {
-        const created = await vk.messages.createChat(
-          { title: input.title, ...(userIds.length > 0 ? { user_ids: userIds } : {}) },
-          signal ? { signal } : {},
+        // Through the batcher: a district's creates travel 25 to an `execute`. An execute holding a
+        // create is never repeated after an ambiguous failure (as a plain create is not): the sync
+        // looks such chats up by title.
+        const created = await batcher.call(
+          'messages.createChat',
+          { title: input.title, ...(userIds.length > 0 ? { user_ids: userIds } : {}), ...group },
+          { schema: createChatResponse, ...(signal ? { signal } : {}) },
         );
         const added = created.peer_ids === undefined ? undefined : new Set(created.peer_ids.map(String));
         const refused = new Map<string, MemberOutcome & { ok: false }>();

@@ -56,7 +56,7 @@ export function createVkIdContext(options: VkIdClientOptions): VkIdContext {
     baseUrl,
     scopes: checkScopes(options.scopes, 'scopes'),
     transport: createTransport(clientTransportOptions(options, { baseUrl })),
-    store: options.stateStore ?? new MemoryStore({ now }),
+    store: options.stateStore ?? new MemoryStore({ clock: { now } }),
     stateTtlMs,
     stateKeyPrefix: options.stateKeyPrefix ?? 'goskit:vkid:state:',
     now,

@@ -1,6 +1,9 @@
 /**
- * EPGU date formats. Orders carry `2023-11-02T07:27:22.586+0300` (Moscow time, as in a real order);
- * getUpdatedAfter takes `YYYY-MM-DDTHH:mm:ss.SSS` without a zone, read as Moscow time [unconfirmed].
+ * EPGU date formats. Order details carry `2022-07-25T13:01:52.121+0300` (Moscow time with its
+ * offset, as in the spec's example). The status pages speak `YYYY-MM-DDTHH:mm:ss.SSS` without a zone
+ * in UTC: `updatedAfter` by the spec's footnote 6 («Указывается для часового пояса UTC»), `updated`
+ * in the same format and zone so one page's `updated` can be the next query's `updatedAfter`
+ * [the zone of `updated` is unconfirmed].
  */
 const MSK_OFFSET_MS = 3 * 60 * 60 * 1000;
 
@@ -9,9 +12,14 @@ export function mskDateTime(ms: number): string {
   return `${local.slice(0, 23)}+0300`;
 }
 
+/** The status pages' `updated`: UTC, `YYYY-MM-DDTHH:mm:ss.SSS`. */
+export function utcPageTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 23);
+}
+
 const UPDATED_AFTER = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})$/;
 
-/** Epoch ms of an `updatedAfter` value, or undefined when it is not in the documented format. */
+/** Epoch ms of an `updatedAfter` value (UTC), or undefined when it is not in the spec's format. */
 export function parseUpdatedAfter(text: string): number | undefined {
   const match = UPDATED_AFTER.exec(text);
   if (!match) {
@@ -21,8 +29,14 @@ export function parseUpdatedAfter(text: string): number | undefined {
   const ms = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second, milli);
   const check = new Date(ms);
   // Reject 2026-02-31 and friends instead of letting Date roll them over.
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== (month as number) - 1 || (hour as number) > 23) {
+  if (
+    check.getUTCDate() !== day ||
+    check.getUTCMonth() !== (month as number) - 1 ||
+    check.getUTCHours() !== hour ||
+    check.getUTCMinutes() !== minute ||
+    check.getUTCSeconds() !== second
+  ) {
     return undefined;
   }
-  return ms - MSK_OFFSET_MS;
+  return ms;
 }

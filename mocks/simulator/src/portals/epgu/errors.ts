@@ -1,10 +1,12 @@
 /**
- * EPGU answers: errors are `{ code, message }` JSON (reference §4); 401 and 429 come without a body.
+ * EPGU answers (spec, Приложение 4): 400, 403, 409 and 500 carry `{ code, message }` JSON; 204 («Заявление
+ * не найдено»), 401 and 429 come without a body. goskit adds an ASCII `x-goskit-reason` header to the
+ * body-less ones so a developer can tell why (the real portal says nothing).
  */
 import { json } from '../../engine/responses.js';
 import type { SimResponse } from '../../engine/types.js';
 
-/** Codes from «Приложение 4» of the API ЕПГУ spec (reference §4). */
+/** Codes from «Приложение 4» of the API ЕПГУ spec. */
 export type EpguErrorCode =
   | 'access_denied_person_permissions'
   | 'access_denied_service'
@@ -22,11 +24,14 @@ export type EpguErrorCode =
   | 'push_denied'
   | 'service_not_found';
 
+/** goskit's diagnostic header on body-less answers (ASCII only: it is an HTTP header). */
+export const REASON_HEADER = 'x-goskit-reason';
+
 export function epguError(status: number, code: EpguErrorCode, message: string): SimResponse {
   return json({ code, message }, status);
 }
 
-/** A response with no body at all (401, 429). */
+/** A response with no body at all (204, 401, 429). */
 export function bare(status: number, headers: Record<string, string> = {}): SimResponse {
   return { status, headers, body: '' };
 }
@@ -43,6 +48,18 @@ export class EpguRejection {
   }
   toResponse(): SimResponse {
     return epguError(this.status, this.code, this.message);
+  }
+}
+
+/** «Заявление не найдено»: 204 without a body (Приложение 4); `reason` (ASCII) goes to x-goskit-reason. */
+export class OrderNotFound extends EpguRejection {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(204, 'not_found', 'Заявление не найдено');
+    this.reason = reason.replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+  }
+  override toResponse(): SimResponse {
+    return bare(204, { [REASON_HEADER]: this.reason });
   }
 }
 

@@ -1,14 +1,18 @@
 /**
- * Order records: input checks, the 20-per-service-per-10-minutes limitation, creation and lookup
- * with the owner check. Shared by createOrder, push (meta without orderId) and the read routes.
+ * Order records: input checks, the system's admission to the service, the 20-per-service-per-10-
+ * minutes limitation, creation, and lookup: a malformed id → 400, an unknown one → 204 (spec,
+ * Приложение 4), another user's or another system's → 403 order_access. Shared by createOrder, push
+ * and the read routes.
  */
 import type { RouteContext } from '../../engine/types.js';
 import type { EpguCaller } from './auth.js';
 import { findService } from './catalogue.js';
-import { badRequest, EpguRejection } from './errors.js';
+import { badRequest, EpguRejection, OrderNotFound } from './errors.js';
+import type { GuardedCaller } from './guard.js';
 import type { ResolvedEpguOptions } from './options.js';
 import type { EpguOrder, EpguState } from './state.js';
 import { LK_STATUS } from './statuses.js';
+import { allowsService } from './systems.js';
 
 export interface OrderInput {
   region: string;
@@ -54,12 +58,15 @@ export function parseJsonText(text: string, what: string): unknown {
 export function createOrder(
   ctx: RouteContext<EpguState>,
   options: ResolvedEpguOptions,
-  caller: EpguCaller,
+  caller: GuardedCaller,
   input: OrderInput,
 ): EpguOrder {
   const service = findService(input.serviceCode);
   if (!service) {
     throw new EpguRejection(400, 'service_not_found', `Услуга ${input.serviceCode} не найдена`);
+  }
+  if (!allowsService(caller.system, service.serviceCode)) {
+    throw new EpguRejection(403, 'access_denied_service', 'Доступ ВИС к запрашиваемой услуге запрещен');
   }
   if (!service.targets.includes(input.targetCode)) {
     throw badRequest(
@@ -85,17 +92,24 @@ export function createOrder(
   const order: EpguOrder = {
     id,
     ownerId: caller.userId,
+    systemId: caller.systemId,
     region: input.region,
     serviceCode: input.serviceCode,
     targetCode: input.targetCode,
     createdMs: now,
+    smevTx: ctx.sim.random.fork(`epgu:smev:${id}`).uuid(),
     steps: [{ atMs: now, processing: 'NEW', statusId: LK_STATUS.DRAFT }],
   };
   ctx.state.orders.set(String(id), order);
   return order;
 }
 
-/** The caller's order or 404 not_found / 403 order_access. */
+/** Whether the order is the caller's: the same person, through the same system. */
+export function ownsOrder(order: EpguOrder, caller: EpguCaller): boolean {
+  return order.ownerId === caller.userId && order.systemId === caller.systemId;
+}
+
+/** The caller's order, else 400 (not an id) / 204 (unknown) / 403 order_access. */
 export function ownedOrder(
   state: EpguState,
   rawId: string,
@@ -103,13 +117,13 @@ export function ownedOrder(
   field = 'orderId',
 ): EpguOrder {
   if (!/^\d{1,15}$/.test(rawId)) {
-    throw new EpguRejection(404, 'not_found', `${field}: заявление ${rawId.slice(0, 40)} не найдено`);
+    throw badRequest(`${field}: expected the number of an order, got '${rawId.slice(0, 40)}'`);
   }
   const order = state.orders.get(String(Number(rawId)));
   if (!order) {
-    throw new EpguRejection(404, 'not_found', `Заявление ${rawId} не найдено`);
+    throw new OrderNotFound(`order ${Number(rawId)} does not exist`);
   }
-  if (order.ownerId !== caller.userId) {
+  if (!ownsOrder(order, caller)) {
     throw new EpguRejection(403, 'order_access', 'У пользователя нет прав для работы с текущим заявлением');
   }
   return order;

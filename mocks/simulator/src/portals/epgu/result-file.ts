@@ -1,15 +1,8 @@
 /**
  * The result document of an order whose service was provided: a tiny one-page PDF generated from the
- * order (goskit's own content). Addressed like EPGU storage links: objectId = order id, objectType 2,
- * mnemonic = file name → GET /api/storage/v2/files/{orderId}/2/download?mnemonic=result_{orderId}.pdf.
+ * order (goskit's own content), listed and addressed by order-files.ts (objectType 3).
  */
 import type { EpguOrder } from './state.js';
-
-export const RESULT_OBJECT_TYPE = '2';
-
-export function resultFileName(orderId: number): string {
-  return `result_${orderId}.pdf`;
-}
 
 const encoder = new TextEncoder();
 
@@ -37,20 +30,4 @@ export function resultPdf(order: EpguOrder): Uint8Array {
   }
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return encoder.encode(pdf);
-}
-
-export function resultFile(order: EpguOrder) {
-  const fileName = resultFileName(order.id);
-  return {
-    fileName,
-    descriptor: {
-      id: `${order.id}/files/${fileName}`,
-      fileName,
-      mimeType: 'application/pdf',
-      link: `terrabyte://00/${order.id}/${fileName}/${RESULT_OBJECT_TYPE}`,
-      hasDigitalSignature: false,
-      fileSize: resultPdf(order).length,
-      type: 'RESULT',
-    },
-  };
 }

@@ -1,7 +1,8 @@
 /**
  * GET /api/gusmev/order/getUpdatedAfter and /getOrdersStatus → `{ count, totalCount, content }`.
- * pageNum is zero-based and pageSize 1…100 (per the goskit contract [unconfirmed]). Only the caller's
- * orders are visible: another user's id answers NOT_FOUND, never its status.
+ * pageNum is zero-based (the spec's examples) and pageSize 1…100 (goskit's bound [unconfirmed]).
+ * `updatedAfter` and `updated` are UTC `YYYY-MM-DDTHH:mm:ss.SSS` (footnote 6). Only the orders the
+ * caller filed through this system are visible: anyone else's id answers NOT_FOUND, never its status.
  */
 import { json } from '../../engine/responses.js';
 import type { RouteDefinition } from '../../engine/types.js';
@@ -11,6 +12,7 @@ import { badRequest } from './errors.js';
 import { guarded } from './guard.js';
 import type { ResolvedEpguOptions } from './options.js';
 import { type StatusTriple, statusTriple, updatedMs } from './order-view.js';
+import { ownsOrder } from './orders.js';
 import type { EpguState } from './state.js';
 
 interface StatusItem {
@@ -39,7 +41,7 @@ function page(query: URLSearchParams, items: StatusItem[]) {
 
 function itemFor(state: EpguState, caller: EpguCaller, orderId: number, nowMs: number): StatusItem {
   const order = state.orders.get(String(orderId));
-  if (!order || order.ownerId !== caller.userId) {
+  if (!order || !ownsOrder(order, caller)) {
     return { orderId, orderSearchStatus: 'NOT_FOUND', status: null };
   }
   return { orderId, orderSearchStatus: 'FOUND', status: statusTriple(order, nowMs) };
@@ -55,11 +57,11 @@ export function statusPageRoutes(options: ResolvedEpguOptions): RouteDefinition<
         const raw = ctx.request.query.get('updatedAfter') ?? '';
         const after = parseUpdatedAfter(raw);
         if (after === undefined) {
-          throw badRequest(`updatedAfter: expected YYYY-MM-DDTHH:mm:ss.SSS, got '${raw.slice(0, 40)}'`);
+          throw badRequest(`updatedAfter: expected YYYY-MM-DDTHH:mm:ss.SSS (UTC), got '${raw.slice(0, 40)}'`);
         }
         const now = ctx.sim.clock.now();
         const items = [...ctx.state.orders.values()]
-          .filter((order) => order.ownerId === caller.userId && updatedMs(order, now) > after)
+          .filter((order) => ownsOrder(order, caller) && updatedMs(order, now) > after)
           .sort((a, b) => updatedMs(a, now) - updatedMs(b, now) || a.id - b.id)
           .map((order) => itemFor(ctx.state, caller, order.id, now));
         return page(ctx.request.query, items);

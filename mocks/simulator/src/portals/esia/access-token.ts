@@ -5,7 +5,7 @@
  */
 import { fromBase64Url } from '@goskit/crypto';
 import type { SimulatorRuntime } from '../../engine/types.js';
-import type { IdentityGrant } from '../../services/identity.js';
+import type { IdentityGrant, IdentityPermission } from '../../services/identity.js';
 import { verifyOwnJwt } from './jwt.js';
 import type { EsiaTokenAlg } from './options.js';
 import { scopeNames } from './scopes.js';
@@ -43,5 +43,43 @@ export async function verifyEsiaAccessToken(
     scope,
     sid: String(payload['urn:esia:sid']),
     expiresAt: new Date(Number(payload.exp) * 1000),
+    permissions: readPermissionsClaim(payload.permissions),
   };
+}
+
+const names = (list: unknown): string[] =>
+  Array.isArray(list)
+    ? list.flatMap((item) => {
+        const name = (item as { sysname?: unknown } | null)?.sysname;
+        return typeof name === 'string' ? [name] : [];
+      })
+    : [];
+
+/**
+ * The `permissions` claim (permissions.ts `permissionsClaim`) as the identity service's consents.
+ * Tolerant: anything unreadable is left out, so a portal sees no consent rather than a crash.
+ */
+export function readPermissionsClaim(claim: unknown): IdentityPermission[] {
+  if (!Array.isArray(claim)) {
+    return [];
+  }
+  return claim.flatMap((item) => {
+    if (item === null || typeof item !== 'object') {
+      return [];
+    }
+    const record = item as Record<string, unknown>;
+    if (typeof record.sysname !== 'string') {
+      return [];
+    }
+    return [
+      {
+        sysname: record.sysname,
+        responsibleObject: typeof record.responsibleObject === 'string' ? record.responsibleObject : '',
+        scopes: names(record.scopes),
+        purposes: names(record.purposes),
+        actions: names(record.actions),
+        expiresAt: new Date(typeof record.exp === 'number' ? record.exp * 1000 : 0),
+      },
+    ];
+  });
 }

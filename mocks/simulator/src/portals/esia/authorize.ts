@@ -4,7 +4,8 @@
  * redirect_uri usable, client_id present (007014) and known (007005), redirect_uri registered (007023).
  * Then, redirecting to the registered URI: mandatory parameters (007014), response_type (007012),
  * access_type (007003), timestamp (007015), certificate hash and GOST client_secret (007053),
- * scopes (007006); then a pending request and 302 to the login page.
+ * scopes (007006), the consents of `permissions` (ESIA-0367xx, permissions.ts); then a pending
+ * request and 302 to the login page.
  */
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
 import {
@@ -17,6 +18,7 @@ import { clientAllowsScope } from './clients.js';
 import { EsiaRejection } from './errors.js';
 import { param } from './form.js';
 import type { ResolvedEsiaOptions } from './options.js';
+import { parsePermissions, type RequestedPermission } from './permissions.js';
 import { isRegisteredRedirect, parseRedirectUri } from './redirect-uri.js';
 import { errorPage, errorRedirect, redirect } from './redirects.js';
 import { isKnownScope, scopeNames } from './scopes.js';
@@ -104,6 +106,7 @@ export function startLogin(
   ctx: RouteContext<EsiaState>,
   check: AuthorizeCheck,
   flow: 'v1' | 'v2',
+  permissions?: RequestedPermission[],
 ): SimResponse {
   const query = ctx.request.query;
   const id = ctx.sim.random.uuid();
@@ -121,6 +124,9 @@ export function startLogin(
   const challenge = query.get('code_challenge');
   if (challenge) {
     pending.codeChallenge = { value: challenge, method: query.get('code_challenge_method') ?? 'S256' };
+  }
+  if (permissions !== undefined) {
+    pending.permissions = permissions;
   }
   ctx.state.requests.set(id, pending);
   return redirect(`${ctx.request.baseUrl}/login?rid=${encodeURIComponent(id)}`);
@@ -162,7 +168,18 @@ export function authorizeRoute(options: ResolvedEsiaOptions): RouteDefinition<Es
       if (rejection) {
         return errorRedirect(check.redirectUri, rejection, check.state);
       }
-      return startLogin(ctx, check, 'v2');
+      const encoded = param(query, 'permissions');
+      const permissions = encoded === undefined ? undefined : parsePermissions(encoded);
+      if (permissions instanceof EsiaRejection) {
+        return errorRedirect(check.redirectUri, permissions, check.state);
+      }
+      const notAllowed = permissions
+        ?.flatMap((permission) => permission.scopes)
+        .find((scope) => !clientAllowsScope(check.client, scope));
+      if (notAllowed !== undefined) {
+        return errorRedirect(check.redirectUri, new EsiaRejection('007006'), check.state);
+      }
+      return startLogin(ctx, check, 'v2', permissions);
     },
   };
 }

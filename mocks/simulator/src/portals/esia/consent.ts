@@ -1,10 +1,14 @@
 /**
- * GET/POST /consent — the scopes the system asks for, in Russian, with «Предоставить» / «Отказать».
- * Refusal → 302 error=access_denied ESIA-007004; permission → 302 redirect_uri?code=<JWT>&state=…
- * and an `esia_sid` cookie so /idp/ext/Logout knows which session to end.
+ * GET/POST /consent — the scopes the system asks for and the consents of `permissions` (type,
+ * organisation, purpose, actions, scopes, how long), in Russian, with «Предоставить» / «Отказать».
+ * Refusal → 302 error=access_denied ESIA-007004; permission → the consents are recorded
+ * (consents.ts), 302 redirect_uri?code=<JWT>&state=… and an `esia_sid` cookie so /idp/ext/Logout
+ * knows which session to end.
  */
 import { html } from '../../engine/responses.js';
 import type { RouteDefinition } from '../../engine/types.js';
+import { permissionsSection } from './consent-permissions.js';
+import { recordConsents } from './consents.js';
 import { EsiaRejection } from './errors.js';
 import { param, readForm } from './form.js';
 import { escapeHtml, page } from './html.js';
@@ -50,6 +54,7 @@ export function consentRoutes(options: ResolvedEsiaOptions): RouteDefinition<Esi
 <ul class="scopes">
 ${items}
 </ul>
+${permissionsSection(pending.permissions ?? [], client?.title ?? pending.clientId)}
 <form method="post" action="${action}" style="display:inline">
 <input type="hidden" name="rid" value="${rid}"><input type="hidden" name="decision" value="allow">
 <button type="submit">Предоставить</button>
@@ -80,7 +85,16 @@ ${items}
       if (form.get('decision') !== 'allow') {
         return errorRedirect(pending.redirectUri, new EsiaRejection('007004'), pending.state);
       }
-      const code = await issueCode(ctx, options, { ...pending, oid: pending.oid });
+      const client = ctx.state.clients.get(pending.clientId);
+      const granted = recordConsents(
+        ctx.state,
+        pending.clientId,
+        pending.oid,
+        pending.permissions ?? [],
+        client?.title ?? pending.clientId,
+        ctx.sim.clock.now(),
+      );
+      const code = await issueCode(ctx, options, { ...pending, oid: pending.oid }, granted);
       const sid = ctx.state.codes.get(code.slice(code.lastIndexOf('.') + 1))?.sid ?? '';
       return redirect(withQuery(pending.redirectUri, { code, state: pending.state }), {
         'set-cookie': `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax`,

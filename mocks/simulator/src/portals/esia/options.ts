@@ -14,8 +14,14 @@ export interface EsiaPortalOptions {
   timestampSkewMinutes?: number;
   /** Authorization code lifetime, seconds. Default 240 (exp = iat + 240 in real codes). */
   codeTtlSeconds?: number;
-  /** Access/id token lifetime, seconds. Default 3600. */
+  /** Access/id token lifetime, seconds. Default 3600 (exp = iat + 3600 in decoded real tokens). */
   accessTtlSeconds?: number;
+  /**
+   * Lifetime of a token issued under consents (`permissions`, e.g. APIPGU for EPGU), seconds — the
+   * first login's and every `prm_chg?oid=` renewal's. Default 86 400: «Время жизни маркера доступа
+   * ЕСИА для работы с АПИ ЕПГУ составляет 1 сутки» (go-api-epgu) [one source; unconfirmed].
+   */
+  permissionTokenTtlSeconds?: number;
   /** When a refresh_token is issued [unconfirmed]. Default 'offline' (only with access_type=offline). */
   refreshTokens?: 'offline' | 'always' | 'never';
   /** Which string the refresh_token client_secret signs [unconfirmed]. Default 'ilimurzin'; 'either' accepts both. */
@@ -52,6 +58,7 @@ export interface ResolvedEsiaOptions {
   timestampSkewMinutes: number;
   codeTtlSeconds: number;
   accessTtlSeconds: number;
+  permissionTokenTtlSeconds: number;
   refreshTokens: 'offline' | 'always' | 'never';
   refreshSignedString: EsiaRefreshVariant | 'either';
   singleUseCodes: boolean;
@@ -76,6 +83,7 @@ export function resolveEsiaOptions(options: EsiaPortalOptions = {}): ResolvedEsi
     timestampSkewMinutes: options.timestampSkewMinutes ?? 5,
     codeTtlSeconds: options.codeTtlSeconds ?? 240,
     accessTtlSeconds: options.accessTtlSeconds ?? 3600,
+    permissionTokenTtlSeconds: options.permissionTokenTtlSeconds ?? 86_400,
     refreshTokens: options.refreshTokens ?? 'offline',
     refreshSignedString: options.refreshSignedString ?? 'ilimurzin',
     singleUseCodes: options.singleUseCodes ?? true,

@@ -33,6 +33,7 @@ export const SCOPE_TITLES: Record<string, string> = {
   kid_birth_cert_doc: 'Свидетельства о рождении детей',
   kid_medical_doc: 'Полисы ОМС детей',
   prm_chg: 'Изменение данных цифрового профиля',
+  'http://lk.gosuslugi.ru/api-order': 'Подача заявлений и сведения о них на Госуслугах (API ЕПГУ)',
 };
 
 export { scopeNames } from '../../services/identity.js';

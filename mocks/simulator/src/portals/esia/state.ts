@@ -5,6 +5,7 @@
  */
 import type { SimulatorRuntime } from '../../engine/types.js';
 import { demoClientRecord } from './demo-client.js';
+import type { GrantedPermission, RequestedPermission } from './permissions.js';
 
 export interface EsiaClientRecord {
   clientId: string;
@@ -33,6 +34,8 @@ export interface PendingAuthorization {
   createdMs: number;
   /** PKCE, when the client sent code_challenge. */
   codeChallenge?: { value: string; method: string };
+  /** Consents asked for with `permissions` (shown on the consent page). */
+  permissions?: RequestedPermission[];
   /** Set once the login succeeded. */
   oid?: string;
   authTimeMs?: number;
@@ -57,6 +60,8 @@ export interface IssuedCode {
   expMs: number;
   used: boolean;
   codeChallenge?: { value: string; method: string };
+  /** Consents the person gave on the consent page; the tokens carry them. */
+  permissions?: GrantedPermission[];
 }
 
 export interface EsiaSession {
@@ -76,6 +81,20 @@ export interface RefreshGrant {
   redirectUri: string;
   authTimeMs: number;
   revoked: boolean;
+  /** Consent types (sysnames) the original tokens carried; a refresh carries those still active. */
+  permissionTypes?: string[];
+}
+
+/** A consent the person gave a system, kept so the system can renew its token (`prm_chg?oid=`). */
+export interface ConsentRecord extends GrantedPermission {
+  clientId: string;
+  oid: string;
+  grantedMs: number;
+}
+
+/** The key of a consent: system, person and consent type. */
+export function consentKey(clientId: string, oid: string, sysname: string): string {
+  return `${clientId}\u0000${oid}\u0000${sysname}`;
 }
 
 export interface EsiaState {
@@ -87,6 +106,8 @@ export interface EsiaState {
   codes: Map<string, IssuedCode>;
   sessions: Map<string, EsiaSession>;
   refreshTokens: Map<string, RefreshGrant>;
+  /** Consents by consentKey(clientId, oid, sysname). */
+  consents: Map<string, ConsentRecord>;
 }
 
 export interface EsiaStateSeed {
@@ -107,5 +128,6 @@ export function createEsiaState(runtime: SimulatorRuntime, seed: EsiaStateSeed =
     codes: new Map(),
     sessions: new Map(),
     refreshTokens: new Map(),
+    consents: new Map(),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * POST /aas/oauth2/v3/te — the token endpoint (form body). Authenticates the client (known id,
  * certificate hash, timestamp, GOST client_secret over the grant's signed string), then exchanges an
- * authorization code, a refresh token, or issues a client_credentials token. Errors: 400 JSON
- * `{ error, error_description: 'ESIA-0070xx: …', state }`.
+ * authorization code, a refresh token, or issues a client_credentials token (with `prm_chg?oid=`, a
+ * renewal of the person's consent token). Errors: 400 JSON `{ error, error_description: 'ESIA-0070xx: …', state }`.
  */
 
 import type { EsiaSignedFields } from '@goskit/crypto';
@@ -17,6 +17,7 @@ import {
   checkPkcs7Secret,
   checkTimestamp,
 } from './checks.js';
+import { activeConsents } from './consents.js';
 import { EsiaRejection } from './errors.js';
 import { param, readForm } from './form.js';
 import { verifyOwnJwt } from './jwt.js';
@@ -89,12 +90,15 @@ export async function tokenResponse(
       redirectUri: refresh.redirectUri,
       authTimeMs: grant.authTimeMs,
       revoked: false,
+      ...(grant.permissions && grant.permissions.length > 0
+        ? { permissionTypes: grant.permissions.map((permission) => permission.sysname) }
+        : {}),
     });
     body.refresh_token = refreshToken;
   }
   body.state = exchange.base.state;
   body.token_type = 'Bearer';
-  body.expires_in = options.accessTtlSeconds;
+  body.expires_in = tokens.expiresIn;
   return json(body, 200, { 'cache-control': 'no-store' });
 }
 
@@ -138,6 +142,7 @@ async function authorizationCode(exchange: TokenExchange): Promise<SimResponse |
       oid: issued.oid,
       sid: issued.sid,
       authTimeMs: issued.authTimeMs,
+      ...(issued.permissions ? { permissions: issued.permissions } : {}),
     },
     { redirectUri, scopeOrg: issued.scopeOrg, offline: issued.accessType === 'offline' },
   );
@@ -172,6 +177,11 @@ async function refreshToken(exchange: TokenExchange): Promise<SimResponse | Esia
   }
   // Rotation: the used refresh token dies, the answer carries a new one.
   grant.revoked = true;
+  // Consents the person has since let lapse are not carried over.
+  const permissions =
+    grant.permissionTypes === undefined
+      ? []
+      : activeConsents(ctx.state, client.clientId, grant.oid, ctx.sim.clock.now(), grant.permissionTypes);
   return tokenResponse(
     exchange,
     {
@@ -180,6 +190,7 @@ async function refreshToken(exchange: TokenExchange): Promise<SimResponse | Esia
       oid: grant.oid,
       sid: grant.sid,
       authTimeMs: grant.authTimeMs,
+      ...(permissions.length > 0 ? { permissions } : {}),
     },
     { redirectUri: grant.redirectUri, scopeOrg: grant.scopeOrg, offline: true },
   );
@@ -198,11 +209,59 @@ async function clientCredentials(exchange: TokenExchange): Promise<SimResponse |
     return scopes;
   }
   const now = ctx.sim.clock.now();
+  const renewal = consentRenewal(ctx, client.clientId, base.scope, now);
+  if (renewal !== undefined) {
+    return renewal instanceof EsiaRejection ? renewal : tokenResponse(exchange, renewal, undefined);
+  }
   return tokenResponse(
     exchange,
     { clientId: client.clientId, scope: base.scope, sid: ctx.sim.random.uuid(), authTimeMs: now },
     undefined,
   );
+}
+
+/** `prm_chg?oid=<oid>` in a client_credentials scope: the oid, or undefined when absent. */
+function renewalOid(scope: string): string | undefined | EsiaRejection {
+  const items = scope.split(/\s+/).filter((item) => item.startsWith('prm_chg'));
+  if (items.length === 0) {
+    return undefined;
+  }
+  const match = /^prm_chg\?oid=(\d{1,15})$/.exec(items[0] as string);
+  return items.length === 1 && match ? (match[1] as string) : new EsiaRejection('007006');
+}
+
+/**
+ * A system renewing a person's consent token without a login (go-api-epgu `TokenUpdate`): scope
+ * `prm_chg?oid=<oid>` → a token for that person carrying their active consents to this system, or
+ * ESIA-007019 when there are none [unconfirmed code]. Undefined when the scope is not a renewal.
+ */
+function consentRenewal(
+  ctx: RouteContext<EsiaState>,
+  clientId: string,
+  scope: string,
+  nowMs: number,
+): TokenGrant | EsiaRejection | undefined {
+  const oid = renewalOid(scope);
+  if (oid === undefined || oid instanceof EsiaRejection) {
+    return oid;
+  }
+  const permissions = activeConsents(ctx.state, clientId, oid, nowMs);
+  if (permissions.length === 0) {
+    return new EsiaRejection(
+      '007019',
+      undefined,
+      `no unexpired consent of OID ${oid} to system ${clientId}: the person must sign in and consent again`,
+    );
+  }
+  return {
+    clientId,
+    scope: 'openid',
+    oid,
+    sid: ctx.sim.random.uuid(),
+    authTimeMs: nowMs,
+    permissions,
+    withoutIdToken: true,
+  };
 }
 
 const GRANTS: Record<string, (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>> = {

@@ -3,10 +3,15 @@
  * authorization code (exp = iat + 240 s), the access token (sbt 'access') and the id_token (sbt 'id').
  * Times come from the virtual clock. Every issued token carries a fresh `jti`, so a refresh (or a
  * second client_credentials call) on a frozen clock still returns a new token, as a real provider does.
+ * A token issued under consents (`permissions`) carries them in a `permissions` claim, their scopes
+ * in `scope`, and lives `permissionTokenTtlSeconds` (a day, as go-api-epgu states) instead of
+ * `accessTtlSeconds` [goskit's claim shape; unconfirmed].
  */
 import type { Persona, RouteContext } from '../../engine/types.js';
+import { consentScopes } from './consents.js';
 import { signJwt } from './jwt.js';
 import { issuerFor, type ResolvedEsiaOptions } from './options.js';
+import { type GrantedPermission, permissionsClaim } from './permissions.js';
 import { personaByOid } from './personas.js';
 import { grantedScope } from './scopes.js';
 import { signingKey } from './signing-keys.js';
@@ -33,6 +38,7 @@ export async function issueCode(
   ctx: RouteContext<EsiaState>,
   options: ResolvedEsiaOptions,
   pending: PendingAuthorization & { oid: string },
+  permissions: readonly GrantedPermission[] = [],
 ): Promise<string> {
   const now = ctx.sim.clock.now();
   const sid = ctx.sim.random.uuid();
@@ -81,6 +87,9 @@ export async function issueCode(
   if (pending.codeChallenge) {
     record.codeChallenge = { ...pending.codeChallenge };
   }
+  if (permissions.length > 0) {
+    record.permissions = permissions.map((permission) => ({ ...permission }));
+  }
   ctx.state.codes.set(code.slice(code.lastIndexOf('.') + 1), record);
   return code;
 }
@@ -92,11 +101,27 @@ export interface TokenGrant {
   oid?: string;
   sid: string;
   authTimeMs: number;
+  /** Consents the token carries (active ones only). */
+  permissions?: readonly GrantedPermission[];
+  /** No id_token even with a user (a system's renewal of a consent token: nobody logged in). */
+  withoutIdToken?: boolean;
 }
 
 export interface IssuedTokens {
   accessToken: string;
   idToken?: string;
+  /** Lifetime of the access token, seconds (`expires_in`). */
+  expiresIn: number;
+}
+
+/** The scope claim: the granted scope (`name?oid=`) plus the consents' scopes. */
+function scopeClaim(grant: TokenGrant): string {
+  const base = grant.oid === undefined ? grant.scope : grantedScope(grant.scope, grant.oid);
+  const items = base.split(' ').filter((item) => item !== '');
+  const extra = consentScopes(grant.permissions ?? []).map((scope) =>
+    grant.oid === undefined ? scope : grantedScope(scope, grant.oid),
+  );
+  return [...new Set([...items, ...extra])].join(' ');
 }
 
 export async function issueTokens(
@@ -107,11 +132,13 @@ export async function issueTokens(
   const key = await signingKey(ctx.sim.seed, options.tokenAlg);
   const iat = seconds(ctx.sim.clock.now());
   const iss = issuerFor(options, ctx.request.baseUrl);
-  const exp = iat + options.accessTtlSeconds;
+  const permissions = grant.permissions ?? [];
+  const expiresIn = permissions.length > 0 ? options.permissionTokenTtlSeconds : options.accessTtlSeconds;
+  const exp = iat + expiresIn;
   const access: Record<string, unknown> = {
     jti: ctx.sim.random.uuid(),
     nbf: iat,
-    scope: grant.oid === undefined ? grant.scope : grantedScope(grant.scope, grant.oid),
+    scope: scopeClaim(grant),
     iss,
     'urn:esia:sid': grant.sid,
     exp,
@@ -121,9 +148,12 @@ export async function issueTokens(
   if (grant.oid !== undefined) {
     access['urn:esia:sbj_id'] = Number(grant.oid);
   }
+  if (permissions.length > 0) {
+    access.permissions = permissionsClaim(permissions);
+  }
   const accessToken = await signJwt(key, 'access', access, false);
-  if (grant.oid === undefined) {
-    return { accessToken };
+  if (grant.oid === undefined || grant.withoutIdToken) {
+    return { accessToken, expiresIn };
   }
   const persona = personaByOid(ctx.sim.demo, grant.oid);
   const subject: Record<string, unknown> = {
@@ -154,5 +184,5 @@ export async function issueTokens(
     },
     false,
   );
-  return { accessToken, idToken };
+  return { accessToken, idToken, expiresIn };
 }
