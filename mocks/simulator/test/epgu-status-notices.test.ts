@@ -9,7 +9,8 @@ import { epguPortal } from '../src/portals/epgu/index.js';
 import { esiaPortal } from '../src/portals/esia/index.js';
 import { notificationsPortal } from '../src/portals/notifications/index.js';
 import { notificationsService } from '../src/services/notifications.js';
-import { bearer, epguRequest, jsonOf, pushRequest, SCHOOL_ORDER, zipBytes } from './epgu-support.js';
+import { bearer, epguRequest, jsonOf, pushRequest, SCHOOL_ORDER } from './epgu-support.js';
+import { orderArchive } from './fixtures/zip-writer.js';
 
 function sim() {
   return createSimulator({
@@ -33,7 +34,7 @@ describe('EPGU status notices', () => {
     const parent = simulator.demo.personas.find((persona) => persona.role === 'parent');
     const token = bearer(parent?.oid);
     const orderId = jsonOf(
-      await simulator.handle(pushRequest(SCHOOL_ORDER, zipBytes(64), { token })),
+      await simulator.handle(pushRequest(SCHOOL_ORDER, orderArchive(), { token })),
     ).orderId;
     const outbox = simulator.service(notificationsService);
     expect(outbox.find({ channel: 'sms' }).map((notice) => notice.text)).toEqual([
@@ -59,7 +60,7 @@ describe('EPGU status notices', () => {
     const parent = simulator.demo.personas.find((persona) => persona.role === 'parent');
     const token = bearer(parent?.oid);
     const orderId = jsonOf(
-      await simulator.handle(pushRequest(SCHOOL_ORDER, zipBytes(64), { token })),
+      await simulator.handle(pushRequest(SCHOOL_ORDER, orderArchive(), { token })),
     ).orderId;
     const cancel = await simulator.handle(
       epguRequest('POST', `/api/gusmev/order/${orderId}/cancel`, { token }),
