@@ -19,6 +19,7 @@ export const workspaceAliases = {
   '@goskit/crypto/asn1': fileURLToPath(new URL('./packages/crypto/src/asn1/index.ts', import.meta.url)),
   '@goskit/crypto': src('packages/crypto'),
   '@goskit/gosuslugi': src('packages/gosuslugi'),
+  '@goskit/gospochta/protocol': src('packages/gospochta', 'protocol'),
   '@goskit/paragraf/export-generator': fileURLToPath(
     new URL('./packages/paragraf/src/export-generator.ts', import.meta.url),
   ),
@@ -81,6 +82,7 @@ export default defineConfig({
       project('simulator', 'mocks/simulator'),
       project('example-esia-login', 'examples/esia-login'),
       project('example-custom-portal', 'examples/custom-portal'),
+      project('example-gospochta-notices', 'examples/gospochta-notices'),
       project('example-sferum-chat-sync', 'examples/sferum-chat-sync'),
       // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
       project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),

@@ -1,6 +1,14 @@
 // Size budgets for @goskit/simulator. A JS config (not package.json) because the CLI is a Node
 // program: its bundle must leave Node built-ins external, which only `modifyEsbuildConfig` can say.
-const workspaceDeps = ['msw', '@goskit/core', '@goskit/crypto', '@goskit/validation', 'zod', 'yaml'];
+const workspaceDeps = [
+  'msw',
+  '@goskit/core',
+  '@goskit/crypto',
+  '@goskit/gospochta',
+  '@goskit/validation',
+  'zod',
+  'yaml',
+];
 
 module.exports = [
   {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.shared.ts';
 
-export default defineConfig(packageConfig());
+// Two entries: the client, and `protocol` (codec, role tables, XML form) for portals and receivers.
+export default defineConfig(packageConfig({ entry: ['src/index.ts', 'src/protocol.ts'] }));

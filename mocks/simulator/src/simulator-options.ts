@@ -1,6 +1,7 @@
 /** createSimulator()'s options: the engine's, with the data slices of the built-in portals typed. */
 import type { SimulatorData, SimulatorOptions } from './engine/types.js';
 import type { EsiaDataInput } from './portals/esia/index.js';
+import type { GospochtaDataInput } from './portals/gospochta/index.js';
 import type { NotificationsData } from './portals/notifications/index.js';
 import type { VkDataInput } from './portals/vk/index.js';
 import type { VkIdDataInput } from './portals/vkid/index.js';
@@ -15,6 +16,8 @@ export interface BuiltInSimulatorData extends SimulatorData {
   vk?: VkDataInput;
   /** VK ID applications and accounts (docs/vkid-portal.md). */
   vkid?: VkIdDataInput;
+  /** Госпочта systems, consent flags, charges, SLA: `{ systems: [{ clientId, clientSecret, role, … }], consent, charges, sla }`. */
+  gospochta?: GospochtaDataInput;
 }
 
 export interface CreateSimulatorOptions extends Omit<SimulatorOptions, 'data'> {

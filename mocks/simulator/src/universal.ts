@@ -64,6 +64,7 @@ export {
   registerEsiaClient,
   verifyEsiaAccessToken,
 } from './portals/esia/index.js';
+export * from './portals/gospochta/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export {
   type NotificationsData,

@@ -100,6 +100,17 @@ describe('goskit-sim (built CLI)', () => {
     expect(await exited).toBe(0);
   });
 
+  it('opens the HTTPS listener of gospochta on a free port with --port 0 and prints its base', async () => {
+    const { process: proc, lines } = await startCli(['--port', '0', '--portals', 'esia,gospochta']);
+    const text = lines.join('\n');
+    expect(text).toMatch(
+      /gospochta\s+http:\/\/127\.0\.0\.1:\d+\/gospochta\n\s+https:\/\/127\.0\.0\.1:\d+\/gospochta \(mutual TLS\)/,
+    );
+    const exited = exitOf(proc);
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('exits 0 on SIGINT too', async () => {
     const { process: proc } = await startCli(['--port', '0']);
     const exited = exitOf(proc);

@@ -149,6 +149,7 @@ describe('data slices', () => {
       'epgu',
       'vk',
       'vkid',
+      'gospochta',
       'notifications',
       'ediary',
     ]);

@@ -19,7 +19,14 @@ describe('README quickstart — in-process (MSW)', () => {
   afterAll(() => server.close());
 
   it('answers on the real hosts of the built-in portals', async () => {
-    expect(sim.portals.map((portal) => portal.name).sort()).toEqual(['epgu', 'esia', 'school', 'vk', 'vkid']);
+    expect(sim.portals.map((portal) => portal.name).sort()).toEqual([
+      'epgu',
+      'esia',
+      'gospochta',
+      'school',
+      'vk',
+      'vkid',
+    ]);
     const classes = (await (await fetch('https://school.goskit.test/classes')).json()) as { total: number };
     expect(classes.total).toBe(sim.demo.classes.length);
     const jwks = await fetch('https://esia-portal1.test.gosuslugi.ru/aas/oauth2/jwks');

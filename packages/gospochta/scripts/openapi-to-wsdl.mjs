@@ -2,7 +2,8 @@
 // The XML form of the contract for SOAP users, generated from openapi/gospochta.yaml so that both
 // always describe the same operations and types: openapi/gospochta.xsd (types and one request and one
 // response element per operation) and openapi/gospochta.wsdl (SOAP 1.1, document/literal, one
-// operation per OpenAPI operation, same names). `--check` fails when the files are out of date.
+// operation per OpenAPI operation, same names), and src/generated/gospochta-xml.ts (both as text).
+// `--check` fails when the files are out of date.
 //   node scripts/openapi-to-wsdl.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -276,9 +277,19 @@ ${operations
 </wsdl:definitions>
 `;
 
+// The same two documents as text for portals (the goskit simulator serves them at /soap?wsdl and
+// /soap?xsd) through @goskit/gospochta/protocol, so nothing reads files at run time.
+const xmlModule = `// Generated from openapi/gospochta.yaml by scripts/openapi-to-wsdl.mjs — do not edit; run \`pnpm generate\`.
+/** openapi/gospochta.wsdl as text (SOAP 1.1, document/literal; goskit's own contract). */
+export const GOSPOCHTA_WSDL: string = ${JSON.stringify(wsdl)};
+/** openapi/gospochta.xsd as text. */
+export const GOSPOCHTA_XSD: string = ${JSON.stringify(xsd)};
+`;
+
 const outputs = [
   ['openapi/gospochta.xsd', xsd],
   ['openapi/gospochta.wsdl', wsdl],
+  ['src/generated/gospochta-xml.ts', xmlModule],
 ];
 if (process.argv.includes('--check')) {
   const stale = outputs.filter(([file, text]) => {

@@ -1,16 +1,16 @@
 /**
- * Access: client-credentials tokens fetched once for concurrent callers and refreshed ahead of expiry;
- * every token verified (allow-list, signature, iss, aud, exp, role) before it is used; permissions
- * checked locally and by the portal (403 naming the permission); a person signed in at the goskit
- * simulator's ESIA through @goskit/gosuslugi's public client and exchanged for a Gospochta token.
+ * Access against the goskit simulator's gospochta portal: client-credentials tokens fetched once for
+ * concurrent callers and refreshed ahead of expiry; every token verified (allow-list, signature, iss,
+ * aud, exp, role) before it is used; permissions checked locally and by the portal (403 naming the
+ * permission) for every role × operation; a person signed in at the simulator's ESIA (real HTTP,
+ * through @goskit/gosuslugi) and exchanged for a Gospochta token at the same simulator.
  */
 
 import { createTokenProvider } from '@goskit/core';
 import { createSoftwareGostSigner, signJws, toBase64Url, utf8 } from '@goskit/crypto';
 import { createEsiaClient } from '@goskit/gosuslugi';
-import { createSimulator, type SimulatorServer } from '@goskit/simulator';
+import { demoEsiaClient } from '@goskit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEsiaClient, esiaPortal } from '../../../mocks/simulator/src/portals/esia/index.js';
 import { loginThroughPages } from '../../gosuslugi/test/helpers/browser-walk.js';
 import {
   AuthFailedError,
@@ -26,48 +26,81 @@ import {
   TokenInvalidError,
 } from '../src/index.js';
 import { minimalPdf } from './helpers/pdf.js';
-import type { PortalSystem } from './helpers/portal/tokens.js';
-import { createWorld, PARENT, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
+import {
+  ADMIN,
+  createWorld,
+  PARENT,
+  PARENT_SYSTEM,
+  SCHOOL,
+  type SystemLogin,
+  type World,
+} from './helpers/setup.js';
 
 let world: World;
 beforeAll(async () => {
   world = await createWorld({
-    systems: [
-      SCHOOL,
-      PARENT_SYSTEM,
-      { clientId: 'admin-1', clientSecret: 'admin-secret-0001', role: 'admin', subject: 'sys-admin' },
-      { clientId: 'rogue-1', clientSecret: 'rogue-secret-0001', role: 'superuser', subject: 'sys-rogue' },
-      { ...SCHOOL, clientId: 'reader-1', clientSecret: 'reader-secret-0001', permissions: ['letters:read'] },
-    ],
+    data: {
+      systems: [
+        { clientId: 'rogue-1', clientSecret: 'rogue-secret-0001', role: 'superuser' },
+        {
+          clientId: 'reader-1',
+          clientSecret: 'reader-secret-0001',
+          role: 'operator',
+          permissions: ['letters:read'],
+        },
+      ],
+    },
   });
 });
 afterAll(() => world.close());
 
-const system = (clientId: string): PortalSystem => {
-  const found = {
-    'admin-1': 'admin-secret-0001',
+const system = (clientId: string): SystemLogin => {
+  const secrets: Record<string, string> = {
     'rogue-1': 'rogue-secret-0001',
     'reader-1': 'reader-secret-0001',
-  }[clientId];
-  return { clientId, clientSecret: found as string, role: '', subject: '' };
+  };
+  return clientId === 'admin-1' ? ADMIN : { clientId, clientSecret: secrets[clientId] as string };
 };
+
+/** A token signed by a key the portal does not publish, under the portal's own key id. */
+async function forge(claims: Record<string, unknown>): Promise<string> {
+  const jwks = (await (await fetch(`${world.url}/oauth2/jwks`)).json()) as {
+    keys: { kid: string }[];
+  };
+  const stranger = (await globalThis.crypto.subtle.generateKey(
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
+    true,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair;
+  const now = Math.floor(world.clock.now() / 1000);
+  return signJws(
+    JSON.stringify({ iss: world.url, aud: 'gospochta-api', iat: now, exp: now + 600, ...claims }),
+    stranger.privateKey,
+    { alg: 'RS256', kid: jwks.keys[0]?.kid as string, typ: 'JWT' },
+  );
+}
 
 describe('tokens', () => {
   it('fetches one token for concurrent callers and refreshes it ahead of expiry', async () => {
     const school = world.client(SCHOOL);
-    const before = world.portal.state.tokensIssued;
+    const before = world.state().tokensIssued;
     const sessions = await Promise.all(Array.from({ length: 8 }, () => school.session()));
-    expect(new Set(sessions.map((s) => s.subject))).toEqual(new Set([SCHOOL.subject]));
-    expect(world.portal.state.tokensIssued).toBe(before + 1);
+    expect(new Set(sessions.map((s) => s.subject))).toEqual(new Set(['sys-demo-school']));
+    expect(world.state().tokensIssued).toBe(before + 1);
     const first = await school.auth.getAccessToken();
     world.clock.advance(530_000); // lifetime 600 s, refreshed 60 s ahead
     expect(await school.auth.getAccessToken()).toBe(first);
     world.clock.advance(15_000);
     const second = await school.auth.getAccessToken();
     expect(second).not.toBe(first);
-    expect(world.portal.state.tokensIssued).toBe(before + 2);
+    expect(world.state().tokensIssued).toBe(before + 2);
     const claims = await school.auth.claims();
-    expect(claims).toMatchObject({ subject: SCHOOL.subject, clientId: SCHOOL.clientId, role: 'operator' });
+    expect(claims).toMatchObject({ subject: 'sys-demo-school', clientId: SCHOOL.clientId, role: 'operator' });
     expect(claims?.expiresAt.getTime()).toBeGreaterThan(world.clock.now());
   });
 
@@ -85,7 +118,7 @@ describe('tokens', () => {
       expect(error).toBeInstanceOf(TokenInvalidError);
       expect((error as TokenInvalidError).reason).toBe(reason);
     };
-    const other = await createWorld({ audience: 'another-api' });
+    const other = await createWorld({ portal: { audience: 'another-api' } });
     try {
       await expectReason(other.client(SCHOOL), 'TOKEN_CLAIM_INVALID');
     } finally {
@@ -103,37 +136,34 @@ describe('tokens', () => {
           type: 'token_provider',
           tokenProvider: createTokenProvider({
             fetchToken: async () => ({ token, expiresAt: world.clock.now() + 60_000 }),
-            now: world.clock.now,
+            clock: world.clock,
           }),
         },
       });
-    const claims = { sub: SCHOOL.subject, client_id: SCHOOL.clientId, role: 'operator' };
-    await expectReason(
-      provided(await world.portal.tokens.forge(claims, world.portal.url)),
-      'SIGNATURE_MISMATCH',
-    );
-    const unsigned = `${toBase64Url(utf8('{"alg":"none","typ":"JWT"}'))}.${toBase64Url(utf8(JSON.stringify({ ...claims, iss: world.portal.url, aud: 'gospochta-api', exp: 9e9 })))}.`;
+    const claims = { sub: 'sys-demo-school', client_id: SCHOOL.clientId, role: 'operator' };
+    await expectReason(provided(await forge(claims)), 'SIGNATURE_MISMATCH');
+    const unsigned = `${toBase64Url(utf8('{"alg":"none","typ":"JWT"}'))}.${toBase64Url(utf8(JSON.stringify({ ...claims, iss: world.url, aud: 'gospochta-api', exp: 9e9 })))}.`;
     await expectReason(provided(unsigned), 'ALGORITHM_NOT_ALLOWED');
     const hs256 = await signJws(
-      JSON.stringify({ ...claims, iss: world.portal.url, aud: 'gospochta-api', exp: 9e9 }),
+      JSON.stringify({ ...claims, iss: world.url, aud: 'gospochta-api', exp: 9e9 }),
       utf8('a-shared-secret-of-32-bytes-long!'),
       { alg: 'HS256' },
     );
     await expectReason(provided(hs256), 'ALGORITHM_NOT_ALLOWED');
-    const stale = (await world.portal.tokens.issue(claims, world.portal.url)).token;
+    const stale = await world.client(SCHOOL).auth.getAccessToken();
     world.clock.advance(700_000);
     await expectReason(provided(stale), 'TOKEN_EXPIRED');
   }, 60_000);
 
   it('verifies GOST3410_2012_256 tokens against pinned certificates, and refuses them outside the allow-list', async () => {
-    const gost = await createWorld({ tokenAlg: 'GOST3410_2012_256' });
+    const gost = await createWorld({ portal: { tokenAlg: 'GOST3410_2012_256' } });
     try {
       const pinned = gost.client(SCHOOL, {
-        tokens: { keys: { certificates: gost.portal.tokens.certificates } },
+        tokens: { keys: { certificates: [gost.trust.tokenCertificate] } },
       });
       expect((await pinned.session()).role).toBe('operator');
       const rsOnly = gost.client(SCHOOL, {
-        tokens: { keys: { certificates: gost.portal.tokens.certificates }, algorithms: ['RS256'] },
+        tokens: { keys: { certificates: [gost.trust.tokenCertificate] }, algorithms: ['RS256'] },
       });
       await expect(rsOnly.session()).rejects.toMatchObject({
         code: 'TOKEN_INVALID',
@@ -153,7 +183,7 @@ function callFor(client: GospochtaClient, operation: OperationId): Promise<unkno
     getRoleMatrix: () => client.roleMatrix(),
     listInbox: () => client.letters.listInbox(),
     getLetter: () => client.letters.get('in_000001'),
-    downloadAttachment: () => client.letters.downloadAttachment('in_000001', 'scan1'),
+    downloadAttachment: () => client.letters.downloadAttachment('in_000001', 'in_000001_scan'),
     markLetterRead: () => client.letters.markRead('in_000001'),
     listOutbox: () => client.outbox.listPage(),
     sendLetter: () =>
@@ -254,29 +284,11 @@ describe('roles × operations', () => {
 });
 
 describe('a person signed in through ESIA', () => {
-  let server: SimulatorServer | undefined;
-  afterAll(async () => {
-    await server?.close();
-  });
-
   it('exchanges the ESIA token from @goskit/gosuslugi for a Gospochta token, and re-exchanges ahead of expiry', async () => {
-    const sim = createSimulator({ seed: 'gospochta-esia', portals: [esiaPortal()] });
-    server = await sim.listen({ port: 0 });
-    const esiaBase = `${server.url}/esia`;
-    const persona = sim.demo.personas.find((p) => p.lastName === 'Иванов' && p.birthDate === '08.03.1991');
-    expect(persona).toBeDefined();
-    const person = {
-      oid: String(persona?.oid),
-      snils: String(persona?.snils),
-      lastName: 'Иванов',
-      firstName: 'Иван',
-      consent: true,
-    };
-    const gp = await createWorld({
-      clockStart: sim.clock.now(),
-      esiaJwksUrl: `${esiaBase}/aas/oauth2/jwks`,
-      persons: [person],
-    });
+    // One standalone simulator with both portals, on real HTTP: the browser walk needs pages.
+    const gp = await createWorld({ transport: 'http' });
+    const sim = gp.sim;
+    const esiaBase = (gp.server as NonNullable<typeof gp.server>).baseUrl('esia');
     try {
       const demo = demoEsiaClient(sim);
       const esia = createEsiaClient({
@@ -295,27 +307,26 @@ describe('a person signed in through ESIA', () => {
       const signIn = esiaSignIn(esia, { clientId: SCHOOL.clientId, clientSecret: SCHOOL.clientSecret });
       const { url } = await signIn.authorizationUrl();
       const callback = await loginThroughPages(url, 'http://localhost:3000/callback', {
-        login: persona?.login as string,
-        password: persona?.password ?? 'Demo-2026!',
+        login: PARENT.login,
+        password: PARENT.password,
       });
       const { auth, oid } = await signIn.complete(callback);
-      expect(oid).toBe(person.oid);
+      expect(oid).toBe(PARENT.oid);
       const client = createGospochtaClient({
-        baseUrl: gp.portal.url,
+        baseUrl: gp.url,
         auth,
         packetKeys: { keys: [gp.key] },
         clock: gp.clock,
       });
       const session = await client.session();
-      expect(session).toMatchObject({ subject: person.oid, role: 'client', clientId: SCHOOL.clientId });
-      const issued = gp.portal.state.tokensIssued;
+      expect(session).toMatchObject({ subject: PARENT.oid, role: 'client', clientId: SCHOOL.clientId });
+      const issued = gp.state().tokensIssued;
       gp.clock.advance(560_000);
-      sim.clock.advance(560_000);
       await client.session();
-      expect(gp.portal.state.tokensIssued).toBe(issued + 1);
+      expect(gp.state().tokensIssued).toBe(issued + 1);
       // An ESIA token the portal cannot verify is refused by the token endpoint.
       const forged = createGospochtaClient({
-        baseUrl: gp.portal.url,
+        baseUrl: gp.url,
         auth: {
           type: 'esia',
           clientId: SCHOOL.clientId,

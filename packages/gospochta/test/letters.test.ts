@@ -1,5 +1,5 @@
 /**
- * Letters against the test portal on a loopback socket: the inbox (pages, filters, attachments
+ * Letters against the goskit simulator's gospochta portal (in process, MSW): the inbox (pages, filters, attachments
  * checked against their hashes, mark read), the legally significant send (hashes, CMS signatures,
  * idempotency), statuses by polling on the virtual clock, delivery acts (signed JSON + PDF), refusal
  * without the consent flag, and the SLA report of a batch.
@@ -24,7 +24,7 @@ import { createWorld, NO_CONSENT, PARENT, PARENT_SYSTEM, SCHOOL, type World } fr
 
 let world: World;
 beforeAll(async () => {
-  world = await createWorld();
+  world = await createWorld({ portal: { timing: { deliveryMs: [60_000, 60_000] } } });
 });
 afterAll(() => world.close());
 
@@ -32,7 +32,7 @@ const notice = (over: Partial<SendLetterInput> = {}): SendLetterInput => ({
   recipient: {
     lastName: PARENT.lastName,
     firstName: PARENT.firstName,
-    middleName: 'Сергеевна',
+    middleName: PARENT.middleName,
     snils: PARENT.snils,
   },
   documentType: 'court-notice',
@@ -52,16 +52,21 @@ describe('inbox', () => {
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).not.toBeNull();
     const all = await parent.letters.inbox({ limit: 1 }).toArray({ limit: 10 });
-    expect(all.map((l) => l.documentType).sort()).toEqual(['fine-decision', 'tax-notice']);
+    expect(all.map((l) => l.documentType).sort()).toEqual(['fine-decision', 'notice', 'tax-notice']);
     expect((await parent.letters.listInbox({ documentType: 'tax-notice' })).items).toHaveLength(1);
-    const letter = await parent.letters.get(all[0]?.id as string);
-    expect(letter.recipient).toEqual({ lastName: PARENT.lastName, firstName: PARENT.firstName });
+    const taxNotice = all.find((l) => l.documentType === 'tax-notice');
+    const letter = await parent.letters.get(taxNotice?.id as string);
+    expect(letter.recipient).toEqual({
+      lastName: PARENT.lastName,
+      firstName: PARENT.firstName,
+      middleName: PARENT.middleName,
+    });
     expect(letter.attachments.map((a) => a.kind).sort()).toEqual(['original', 'scan']);
     for (const attachment of letter.attachments) {
       const file = await parent.letters.downloadAttachment(letter.id, attachment);
       expect(file.bytes.length).toBe(attachment.size);
     }
-    const byId = await parent.letters.downloadAttachment(letter.id, 'orig1');
+    const byId = await parent.letters.downloadAttachment(letter.id, `${letter.id}_orig`);
     expect(new TextDecoder().decode(byId.bytes.subarray(0, 5))).toBe('%PDF-');
   });
 
@@ -119,7 +124,7 @@ describe('legally significant send', () => {
     expect(sent.letter.recipient.snils).toBe(PARENT.snils);
 
     // The portal received the attachments with both hashes and a GOST CMS signature over the bytes.
-    const stored = world.portal.state.outgoing.get(sent.letter.id);
+    const stored = world.state().outgoing.get(sent.letter.id);
     expect(stored?.files.map((f) => f.sha256)).toEqual(sent.letter.attachments.map((a) => a.sha256));
 
     const delivered = await school.outbox.waitForStatus(sent.letter.id, { until: 'delivered' });
@@ -157,10 +162,10 @@ describe('legally significant send', () => {
     const rsa = await rsaSigner('/CN=School RSA signer');
     const school = world.client(SCHOOL, { signer: rsa.signer });
     const sent = await school.outbox.send(notice());
-    const stored = world.portal.state.outgoing.get(sent.letter.id);
+    const stored = world.state().outgoing.get(sent.letter.id);
     expect(stored?.files).toHaveLength(2);
     // What the portal checked, checked again here from the wire.
-    const wire = world.portal.state.wire
+    const wire = world.wire
       .filter((w) => w.direction === 'in' && w.headers['x-request-id'] === sent.requestId)
       .at(-1);
     expect(wire).toBeDefined();
@@ -220,24 +225,23 @@ describe('legally significant send', () => {
     );
     expect((error as GospochtaValidationError).message).not.toContain('112-233-445 96');
     expect((error as GospochtaValidationError).messageRu).toContain('СНИЛС');
-    expect(world.portal.state.wire.some((w) => new TextDecoder().decode(w.body).includes('fake.pdf'))).toBe(
-      false,
-    );
+    expect(world.wire.some((w) => new TextDecoder().decode(w.body).includes('fake.pdf'))).toBe(false);
   });
 
   it('sends once per idempotency key: a lost answer is retried and replayed, another letter with the key is refused', async () => {
     const school = world.client(SCHOOL);
-    const before = world.portal.state.outgoing.size;
-    world.portal.faults.push({ operation: 'sendLetter', kind: 'lose-answer' });
+    const before = world.state().outgoing.size;
+    // The answer is lost after the portal acted (the body never arrives).
+    world.fault('sendLetter', { truncate: 0 });
     const sent = await school.outbox.send(notice({ idempotencyKey: 'letter-key-0001' }));
     expect(sent.replayed).toBe(true);
-    expect(world.portal.state.outgoing.size).toBe(before + 1);
+    expect(world.state().outgoing.size).toBe(before + 1);
 
     // The same key after a restart (a new client, GOST signatures made again) is the same letter.
     const restarted = world.client(SCHOOL);
     const again = await restarted.outbox.send(notice({ idempotencyKey: 'letter-key-0001' }));
     expect(again.letter.id).toBe(sent.letter.id);
-    expect(world.portal.state.outgoing.size).toBe(before + 1);
+    expect(world.state().outgoing.size).toBe(before + 1);
 
     // Another letter with the key: refused locally by the client that used it, and by the portal.
     await expect(
@@ -252,18 +256,22 @@ describe('legally significant send', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IdempotencyConflictError);
     expect(error).toMatchObject({ source: 'portal' });
-    expect(world.portal.state.outgoing.size).toBe(before + 1);
+    expect(world.state().outgoing.size).toBe(before + 1);
   });
 
   it('refuses a tampered response instead of returning it', async () => {
     const school = world.client(SCHOOL, { retry: false });
     const sent = await school.outbox.send(notice());
-    world.portal.faults.push({ operation: 'getOutgoingLetter', kind: 'tamper-response', where: 'body' });
+    world.fault('getOutgoingLetter', { corruptBody: true });
     await expect(school.outbox.get(sent.letter.id)).rejects.toMatchObject({
       code: 'PACKET_REJECTED',
       check: 'digest',
     });
-    world.portal.faults.push({ operation: 'getOutgoingLetter', kind: 'tamper-response', where: 'mac' });
+    world.fault('getOutgoingLetter', {
+      headers: {
+        'x-gospochta-packet': `v=1;kid=demo;ts=${world.clock.now()};nonce=${'A'.repeat(22)};mac=${'A'.repeat(43)}`,
+      },
+    });
     const error = await school.outbox.get(sent.letter.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PacketError);
     expect((error as PacketError).check).toBe('mac');
@@ -279,7 +287,7 @@ describe('legally significant send', () => {
     try {
       const school = world.client(SCHOOL, { retry: false });
       const location = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/steal`;
-      world.portal.faults.push({ operation: 'listOutbox', kind: 'redirect', location });
+      world.fault('listOutbox', { status: 307, headers: { location } });
       const error = await school.outbox.listPage().catch((e: unknown) => e);
       // core refuses a redirect to another origin before anything is sent there.
       expect(error).toBeInstanceOf(RedirectError);

@@ -1,29 +1,62 @@
 /**
- * Mutual TLS over real sockets: the test portal listens on node:https and requires a client
- * certificate from its CA (openssl-made PKI). The client presents key + chain from files or memory
- * (an encrypted key too) through undici; unknown, expired and missing certificates are refused by the
- * portal's handshake and reported as TlsRejectedError; unusable material fails at creation with
- * TlsConfigError naming the part.
+ * Mutual TLS over real sockets against the goskit simulator's HTTPS listener: the gospochta portal
+ * requires a client certificate from its CA, issued through the simulator for a registered system.
+ * The client presents key + chain from files or memory (an encrypted key too) through undici; unknown,
+ * expired and missing certificates are refused by the portal's handshake and reported as
+ * TlsRejectedError; unusable material fails at creation with TlsConfigError naming the part.
  */
+import { createPrivateKey } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidOptionsError, NetworkError } from '@goskit/core';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMtlsFetch, TlsConfigError, TlsRejectedError } from '../src/index.js';
-import { createPki, type Pki } from './helpers/pki.js';
+import { createStrangerPki, type StrangerPki } from './helpers/pki.js';
 import { createWorld, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
 
-let pki: Pki;
+let stranger: StrangerPki;
 let world: World;
+let dir: string;
+let ca: string;
+let school: { cert: string; key: string };
+let parentApp: { cert: string; encryptedKey: string; passphrase: string };
+let expired: { cert: string; key: string };
+const path = (name: string) => join(dir, name);
 
 beforeAll(async () => {
-  pki = createPki();
-  world = await createWorld();
-  await world.portal.close();
-  await world.portal.listenTls({ key: pki.server.key, cert: pki.server.cert, ca: pki.ca });
+  stranger = createStrangerPki();
+  world = await createWorld({ transport: 'https' });
+  ca = world.trust.caPem;
+  const issued = await world.service.issueClientCertificate('demo-school');
+  school = { cert: issued.certificatePem, key: issued.privateKeyPem };
+  const forParent = await world.service.issueClientCertificate('demo-parent-app');
+  const passphrase = 'client-key-passphrase';
+  parentApp = {
+    cert: forParent.certificatePem,
+    encryptedKey: createPrivateKey(forParent.privateKeyPem).export({
+      type: 'pkcs8',
+      format: 'pem',
+      cipher: 'aes-256-cbc',
+      passphrase,
+    }) as string,
+    passphrase,
+  };
+  const old = await world.service.issueClientCertificate('demo-school', {
+    notBefore: '2020-01-01T00:00:00Z',
+    notAfter: '2020-02-01T00:00:00Z',
+  });
+  expired = { cert: old.certificatePem, key: old.privateKeyPem };
+  dir = mkdtempSync(join(tmpdir(), 'gospochta-mtls-'));
+  writeFileSync(path('client.pem'), school.cert);
+  writeFileSync(path('client.key'), school.key);
+  writeFileSync(path('ca.pem'), ca);
 });
 afterAll(async () => {
   await world.close();
-  pki.dispose();
+  stranger.dispose();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -35,50 +68,50 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 
 describe('mutual TLS', () => {
   it('presents a certificate from files and runs protected operations over it', async () => {
-    expect(world.portal.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/gospochta$/);
-    const school = world.client(SCHOOL, {
+    expect(world.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/gospochta$/);
+    const client = world.client(SCHOOL, {
       tls: {
-        cert: { path: pki.path('client.pem') },
-        key: { path: pki.path('client.key') },
-        ca: { path: pki.path('ca.pem') },
+        cert: { path: path('client.pem') },
+        key: { path: path('client.key') },
+        ca: { path: path('ca.pem') },
       },
     });
-    expect(school.clientCertificate).toMatchObject({ subject: expect.stringContaining('CN=school-1') });
-    expect((await school.session()).role).toBe('operator');
-    expect((await school.letters.listInbox()).items.length).toBeGreaterThan(0);
+    expect(client.clientCertificate).toMatchObject({ subject: expect.stringContaining('CN=demo-school') });
+    expect((await client.session()).role).toBe('operator');
+    expect((await client.letters.listInbox()).items.length).toBeGreaterThan(0);
   });
 
   it('presents a certificate from memory with an encrypted key', async () => {
     const parent = world.client(PARENT_SYSTEM, {
       tls: {
-        cert: pki.client.cert,
-        key: pki.client.encryptedKey,
-        passphrase: pki.client.passphrase,
-        ca: pki.ca,
+        cert: parentApp.cert,
+        key: parentApp.encryptedKey,
+        passphrase: parentApp.passphrase,
+        ca,
       },
     });
     expect((await parent.payments.findCharges({ uin: world.uin })).length).toBe(1);
   });
 
   it('is refused by the portal for a certificate from an unknown CA', async () => {
-    const stranger = world.client(SCHOOL, {
+    const outsider = world.client(SCHOOL, {
       retry: false,
-      tls: { cert: pki.stranger.cert, key: pki.stranger.key, ca: pki.ca },
+      tls: { cert: stranger.cert, key: stranger.key, ca },
     });
-    const error = await failure(stranger.session());
+    const error = await failure(outsider.session());
     expect(error).toBeInstanceOf(TlsRejectedError);
     expect(error).toMatchObject({ code: 'TLS_REJECTED', reason: 'unknown-ca' });
   });
 
   it('refuses an expired certificate before connecting, and the portal refuses it too', async () => {
-    expect(() =>
-      world.client(SCHOOL, { tls: { cert: pki.expired.cert, key: pki.expired.key, ca: pki.ca } }),
-    ).toThrow(TlsConfigError);
+    expect(() => world.client(SCHOOL, { tls: { cert: expired.cert, key: expired.key, ca } })).toThrow(
+      TlsConfigError,
+    );
     const error = await failure(
       world
         .client(SCHOOL, {
           retry: false,
-          tls: { cert: pki.expired.cert, key: pki.expired.key, ca: pki.ca, checkValidity: false },
+          tls: { cert: expired.cert, key: expired.key, ca, checkValidity: false },
         })
         .session(),
     );
@@ -87,7 +120,8 @@ describe('mutual TLS', () => {
   });
 
   it('is refused without a client certificate (a bare close: nothing to diagnose without our material)', async () => {
-    const agent = new Agent({ connect: { ca: pki.ca } });
+    const agent = new Agent({ connect: { ca } });
+    const tokensBefore = world.sim.journal.count({ portal: 'gospochta', operation: 'issueToken' });
     try {
       const bare = world.client(SCHOOL, {
         retry: false,
@@ -96,13 +130,7 @@ describe('mutual TLS', () => {
       });
       const error = await failure(bare.session());
       expect(error).toBeInstanceOf(NetworkError);
-      expect(
-        world.portal.state.wire.filter(
-          (w) =>
-            w.headers.authorization === undefined &&
-            w.headers['content-type']?.startsWith('application/x-www-form'),
-        ),
-      ).toHaveLength(0);
+      expect(world.sim.journal.count({ portal: 'gospochta', operation: 'issueToken' })).toBe(tokensBefore);
     } finally {
       await agent.close();
     }
@@ -113,7 +141,7 @@ describe('mutual TLS', () => {
     // clients: the portal just closes the connection and the client cannot tell why.
     const confused = world.client(SCHOOL, {
       retry: false,
-      tls: { cert: pki.stranger.cert, key: pki.stranger.key, ca: [pki.ca, pki.stranger.ca] },
+      tls: { cert: stranger.cert, key: stranger.key, ca: [ca, stranger.ca] },
     });
     const error = await failure(confused.session());
     expect(error).toBeInstanceOf(TlsRejectedError);
@@ -121,7 +149,7 @@ describe('mutual TLS', () => {
   });
 
   it('refuses a portal whose certificate it cannot trust', async () => {
-    const blind = world.client(SCHOOL, { retry: false, tls: { cert: pki.client.cert, key: pki.client.key } });
+    const blind = world.client(SCHOOL, { retry: false, tls: { cert: school.cert, key: school.key } });
     const error = await failure(blind.session());
     expect(error).toBeInstanceOf(TlsRejectedError);
     expect(error).toMatchObject({ reason: 'server-untrusted' });
@@ -137,25 +165,25 @@ describe('mutual TLS', () => {
       }
       return 'accepted';
     };
-    expect(config({ cert: pki.client.cert, key: pki.stranger.key })).toBe('pair:key-mismatch');
-    expect(config({ cert: pki.client.cert, key: pki.client.encryptedKey, passphrase: 'wrong' })).toBe(
+    expect(config({ cert: school.cert, key: stranger.key })).toBe('pair:key-mismatch');
+    expect(config({ cert: parentApp.cert, key: parentApp.encryptedKey, passphrase: 'wrong' })).toBe(
       'passphrase:wrong-passphrase',
     );
-    expect(config({ cert: 'not a certificate', key: pki.client.key })).toBe('cert:unreadable');
-    expect(config({ cert: { path: pki.path('missing.pem') }, key: pki.client.key })).toBe('cert:unreadable');
-    expect(config({ cert: pki.client.cert, key: 'not a key' })).toBe('key:unreadable');
-    expect(config({ cert: pki.client.cert, key: pki.client.key, ca: 'garbage' })).toBe('ca:unreadable');
-    expect(config({ cert: pki.client.cert, key: pki.client.key, ca: pki.ca })).toBe('accepted');
+    expect(config({ cert: 'not a certificate', key: school.key })).toBe('cert:unreadable');
+    expect(config({ cert: { path: path('missing.pem') }, key: school.key })).toBe('cert:unreadable');
+    expect(config({ cert: school.cert, key: 'not a key' })).toBe('key:unreadable');
+    expect(config({ cert: school.cert, key: school.key, ca: 'garbage' })).toBe('ca:unreadable');
+    expect(config({ cert: school.cert, key: school.key, ca })).toBe('accepted');
     expect(() =>
       world.client(SCHOOL, {
         baseUrl: 'http://127.0.0.1:1/gospochta',
-        tls: { cert: pki.client.cert, key: pki.client.key },
+        tls: { cert: school.cert, key: school.key },
       }),
     ).toThrow(InvalidOptionsError);
     expect(() =>
       world.client(SCHOOL, {
         fetch: globalThis.fetch,
-        tls: { cert: pki.client.cert, key: pki.client.key, ca: pki.ca },
+        tls: { cert: school.cert, key: school.key, ca },
       }),
     ).toThrow(/not both/);
   });

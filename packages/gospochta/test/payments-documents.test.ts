@@ -1,5 +1,5 @@
 /**
- * Payments and documents against the test portal: charges found by УИН, ИНН or СНИЛС (checked before
+ * Payments and documents against the goskit simulator's gospochta portal (in process, MSW): charges found by УИН, ИНН or СНИЛС (checked before
  * sending), a payment made exactly once through lost answers, 5xx and resets, a different payment with
  * the same key refused, verified receipts (JSON + PDF); documents requested, polled until ready,
  * downloaded by an expiring link with the agency's CMS signature verified.
@@ -14,36 +14,40 @@ import {
   UnsafeLinkError,
 } from '../src/index.js';
 import { gostSigner } from './helpers/fixtures.js';
-import type { StoredCharge } from './helpers/portal/state.js';
-import { createWorld, PARENT, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
+import { createWorld, PARENT, PARENT_SYSTEM, problem, SCHOOL, type World } from './helpers/setup.js';
 
 let world: World;
 beforeAll(async () => {
-  world = await createWorld();
+  // Links live 60 s, so the test can see them expire.
+  world = await createWorld({ portal: { documentLinkTtlMs: 60_000 } });
 });
 afterAll(() => world.close());
 
 const payer = { lastName: PARENT.lastName, firstName: PARENT.firstName, snils: PARENT.snils };
+const inProgress = {
+  ...problem(409, 'IDEMPOTENCY_IN_PROGRESS'),
+  headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+};
 
 describe('charges', () => {
   it('finds the same charge by УИН, ИНН and СНИЛС; ИНН and СНИЛС never travel in plain text', async () => {
     const parent = world.client(PARENT_SYSTEM);
     const byUin = await parent.payments.findCharges({ uin: world.uin });
-    const byInn = await parent.payments.findCharges({ inn: PARENT.inn as string });
-    const bySnils = await parent.payments.findCharges({ snils: '11223344595' });
-    for (const found of [byUin, byInn, bySnils]) {
-      expect(found.map((c) => c.uin)).toEqual([world.uin]);
+    const byInn = await parent.payments.findCharges({ inn: PARENT.inn });
+    const bySnils = await parent.payments.findCharges({ snils: PARENT.snils.replace(/\D/g, '') });
+    expect(byUin.map((c) => c.uin)).toEqual([world.uin]);
+    for (const found of [byInn, bySnils]) {
+      expect(found.map((c) => c.uin)).toContain(world.uin);
+      expect(found).toHaveLength(3);
     }
     expect(byUin[0]).toMatchObject({ amount: 150_000, amountToPay: 75_000, status: 'unpaid' });
-    const plain = world.portal.state.wire.map((w) => new TextDecoder().decode(w.body));
-    expect(plain.some((text) => text.includes(PARENT.inn as string) || text.includes(PARENT.snils))).toBe(
-      false,
-    );
+    const plain = world.wire.map((w) => new TextDecoder().decode(w.body));
+    expect(plain.some((text) => text.includes(PARENT.inn) || text.includes(PARENT.snils))).toBe(false);
   });
 
   it('checks identifiers before sending, with ru/en messages naming the field', async () => {
     const parent = world.client(PARENT_SYSTEM);
-    const sentBefore = world.portal.state.wire.length;
+    const sentBefore = world.wire.length;
     const cases: [Record<string, string>, string, string][] = [
       [{ uin: `${world.uin.slice(0, -1)}${(Number(world.uin.at(-1)) + 1) % 10}` }, 'uin', 'UIN_CHECK_DIGIT'],
       [{ uin: '0' }, 'uin', 'UIN_ABSENT'],
@@ -64,18 +68,30 @@ describe('charges', () => {
     ).rejects.toMatchObject({
       issues: [{ field: 'query', code: 'ONE_IDENTIFIER' }],
     });
-    expect(world.portal.state.wire.length).toBe(sentBefore);
+    expect(world.wire.length).toBe(sentBefore);
   });
 });
 
 describe('payments', () => {
   it('pays once through a lost answer, a 503 and a reset; the receipt is verified at once', async () => {
     const parent = world.client(PARENT_SYSTEM);
-    world.portal.faults.push(
-      { operation: 'createPayment', kind: 'reset' },
-      { operation: 'createPayment', kind: 'status', status: 503, retryAfter: '0' },
-      { operation: 'createPayment', kind: 'lose-answer' },
-    );
+    // A reset, then a 503, then an answer lost after the payment was made.
+    world.fault('createPayment', { fault: 'connection-reset' });
+    world.sim.faults.addRule({
+      portal: 'gospochta',
+      operation: 'createPayment',
+      firstN: 2,
+      effect: {
+        ...problem(503, 'UNAVAILABLE'),
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
+      },
+    });
+    world.sim.faults.addRule({
+      portal: 'gospochta',
+      operation: 'createPayment',
+      firstN: 3,
+      effect: { truncate: 0 },
+    });
     const outcome = await parent.payments.pay({
       uin: world.uin,
       amount: 75_000,
@@ -90,7 +106,7 @@ describe('payments', () => {
       payer: { lastName: PARENT.lastName, snils: PARENT.snils },
     });
     expect(outcome.receipt.signedBy.alg).toBe('GOST3410_2012_256');
-    expect(world.portal.state.payments.size).toBe(1);
+    expect(world.state().payments.size).toBe(1);
 
     const pdf = await parent.payments.receiptPdf(outcome.payment.id, outcome.receipt);
     expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
@@ -107,32 +123,20 @@ describe('payments', () => {
       .client(PARENT_SYSTEM)
       .payments.pay({ uin: world.uin, amount: 75_000, payer, idempotencyKey: 'pay-key-000001' });
     expect(again.payment.id).toBe(outcome.payment.id);
-    expect(world.portal.state.payments.size).toBe(1);
+    expect(world.state().payments.size).toBe(1);
     expect((await parent.payments.findCharges({ uin: world.uin }))[0]?.status).toBe('paid');
   });
 
   it('waits out a 409 IDEMPOTENCY_IN_PROGRESS and gets the first request’s answer', async () => {
     const parent = world.client(PARENT_SYSTEM);
-    world.portal.faults.push({
-      operation: 'getPayment',
-      kind: 'status',
-      status: 409,
-      code: 'IDEMPOTENCY_IN_PROGRESS',
-      retryAfter: '0',
-    });
+    world.fault('getPayment', inProgress);
     const first = await parent.payments.pay({
       uin: world.uin,
       amount: 75_000,
       payer,
       idempotencyKey: 'pay-key-000001',
     });
-    world.portal.faults.push({
-      operation: 'createPayment',
-      kind: 'status',
-      status: 409,
-      code: 'IDEMPOTENCY_IN_PROGRESS',
-      retryAfter: '0',
-    });
+    world.fault('createPayment', inProgress);
     const again = await parent.payments.pay({
       uin: world.uin,
       amount: 75_000,
@@ -169,7 +173,7 @@ describe('payments', () => {
       .catch((e: unknown) => e);
     expect(twice).toBeInstanceOf(GospochtaApiError);
     expect(twice).toMatchObject({ status: 409, portalCode: 'CHARGE_ALREADY_PAID' });
-    expect(world.portal.state.payments.size).toBe(1);
+    expect(world.state().payments.size).toBe(1);
   });
 
   it('releases a key the portal did not act on, so a corrected payment may reuse it', async () => {
@@ -179,8 +183,13 @@ describe('payments', () => {
       .pay({ uin: unknown, amount: 1, payer, idempotencyKey: 'pay-key-000003' })
       .catch((e: unknown) => e);
     expect(missing).toMatchObject({ status: 404, portalCode: 'NOT_FOUND' });
-    const { paidBy: _, ...template } = world.portal.state.charges.get(world.uin) as StoredCharge;
-    world.portal.state.charges.set(unknown, { ...template, uin: unknown });
+    world.service.issueCharge({
+      uin: unknown,
+      kind: 'fine',
+      amount: 150_000,
+      purpose: 'Штраф',
+      payer: PARENT.id,
+    });
     const corrected = await parent.payments.pay({
       uin: unknown,
       amount: 75_000,
@@ -223,7 +232,10 @@ describe('documents', () => {
     expect(document).toBeDefined();
     const downloaded = await parent.documents.download(document as NonNullable<typeof document>);
     expect(new TextDecoder().decode(downloaded.bytes.subarray(0, 5))).toBe('%PDF-');
-    expect(downloaded.signedBy).toMatchObject({ family: 'gost', signer: expect.stringContaining('СФР') });
+    expect(downloaded.signedBy).toMatchObject({
+      family: 'gost',
+      signer: expect.stringContaining('Социальный фонд России'),
+    });
     expect((await parent.documents.list().toArray({ limit: 5 })).map((r) => r.id)).toContain(request.id);
   });
 
@@ -277,7 +289,8 @@ describe('documents', () => {
 
   it('returns a failed request as failed, and times out a wait that cannot finish', async () => {
     const parent = world.client(PARENT_SYSTEM);
-    const failing = await parent.documents.request({ kind: 'other', purpose: 'fail' });
+    const failing = await parent.documents.request({ kind: 'other' });
+    world.service.failDocument(failing.id, 'agency-refused');
     expect((await parent.documents.waitUntilReady(failing.id)).status).toBe('failed');
     const slow = await parent.documents.request({ kind: 'other' });
     await expect(

@@ -1,5 +1,5 @@
 /**
- * The scanner: runs every operation that carries personal data — with a logger at debug level, an
+ * The scanner, against the goskit simulator's gospochta portal (in process): runs every operation that carries personal data — with a logger at debug level, an
  * operation-log sink, failing calls and validation errors — then greps everything the client wrote
  * (log records, operation records, error messages, error JSON, inspected errors) and every byte that
  * crossed the wire for each personal value used, in each of its spellings. None may appear.
@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationRecord } from '../src/index.js';
 import { minimalPdf } from './helpers/pdf.js';
-import { createWorld, PARENT, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
+import { createWorld, PARENT, PARENT_SYSTEM, problem, SCHOOL, type World } from './helpers/setup.js';
 
 let world: World;
 beforeAll(async () => {
@@ -24,11 +24,11 @@ const ADDRESS = 'г. Москва, ул. Тверская, д. 7, кв. 12';
 const SPELLINGS: string[] = [
   PARENT.lastName,
   PARENT.firstName,
-  PARENT.middleName as string,
+  PARENT.middleName,
   PARENT.snils,
   PARENT.snils.replace(/\D/g, ''),
   PARENT.snils.replace(' ', '-'),
-  PARENT.inn as string,
+  PARENT.inn,
   PASSPORT,
   PASSPORT.replace(' ', ''),
   PHONE,
@@ -59,7 +59,7 @@ describe('personal data never reaches logs, errors or the wire in plain text', (
     const person = {
       lastName: PARENT.lastName,
       firstName: PARENT.firstName,
-      middleName: PARENT.middleName as string,
+      middleName: PARENT.middleName,
       snils: PARENT.snils,
     };
     const errors: unknown[] = [];
@@ -73,7 +73,7 @@ describe('personal data never reaches logs, errors or the wire in plain text', (
     };
 
     const sent = await school.outbox.send({
-      recipient: { ...person, phone: PHONE, address: ADDRESS, passport: PASSPORT, inn: PARENT.inn as string },
+      recipient: { ...person, phone: PHONE, address: ADDRESS, passport: PASSPORT, inn: PARENT.inn },
       documentType: 'court-notice',
       subject: 'Извещение по делу № 2-77/2025',
       attachments: [
@@ -88,7 +88,7 @@ describe('personal data never reaches logs, errors or the wire in plain text', (
       await parent.letters.markRead(letter.id);
     }
     await parent.payments.findCharges({ snils: PARENT.snils });
-    await parent.payments.findCharges({ inn: PARENT.inn as string });
+    await parent.payments.findCharges({ inn: PARENT.inn });
     const payment = await parent.payments.pay({
       uin: world.uin,
       amount: 75_000,
@@ -115,10 +115,13 @@ describe('personal data never reaches logs, errors or the wire in plain text', (
     await attempt(() =>
       parent.payments.pay({ uin: world.uin, amount: 75_000, payer: { ...person, passport: PASSPORT } }),
     );
-    world.portal.faults.push(
-      { operation: 'searchCharges', kind: 'status', status: 500 },
-      { operation: 'searchCharges', kind: 'reset' },
-    );
+    world.fault('searchCharges', problem(500, 'INTERNAL'));
+    world.sim.faults.addRule({
+      portal: 'gospochta',
+      operation: 'searchCharges',
+      firstN: 2,
+      effect: { fault: 'connection-reset' },
+    });
     await parent.payments.findCharges({ snils: PARENT.snils });
     await attempt(() => school.payments.pay({ uin: world.uin, amount: 1, payer: person }));
     expect(errors.length).toBeGreaterThanOrEqual(4);
@@ -131,9 +134,7 @@ describe('personal data never reaches logs, errors or the wire in plain text', (
         JSON.stringify(error),
         inspect(error, { depth: 8 }),
       ]),
-      ...world.portal.state.wire.map(
-        (w) => `${JSON.stringify(w.headers)}\n${Buffer.from(w.body).toString('utf8')}`,
-      ),
+      ...world.wire.map((w) => `${JSON.stringify(w.headers)}\n${Buffer.from(w.body).toString('utf8')}`),
     ];
     expect(written.length).toBeGreaterThan(20);
     expect(records.length).toBeGreaterThan(15);

@@ -1,7 +1,8 @@
 /**
- * Webhooks: a subscription made through the client, deliveries from the test portal to a real
- * node:http receiver running createWebhookHandler — verified packets, 200 only after the event is
- * stored, failures retried by the sender, duplicates and replays refused, hostile input bounded.
+ * Webhooks: a subscription made through the client at the goskit simulator's gospochta portal,
+ * deliveries from the portal (and packets built the way it builds them) to a real node:http receiver
+ * running createWebhookHandler — verified packets, 200 only after the event is stored, failures
+ * retried by the portal on its clock, duplicates and replays refused, hostile input bounded.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,8 @@ import {
   type WebhookEvent,
   type WebhookHandler,
 } from '../src/index.js';
-import { createWorld, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
+import { minimalPdf } from './helpers/pdf.js';
+import { createWorld, PARENT, PARENT_SYSTEM, SCHOOL, type World } from './helpers/setup.js';
 
 let world: World;
 let receiver: Server;
@@ -29,7 +31,7 @@ beforeAll(async () => {
   handler = createWebhookHandler({
     packetKeys: { keys: [world.key] },
     clock: world.clock,
-    eventStore: new MemoryStore({ now: world.clock.now }),
+    eventStore: new MemoryStore({ clock: world.clock }),
     maxBodyBytes: 64 * 1024,
     onEvent: async (event) => {
       if (gate) {
@@ -54,6 +56,36 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
   await world.close();
 });
+
+/** POSTs an event as the portal would (a new packet per attempt), until a 2xx or `attempts` run out. */
+async function deliver(
+  subscriptionId: string,
+  item: Record<string, unknown> & { eventId: string },
+  attempts = 3,
+): Promise<number[]> {
+  const subscription = (await world.client(SCHOOL).webhooks.list()).find(
+    (hook) => hook.id === subscriptionId,
+  );
+  const statuses: number[] = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const packet = await world.codec.buildWebhook({
+      subscriptionId,
+      deliveryId: `dlv_${item.eventId}_${attempt}`,
+      event: item,
+    });
+    const response = await fetch(subscription?.url as string, {
+      method: 'POST',
+      headers: packet.headers,
+      body: packet.body as Uint8Array<ArrayBuffer>,
+    });
+    await response.arrayBuffer();
+    statuses.push(response.status);
+    if (response.ok) {
+      break;
+    }
+  }
+  return statuses;
+}
 
 const event = (eventId: string, status = 'delivered') => ({
   eventId,
@@ -96,24 +128,33 @@ describe('webhooks', () => {
     });
   });
 
-  it('answers 200 only after the event is stored; a failed store is retried by the sender, a duplicate is not stored twice', async () => {
-    const [subscription] = await world.client(SCHOOL).webhooks.list();
-    const id = subscription?.id as string;
-    expect(await world.portal.deliver(id, event('evt_001'))).toEqual([200]);
-    expect(stored.map((e) => e.eventId)).toEqual(['evt_001']);
-
+  it('answers 200 only after the event is stored; a failed store is retried by the portal, a duplicate is not stored twice', async () => {
+    const school = world.client(SCHOOL);
+    const [subscription] = await school.webhooks.list();
+    const sent = await school.outbox.send({
+      recipient: { lastName: PARENT.lastName, firstName: PARENT.firstName, snils: PARENT.snils },
+      documentType: 'notice',
+      subject: 'Уведомление',
+      attachments: [{ name: 'n.pdf', mediaType: 'application/pdf', content: minimalPdf(['n']) }],
+    });
+    world.clock.advance(1_000);
     failNext = 1;
-    expect(await world.portal.deliver(id, event('evt_002'))).toEqual([500, 200]);
-    expect(stored.map((e) => e.eventId)).toEqual(['evt_001', 'evt_002']);
+    expect(await world.service.deliverWebhooks()).toMatchObject([{ status: 500, outcome: 'retry' }]);
+    expect(stored.filter((e) => e.data.letterId === sent.letter.id)).toEqual([]);
+    world.clock.advance(10_000);
+    expect(await world.service.deliverWebhooks()).toMatchObject([{ status: 200, outcome: 'delivered' }]);
+    const mine = stored.filter((e) => e.data.letterId === sent.letter.id);
+    expect(mine).toMatchObject([{ type: 'letter.status_changed', data: { status: 'sent' } }]);
 
-    // The sender did not see our 200 and delivers again (a new packet, the same event id).
-    expect(await world.portal.deliver(id, event('evt_002'))).toEqual([200]);
-    expect(stored.filter((e) => e.eventId === 'evt_002')).toHaveLength(1);
+    // The portal did not see our 200 and delivers again (a new packet, the same event id).
+    const again = mine[0] as WebhookEvent;
+    expect(await deliver(subscription?.id as string, again as never)).toEqual([200]);
+    expect(stored.filter((e) => e.eventId === again.eventId)).toHaveLength(1);
   });
 
   it('refuses a replayed packet, a tampered body and a delivery bound to another event', async () => {
     const [subscription] = await world.client(SCHOOL).webhooks.list();
-    const packet = await world.portal.codec.buildWebhook({
+    const packet = await world.codec.buildWebhook({
       subscriptionId: subscription?.id as string,
       deliveryId: 'dlv_x1',
       event: event('evt_003'),
@@ -128,7 +169,7 @@ describe('webhooks', () => {
       body: { packetCheck: 'replay' },
     });
 
-    const fresh = await world.portal.codec.buildWebhook({
+    const fresh = await world.codec.buildWebhook({
       subscriptionId: subscription?.id as string,
       deliveryId: 'dlv_x2',
       event: event('evt_004'),
@@ -156,9 +197,9 @@ describe('webhooks', () => {
     const inside = new Promise<void>((resolve) => {
       entered = resolve;
     });
-    const first = world.portal.deliver(id, event('evt_005'), 1);
+    const first = deliver(id, event('evt_005'), 1);
     await inside; // the first delivery is being stored now
-    expect(await world.portal.deliver(id, event('evt_005'), 1)).toEqual([409]);
+    expect(await deliver(id, event('evt_005'), 1)).toEqual([409]);
     gate = undefined;
     open();
     expect(await first).toEqual([200]);
@@ -180,7 +221,7 @@ describe('webhooks', () => {
     expect((await fetch(receiverUrl, { method: 'GET' })).status).toBe(405);
     expect((await fetch(receiverUrl, { method: 'POST', body: '{}' })).status).toBe(400);
     const [subscription] = await world.client(SCHOOL).webhooks.list();
-    const notAnEvent = await world.portal.codec.buildWebhook({
+    const notAnEvent = await world.codec.buildWebhook({
       subscriptionId: subscription?.id as string,
       deliveryId: 'dlv_y',
       event: { eventId: 'evt_006', type: 'letter.exploded', data: {} } as never,
@@ -204,12 +245,12 @@ describe('webhooks', () => {
         local.push(e.eventId);
       },
     });
-    const mine = await world.portal.codec.buildWebhook({
+    const mine = await world.codec.buildWebhook({
       subscriptionId: 'wh_mine',
       deliveryId: 'dlv_1',
       event: event('evt_101'),
     });
-    const theirs = await world.portal.codec.buildWebhook({
+    const theirs = await world.codec.buildWebhook({
       subscriptionId: 'wh_theirs',
       deliveryId: 'dlv_2',
       event: event('evt_102'),

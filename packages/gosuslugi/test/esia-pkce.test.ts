@@ -48,7 +48,8 @@ describe('PKCE challenge', () => {
   });
 });
 
-describe('PKCE against the simulator', () => {
+// The first sign-in of the file also warms the GOST code paths (key setup, Streebog tables): slow on a busy machine.
+describe('PKCE against the simulator', { timeout: 60_000 }, () => {
   it.each(['S256', 'GOST3411'] as const)(
     '%s: a login started on one instance finishes on another',
     async (method) => {

@@ -8,6 +8,10 @@ import { checkCorsOrigins } from '../server/cors.js';
 
 export interface CliOptions {
   port: number;
+  /** --tls-port: the HTTPS listener of the portals that declare tls (gospochta). See tlsPortOf. */
+  tlsPort?: number;
+  /** --no-tls: no HTTPS listener. */
+  noTls?: true;
   host: string;
   seed?: string;
   scenarios: string[];
@@ -45,6 +49,10 @@ ${[...BUILT_IN_PORTALS.keys()].map((name) => `${name} (/${name})`).join(', ')}.
 
 Options:
   --port <n>           port to listen on (default 4010; 0 picks a free one)
+  --tls-port <n>       HTTPS port of the portals served with mutual TLS (gospochta),
+                       client certificates from the portal's CA (default 4443, or a free
+                       one with --port 0); POST /__goskit/gospochta/systems/<id>/certificates
+  --no-tls             no HTTPS listener
   --host <addr>        address to bind (default 127.0.0.1)
   --seed <text>        seed of the demo data and of every random decision (default goskit)
   --scenario <a,b>     fault scenarios active from the start (repeatable, comma-separated):
@@ -85,6 +93,14 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
   return value;
 }
 
+/** The HTTPS port to open: --tls-port, else 4443 — or a free one when --port 0 asked for a free port. */
+export function tlsPortOf(options: CliOptions): number | undefined {
+  if (options.noTls === true) {
+    return undefined;
+  }
+  return options.tlsPort ?? (options.port === 0 ? 0 : 4443);
+}
+
 /** Parses argv (without node and script); throws UsageError for unknown or malformed flags. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let values: ReturnType<typeof parse>['values'];
@@ -106,6 +122,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
   };
+  if (values['no-tls'] === true && values['tls-port'] !== undefined) {
+    throw new UsageError('--tls-port and --no-tls exclude each other');
+  }
+  const tlsPort = integer('tls-port', values['tls-port'], 0, 65_535);
+  if (tlsPort !== undefined) {
+    options.tlsPort = tlsPort;
+  }
+  if (values['no-tls'] === true) {
+    options.noTls = true;
+  }
   if (values.host !== undefined && values.host.trim().length === 0) {
     throw new UsageError('--host must not be empty');
   }
@@ -209,6 +235,8 @@ function parse(argv: readonly string[]) {
     allowPositionals: false,
     options: {
       port: { type: 'string', short: 'p' },
+      'tls-port': { type: 'string' },
+      'no-tls': { type: 'boolean' },
       host: { type: 'string' },
       seed: { type: 'string', short: 's' },
       scenario: { type: 'string', multiple: true },

@@ -3,7 +3,7 @@ import { SIMULATOR_VERSION } from '../control/version.js';
 import { createSimulator } from '../create-simulator.js';
 import { listen } from '../server/listen.js';
 import type { CreateSimulatorOptions } from '../simulator-options.js';
-import { parseCliArgs, USAGE, UsageError } from './args.js';
+import { parseCliArgs, tlsPortOf, USAGE, UsageError } from './args.js';
 import { DataFileError, loadDataFile } from './data-file.js';
 import { loadPortals } from './load-portals.js';
 
@@ -57,6 +57,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const server = await listen(sim, {
       port: options.port,
       host: options.host,
+      ...(tlsPortOf(options) === undefined ? {} : { tlsPort: tlsPortOf(options) as number }),
       ...(options.cors === undefined ? {} : { cors: options.cors }),
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     });
@@ -64,6 +65,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     installShutdown(server, io);
     for (const portal of sim.portals) {
       io.out(`  ${portal.name.padEnd(10)} ${server.baseUrl(portal.name)}`);
+      if (server.tlsUrl !== undefined && portal.tls !== undefined) {
+        io.out(`  ${''.padEnd(10)} ${server.tlsBaseUrl(portal.name)} (mutual TLS)`);
+      }
     }
     io.out(`  control    ${server.url}/__goskit/`);
     io.out(`  clock      ${sim.clock.mode}, now ${sim.clock.date().toISOString()}`);
@@ -82,7 +86,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return 2;
     }
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      io.err(`goskit-sim: cannot listen on ${options.host}:${options.port} (${code})`);
+      const tls = tlsPortOf(options);
+      const ports = tls === undefined ? `${options.port}` : `${options.port} or ${tls} (--tls-port)`;
+      io.err(`goskit-sim: cannot listen on ${options.host}:${ports} (${code})`);
       return 1;
     }
     throw error;

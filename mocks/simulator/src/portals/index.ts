@@ -6,6 +6,7 @@ import type { PortalDefinition } from '../engine/types.js';
 import { ediaryPortal } from './ediary/index.js';
 import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
+import { gospochtaPortal } from './gospochta/index.js';
 import { notificationsPortal } from './notifications/index.js';
 import { schoolPortal } from './school/school-portal.js';
 import { vkPortal } from './vk/index.js';
@@ -21,6 +22,7 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['epgu', () => epguPortal()],
   ['vk', () => vkPortal()],
   ['vkid', () => vkidPortal()],
+  ['gospochta', () => gospochtaPortal()],
   ['notifications', () => notificationsPortal()],
   ['ediary', () => ediaryPortal()],
 ]);

@@ -105,7 +105,9 @@ function remoteAddressOf(socket: RememberingSocket): string | undefined {
  * Origin the client used, from the Host header (so links work behind docker names), else our own.
  * Memoised on the last Host value: a load test sends the same one millions of times.
  */
-export function createOriginResolver(): (req: IncomingMessage, fallback: string) => string {
+export function createOriginResolver(
+  scheme: 'http' | 'https' = 'http',
+): (req: IncomingMessage, fallback: string) => string {
   let lastHost = '';
   let lastOrigin = '';
   return (req, fallback) => {
@@ -120,7 +122,7 @@ export function createOriginResolver(): (req: IncomingMessage, fallback: string)
       return fallback;
     }
     lastHost = host;
-    lastOrigin = `http://${host}`;
+    lastOrigin = `${scheme}://${host}`;
     return lastOrigin;
   };
 }

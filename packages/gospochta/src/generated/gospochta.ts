@@ -539,7 +539,7 @@ export interface components {
          */
         PacketCheck: "header" | "version" | "key" | "timestamp" | "mac" | "digest" | "jws" | "body" | "pii" | "replay";
         ValidationIssue: {
-            /** @description JSON pointer */
+            /** @description JSON pointer, e.g. /recipient/snils */
             field: string;
             /**
              * @example SNILS_CHECKSUM
@@ -595,7 +595,7 @@ export interface components {
         /** @enum {string} */
         Permission: "letters:read" | "letters:mark-read" | "letters:send" | "acts:read" | "webhooks:manage" | "payments:read" | "payments:pay" | "documents:request" | "documents:read" | "audit:read" | "roles:read";
         Session: {
-            /** @description ESIA oid for a person */
+            /** @description ESIA oid for a person, the system id otherwise. */
             subject: string;
             clientId: string;
             role: components["schemas"]["Role"];
@@ -789,6 +789,7 @@ export interface components {
         CreateWebhookRequest: {
             /** Format: uri */
             url: string;
+            /** @description Each event type once (the portal refuses a repeated one with 422 VALIDATION_FAILED). */
             events: components["schemas"]["WebhookEventType"][];
         };
         WebhookSubscription: {
@@ -936,7 +937,7 @@ export interface components {
             size: number;
             sha256: components["schemas"]["Sha256Hex"];
             streebog256: components["schemas"]["Streebog256Hex"];
-            /** @description Detached CMS SignedData (DER */
+            /** @description Detached CMS SignedData (DER, base64) of the issuing agency. */
             signature: string;
             link: components["schemas"]["DocumentLink"];
         };

@@ -6,7 +6,7 @@
  * match the certificate) and the leaf certificate's validity with node:crypto, so a bad setup fails
  * here with a TlsConfigError naming the part, not later as an opaque handshake error.
  */
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import type { Clock } from '@goskit/core';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -158,6 +158,22 @@ export function createMtlsFetch(options: ClientTlsOptions): MtlsFetch {
         cause,
       },
     );
+  }
+  // OpenSSL keeps a key of another type (an RSA key beside an EC certificate) in a slot of its own
+  // without complaint: compare the pair itself.
+  let matches = false;
+  try {
+    matches = leaf.checkPrivateKey(
+      createPrivateKey({
+        key,
+        ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+      }),
+    );
+  } catch {
+    matches = false;
+  }
+  if (!matches) {
+    throw new TlsConfigError('pair', 'key-mismatch', 'the client key does not match the certificate');
   }
   const info: ClientCertificateInfo = {
     subject: leaf.subject,

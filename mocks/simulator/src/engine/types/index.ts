@@ -12,3 +12,4 @@ export type * from './runtime.js';
 export type * from './services.js';
 export type * from './snapshot.js';
 export type * from './standard-schema.js';
+export type * from './tls.js';

@@ -9,6 +9,7 @@ import type { SimRequest, SimResponse } from './request.js';
 import type { PortalRuntime } from './runtime.js';
 import type { ServiceProvider, ServiceToken } from './services.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
+import type { PortalTls } from './tls.js';
 
 export interface RouteContext<State = unknown> {
   request: SimRequest;
@@ -83,4 +84,9 @@ export interface PortalDefinition<State = unknown, Data = unknown> {
   provides?: ServiceProvider<State>[];
   /** Services this portal needs; a missing provider fails createSimulator() with the hint of what to load. */
   requires?: ServiceToken<unknown>[];
+  /**
+   * Serve the portal on the standalone server's HTTPS listener too, requiring client certificates from
+   * the CA it brings (`goskit-sim --tls-port`, `sim.listen({ tlsPort })`).
+   */
+  tls?: PortalTls<State>;
 }

@@ -75,11 +75,21 @@ export interface ServeOptions {
   host?: string;
   /** Answer CORS preflights and add CORS headers for these origins; default none. */
   cors?: CorsOrigins;
+  /**
+   * Port of the HTTPS listener serving the portals that declare `tls` (mutual TLS); 0 picks a free
+   * one. Default: no HTTPS listener (`goskit-sim` opens one on 4443).
+   */
+  tlsPort?: number;
 }
 
 export interface SimulatorServer {
   readonly url: string;
   readonly port: number;
   baseUrl(portal: string): string;
+  /** 'https://127.0.0.1:4443' when the HTTPS listener runs (a portal declares `tls` and `tlsPort` was given). */
+  readonly tlsUrl?: string;
+  readonly tlsPort?: number;
+  /** 'https://127.0.0.1:4443/gospochta'; throws when the portal is not served over TLS. */
+  tlsBaseUrl(portal: string): string;
   close(): Promise<void>;
 }
