@@ -13,6 +13,7 @@ export const workspaceAliases = {
   '@goskit/simulator/msw/node': src('mocks/simulator', 'msw-node'),
   '@goskit/simulator/msw': src('mocks/simulator', 'msw'),
   '@goskit/core': src('packages/core'),
+  '@goskit/validation/stream': src('packages/validation', 'stream/index'),
   '@goskit/validation': src('packages/validation'),
   // Before '@goskit/crypto': an alias also matches as a prefix, and the first match wins.
   '@goskit/crypto/asn1': fileURLToPath(new URL('./packages/crypto/src/asn1/index.ts', import.meta.url)),

@@ -2,6 +2,7 @@
 import type { SimulatorData, SimulatorOptions } from './engine/types.js';
 import type { EsiaDataInput } from './portals/esia/index.js';
 import type { GospochtaDataInput } from './portals/gospochta/index.js';
+import type { NotificationsData } from './portals/notifications/index.js';
 import type { ParagrafDataInput } from './portals/paragraf/index.js';
 import type { VkDataInput } from './portals/vk/index.js';
 import type { VkIdDataInput } from './portals/vkid/index.js';
@@ -10,6 +11,8 @@ import type { VkIdDataInput } from './portals/vkid/index.js';
 export interface BuiltInSimulatorData extends SimulatorData {
   /** ESIA systems to register on every create/reset: `{ clients: [{ clientId, redirectUris, certificatePem, … }] }`. */
   esia?: EsiaDataInput;
+  /** The notifications outbox: `{ delays: { 'ediary.mark': 'PT1M', default: 0 }, capacity }`. */
+  notifications?: NotificationsData;
   /** VK communities, people, chats and tokens on top of (or instead of) the demo school (docs/vk-portal.md). */
   vk?: VkDataInput;
   /** VK ID applications and accounts (docs/vkid-portal.md). */

@@ -24,6 +24,14 @@ export { SCENARIOS } from './engine/faults/scenarios.js';
 export type * from './engine/types.js';
 export { withScenario } from './engine/with-scenario.js';
 export {
+  EDIARY_BACKUP_HOST,
+  EDIARY_FEED_SCOPE,
+  EDIARY_HOST,
+  type EdiaryState,
+  ediaryPortal,
+  type FeedConnection,
+} from './portals/ediary/index.js';
+export {
   API_ORDER_SCOPES,
   DEMO_SERVICES,
   DICTIONARY_CODES,
@@ -60,6 +68,14 @@ export * from './portals/gospochta/index.js';
 export { BUILT_IN_PORTALS, builtInPortals } from './portals/index.js';
 export * from './portals/max/index.js';
 export {
+  type NotificationsData,
+  type NotificationsPortalOptions,
+  notificationControlRoutes,
+  notificationsDataSchema,
+  notificationsPortal,
+  type OutboxState,
+} from './portals/notifications/index.js';
+export {
   type OnlineLessonResult,
   type ParagrafAccount,
   type ParagrafData,
@@ -84,6 +100,7 @@ export {
   paragrafStaff,
   type SaveLinkInput,
 } from './portals/paragraf/index.js';
+export { type ReplicaOptions, type ReplicaState, replicatePortal } from './portals/replica.js';
 export { schoolPortal } from './portals/school/school-portal.js';
 export * from './portals/vk/public.js';
 export * from './portals/vkid/public.js';
@@ -101,6 +118,19 @@ export {
   type IdentityService,
   identityService,
 } from './services/identity.js';
+export {
+  NOTIFICATION_CHANNELS,
+  type Notice,
+  type NoticeInput,
+  type NoticePattern,
+  type NoticeRecipient,
+  type NoticeSource,
+  type NoticeTimes,
+  type NotificationChannel,
+  type NotificationsService,
+  notificationsService,
+  type PersonNotice,
+} from './services/notifications.js';
 export { isTestEnvironment } from './simulator-defaults.js';
 export type { BuiltInSimulatorData, CreateSimulatorOptions } from './simulator-options.js';
 export { completeEsiaLogin, type EsiaLoginOptions } from './testing/esia-login.js';

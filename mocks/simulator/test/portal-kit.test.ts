@@ -152,6 +152,8 @@ describe('data slices', () => {
       'paragraf',
       'gospochta',
       'max',
+      'notifications',
+      'ediary',
     ]);
   });
 

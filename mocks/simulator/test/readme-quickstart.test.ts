@@ -20,10 +20,12 @@ describe('README quickstart — in-process (MSW)', () => {
 
   it('answers on the real hosts of the built-in portals', async () => {
     expect(sim.portals.map((portal) => portal.name).sort()).toEqual([
+      'ediary',
       'epgu',
       'esia',
       'gospochta',
       'max',
+      'notifications',
       'paragraf',
       'school',
       'vk',

@@ -13,6 +13,7 @@ export {
   clientTransportOptions,
 } from './client/client-options.js';
 export * from './errors/index.js';
+export * from './failover/index.js';
 export type { ErrorEvent, Hooks, RequestEvent, ResponseEvent, TransportEventBase } from './hooks/hooks.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './http/body-limit.js';
 export { ERROR_BODY_LIMIT } from './http/read-body.js';

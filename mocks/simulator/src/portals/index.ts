@@ -3,10 +3,12 @@
  * here, and the engine never sees this file. A portal is a folder that plugs in (docs/portal-kit.md).
  */
 import type { PortalDefinition } from '../engine/types.js';
+import { ediaryPortal } from './ediary/index.js';
 import { epguPortal } from './epgu/index.js';
 import { esiaPortal } from './esia/index.js';
 import { gospochtaPortal } from './gospochta/index.js';
 import { maxPortal } from './max/index.js';
+import { notificationsPortal } from './notifications/index.js';
 import { paragrafPortal } from './paragraf/index.js';
 import { schoolPortal } from './school/school-portal.js';
 import { vkPortal } from './vk/index.js';
@@ -25,6 +27,8 @@ export const BUILT_IN_PORTALS: ReadonlyMap<string, () => PortalDefinition> = new
   ['paragraf', () => paragrafPortal()],
   ['gospochta', () => gospochtaPortal()],
   ['max', () => maxPortal()],
+  ['notifications', () => notificationsPortal()],
+  ['ediary', () => ediaryPortal()],
 ]);
 
 /** Portals served when `options.portals` is not given: every built-in one. */

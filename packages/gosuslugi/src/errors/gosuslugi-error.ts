@@ -18,7 +18,10 @@ export type GosuslugiErrorCode =
   | 'UPLOAD_WINDOW_EXCEEDED'
   | 'CHUNK_PROTOCOL'
   | 'DICTIONARY_ERROR' // NSI answered 200 with a non-zero `error.code` (7: no such dictionary)
-  | 'INVALID_FILE_LINK'; // an orderAttachmentFiles / orderResponseFiles link that is not terrabyte://…/id/name/type
+  | 'INVALID_FILE_LINK' // an orderAttachmentFiles / orderResponseFiles link that is not terrabyte://…/id/name/type
+  // E-diary (goskit's own feed contract)
+  | 'EDIARY_ERROR' // the feed answered `{ code, message }`
+  | 'NO_CHILDREN_MATCHED'; // linking found none of the parent's children among the school's pupils
 
 /** A short explanation of the usual cause, in Russian and English. */
 export interface ErrorHint {

@@ -10,6 +10,7 @@ import { badRequest, EpguRejection } from './errors.js';
 import { sha256Hex } from './multipart.js';
 import type { ResolvedEpguOptions } from './options.js';
 import type { ArchiveFile, EpguOrder, EpguState } from './state.js';
+import { watchStatusNotices } from './status-notices.js';
 import { LK_STATUS } from './statuses.js';
 import { storeArchive } from './storage.js';
 import { currentStep, planAfterPush, type StructureFailure } from './timeline.js';
@@ -124,6 +125,9 @@ export async function attachArchive(
   // Forked by order id: the plan depends on the seed and the order, not on other traffic.
   const random = ctx.sim.random.fork(`epgu:order:${order.id}`);
   order.steps = [...order.steps, ...planAfterPush(random, options, now, structureFailure(entries))];
+  if (options.notifications) {
+    watchStatusNotices(ctx, order);
+  }
 }
 
 /** A safe file name for links (the multipart filename, else a default). */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { contractsFromOpenApi } from '../../engine/contracts/openapi-contracts.js';
 import type { PortalDefinition, RouteDefinition } from '../../engine/types.js';
 import { identityService } from '../../services/identity.js';
+import { notificationsService } from '../../services/notifications.js';
 import { cancelOrderRoute } from './cancel-order.js';
 import { epguControlRoutes } from './control-routes.js';
 import { createOrderRoute } from './create-order.js';
@@ -50,7 +51,10 @@ export function epguPortal(options: EpguPortalOptions = {}): EpguPortal {
     },
     createState: (runtime) => createEpguState(runtime, resolved, runtime.data?.systems ?? []),
     // 'esia' mode verifies tokens through the identity service; 'any-bearer' needs no provider.
-    requires: resolved.auth === 'esia' ? [identityService] : [],
+    requires: [
+      ...(resolved.auth === 'esia' ? [identityService] : []),
+      ...(resolved.notifications ? [notificationsService] : []),
+    ],
     routes: [
       createOrderRoute(resolved),
       pushRoute(resolved),

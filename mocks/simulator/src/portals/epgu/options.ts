@@ -58,6 +58,11 @@ export interface EpguPortalOptions {
   /** Seeded chances of the failure outcomes after a push. Defaults 0.05 each. */
   outcomes?: { validationErrorRate?: number; filesFailedRate?: number };
   /**
+   * Send each status change of a pushed order to its owner by SMS, e-mail and push through the
+   * notifications outbox (`notificationsPortal()` must be loaded). Default false.
+   */
+  notifications?: boolean;
+  /**
    * An unknown dictionary code: 'nsi-error' (default, as the real NSI) → 200 with `error.code` 7
    * «Entity not found»; 'not-found' → 404 `not_found` (goskit ≤ 0.1).
    */
@@ -87,6 +92,7 @@ export interface ResolvedEpguOptions {
   limits: ResolvedLimits;
   validationErrorRate: number;
   filesFailedRate: number;
+  notifications: boolean;
   unknownDictionary: 'nsi-error' | 'not-found';
 }
 
@@ -136,6 +142,7 @@ export function resolveEpguOptions(options: EpguPortalOptions = {}): ResolvedEpg
     limits: resolveLimits(options.limits),
     validationErrorRate: options.outcomes?.validationErrorRate ?? 0.05,
     filesFailedRate: options.outcomes?.filesFailedRate ?? 0.05,
+    notifications: options.notifications ?? false,
     unknownDictionary: options.unknownDictionary ?? 'nsi-error',
   };
 }

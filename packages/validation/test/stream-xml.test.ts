@@ -1,0 +1,98 @@
+/**
+ * The XML scanner moved here from @goskit/paragraf: hostile documents are refused with typed errors
+ * and lines, well-formedness is checked across chunk boundaries, and the byte decoder picks the
+ * encoding from the declaration.
+ */
+import {
+  FormatError,
+  resolveXmlLimits,
+  XmlByteDecoder,
+  type XmlEvents,
+  XmlScanner,
+} from '@goskit/validation/stream';
+import { describe, expect, it } from 'vitest';
+
+function scan(xml: string, limits = {}): string[] {
+  const events: string[] = [];
+  const sink: XmlEvents = {
+    open: (name, attributes, count) =>
+      events.push(
+        `<${name}${Array.from({ length: count }, (_, i) => ` ${attributes[i * 2]}=${attributes[i * 2 + 1]}`).join('')}>`,
+      ),
+    text: (value) => events.push(value),
+    close: (name) => events.push(`</${name}>`),
+  };
+  const scanner = new XmlScanner(sink, resolveXmlLimits(limits));
+  for (const char of xml) {
+    scanner.write(char);
+  }
+  scanner.end();
+  return events;
+}
+
+const refused = (xml: string, limits = {}): FormatError => {
+  try {
+    scan(xml, limits);
+  } catch (error) {
+    return error as FormatError;
+  }
+  throw new Error('expected a FormatError');
+};
+
+describe('XmlScanner', () => {
+  it('reports elements, attributes (entities resolved) and text, one character at a time', () => {
+    expect(scan('<?xml version="1.0"?>\n<a x="1 &amp; 2"><b/>т&#x435;кст<![CDATA[<raw>]]></a>')).toEqual([
+      '<a x=1 & 2>',
+      '<b>',
+      '</b>',
+      'текст',
+      '<raw>',
+      '</a>',
+    ]);
+  });
+
+  it('refuses DOCTYPE, entity declarations and unknown entities', () => {
+    expect(refused('<!DOCTYPE a [<!ENTITY x "y">]><a/>')).toMatchObject({
+      code: 'XML_DOCTYPE_REFUSED',
+      line: 1,
+    });
+    expect(refused('\n<a>&lol;</a>')).toMatchObject({ code: 'XML_ENTITY_REFUSED', line: 2 });
+  });
+
+  it('refuses malformed and truncated documents with the line', () => {
+    expect(refused('<a>\n<b></a>')).toMatchObject({ code: 'XML_MALFORMED', line: 2 });
+    expect(refused('<a><b>')).toMatchObject({ code: 'XML_UNEXPECTED_END' });
+    expect(refused('<a/><b/>')).toMatchObject({ code: 'XML_MALFORMED' });
+    expect(refused('<a x="1" x="2"/>')).toMatchObject({ code: 'XML_MALFORMED' });
+  });
+
+  it('bounds depth, names, attributes and text', () => {
+    expect(refused(`${'<a>'.repeat(70)}${'</a>'.repeat(70)}`)).toMatchObject({
+      code: 'XML_DEPTH_LIMIT',
+      limit: 64,
+    });
+    expect(refused(`<a>${'x'.repeat(200)}</a>`, { maxTextLength: 100 })).toMatchObject({
+      code: 'XML_TEXT_LIMIT',
+    });
+    expect(refused(`<a ${Array.from({ length: 40 }, (_, i) => `a${i}="1"`).join(' ')}/>`)).toMatchObject({
+      code: 'XML_ATTRIBUTE_LIMIT',
+    });
+    expect(refused(`<${'n'.repeat(300)}/>`)).toMatchObject({ code: 'XML_NAME_LIMIT' });
+  });
+});
+
+describe('XmlByteDecoder', () => {
+  it('decodes windows-1251 when the declaration says so, and refuses UTF-16 and unknown encodings', () => {
+    const head = Buffer.from('<?xml version="1.0" encoding="windows-1251"?><a>', 'latin1');
+    const body = Buffer.from([0xd8, 0xea, 0xee, 0xeb, 0xe0]); // «Школа» in windows-1251
+    const decoder = new XmlByteDecoder();
+    const text =
+      decoder.decode(new Uint8Array(Buffer.concat([head, body, Buffer.from('</a>')]))) + decoder.end();
+    expect(text).toContain('Школа');
+    expect(decoder.encoding).toBe('windows-1251');
+    expect(() => new XmlByteDecoder().decode(new Uint8Array([0xff, 0xfe, 0x3c, 0x00]))).toThrow(FormatError);
+    expect(() =>
+      new XmlByteDecoder().decode(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="koi8-r"?><a/>'))),
+    ).toThrow(/koi8-r/);
+  });
+});
