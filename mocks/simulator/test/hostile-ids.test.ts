@@ -11,6 +11,7 @@ import { CONTROL_PREFIX, CONTROL_ROUTES } from '../src/control/api.js';
 import { createSimulator } from '../src/create-simulator.js';
 import type { RouteDefinition, Simulator, SimulatorServer } from '../src/engine/types.js';
 import { demoEsiaClient } from '../src/portals/esia/index.js';
+import { BUILT_IN_PORTALS } from '../src/portals/index.js';
 import {
   acRequest,
   authorizeQuery,
@@ -90,7 +91,7 @@ describe('hostile ids in every route of every loaded portal', () => {
       seed: 'hostile-ids',
       // Limits would answer 429 before a lookup happens; the sweep is about the lookups.
       rateLimits: Object.fromEntries(
-        ['esia', 'epgu', 'school'].map((name) => [name, { ratePerSecond: 1e6, burst: 1e6 }]),
+        [...BUILT_IN_PORTALS.keys()].map((name) => [name, { ratePerSecond: 1e6, burst: 1e6 }]),
       ),
     });
     server = await sim.listen({ port: 0 });
@@ -204,9 +205,11 @@ describe('hostile ids in every route of every loaded portal', () => {
         // SOAP 1.1 sends every fault with HTTP 500; a soap:Client fault is the typed refusal, not a crash.
         const soapClientFault =
           answer.status === 500 && /<faultcode>soap:Client<\/faultcode>/.test(answer.text);
+        // VK-style APIs answer every refusal with 200 and an error envelope ({ error: { error_code } }).
+        const envelopeError = answer.status === 200 && /^\{"error":\{"error_code":\d+/.test(answer.text);
         if (
           (answer.status >= 500 && !soapClientFault) ||
-          (pathParam && (answer.status < 400 || answer.status >= 500)) ||
+          (pathParam && (answer.status < 400 || answer.status >= 500) && !envelopeError) ||
           leaked
         ) {
           failures.push(
