@@ -460,7 +460,7 @@ export default async function run() {
     results.push(ratios);
   }
   progress('CLI ready time ×5');
-  const ready = await measureReady(5);
+  const ready = await measureReady(11);
   progress(`soak: ${soakRequests} requests`);
   const soak = await measureSoak(soakRequests, useWrk);
   results.push(

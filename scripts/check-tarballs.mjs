@@ -217,6 +217,10 @@ for (const pkg of packages) {
 }
 
 // ── 3. install into a scratch app outside the workspace
+function simulatorPeer(name) {
+  const simulator = packages.find((pkg) => pkg.name === '@goskit/simulator');
+  return simulator?.manifest.peerDependencies?.[name] ?? 'latest';
+}
 section('install');
 const app = join(work, 'app');
 mkdirSync(app);
@@ -226,7 +230,11 @@ writeFileSync(
     {
       name: 'goskit-scratch-app',
       private: true,
-      dependencies: Object.fromEntries(packages.map((pkg) => [pkg.name, `file:${pkg.tarball}`])),
+      dependencies: {
+        ...Object.fromEntries(packages.map((pkg) => [pkg.name, `file:${pkg.tarball}`])),
+        // The simulator's optional peer, as a user of @goskit/simulator/msw installs it.
+        msw: simulatorPeer('msw'),
+      },
     },
     null,
     2,
@@ -276,7 +284,7 @@ const isErrorClass = (value) => typeof value === 'function' && value.prototype i
 /** Builds an instance the way the package would throw one: constructors differ, so try the usual shapes. */
 function construct(Class) {
   const details = { status: 500, method: 'get', url: 'https://x.example/', kind: 'total', timeoutMs: 1, limit: 1, reason: 'status', issues: [], retryAfterMs: 1 };
-  for (const args of [[details], ['SOME_CODE', 'message', {}], ['message'], ['resource', ['scope']], ['prepare', 'message'], [[]], []]) {
+  for (const args of [[details], ['SOME_CODE', 'message', {}], ['message'], ['resource', ['scope']], ['method', 'user', ['community']], ['prepare', 'message'], [[]], []]) {
     try {
       const instance = new Class(...args);
       if (instance instanceof Error) return instance;

@@ -1,14 +1,15 @@
+import { BadRequestError } from '../engine/errors.js';
 import { compileSafePattern } from '../engine/faults/safe-pattern.js';
 import type { JournalPattern } from '../engine/types.js';
 import type { JournalPatternBody } from './schemas.js';
 
-export class JournalQueryError extends Error {
-  override readonly name = 'JournalQueryError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+/** A bad journal query parameter: the control API answers 400 INVALID_QUERY naming the field. */
+export class JournalQueryError extends BadRequestError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'JournalQueryError';
+
+  constructor(field: string, message: string) {
+    super(field, 'range', message);
   }
 }
 

@@ -20,7 +20,9 @@ export type SimulatorErrorCode =
   | 'SERVICE_NOT_DECLARED'
   | 'MSW_MISSING'
   | 'LOGIN_FAILED'
-  | 'INVALID_SCENARIO';
+  | 'INVALID_SCENARIO'
+  | 'BODY_TOO_LARGE'
+  | 'BAD_TARGET';
 
 /** The one error class of @goskit/simulator. */
 export class SimulatorError extends GoskitError<SimulatorErrorCode> {

@@ -3,6 +3,8 @@
  * Origin-form ('/esia/rs/prns?x=1') is the common case; absolute-form ('http://h/esia/…', sent
  * through proxies) is accepted; anything else, or bad percent-encoding, is a client error.
  */
+import { SimulatorError } from '../engine/errors.js';
+
 export interface ParsedTarget {
   /** Decoded path, always starting with '/'. */
   readonly path: string;
@@ -12,8 +14,14 @@ export interface ParsedTarget {
   readonly raw: string;
 }
 
-export class BadTargetError extends Error {
-  override readonly name = 'BadTargetError';
+/** A request line the server answers with 400 (no route is consulted). */
+export class BadTargetError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'BadTargetError';
+
+  constructor(message: string) {
+    super('BAD_TARGET', message);
+  }
 }
 
 export function parseTarget(target: string | undefined): ParsedTarget {

@@ -1,12 +1,16 @@
 import type { IncomingMessage } from 'node:http';
+import { SimulatorError } from '../engine/errors.js';
 
 /** EPGU accepts pushes up to 50 MB, so the default limit leaves room for that plus multipart framing. */
 export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024 + 256 * 1024;
 
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
+/** The server answers it with 413 before reading further. */
+export class BodyTooLargeError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'BodyTooLargeError';
+
   constructor(readonly limit: number) {
-    super(`request body exceeds ${limit} bytes`);
+    super('BODY_TOO_LARGE', `request body exceeds ${limit} bytes`);
   }
 }
 

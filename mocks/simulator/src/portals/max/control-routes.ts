@@ -7,7 +7,7 @@
 import { bodyText, json } from '../../engine/responses.js';
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
 import { type MaxActions, maxActions } from './control.js';
-import { PeopleError } from './people.js';
+import { MaxControlError } from './people.js';
 import type { MaxState } from './state.js';
 
 type Handler = (
@@ -25,10 +25,10 @@ function body(ctx: RouteContext<MaxState>): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new PeopleError('(body)', 'the body must be JSON');
+    throw new MaxControlError('(body)', 'the body must be JSON');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new PeopleError('(body)', 'the body must be a JSON object');
+    throw new MaxControlError('(body)', 'the body must be a JSON object');
   }
   return parsed as Record<string, unknown>;
 }
@@ -49,7 +49,7 @@ function route(method: string, path: string, operation: string, handler: Handler
           ctx,
         );
       } catch (error) {
-        if (error instanceof PeopleError) {
+        if (error instanceof MaxControlError) {
           return json({ error: 'INVALID_DATA', field: error.field, message: error.message }, error.status);
         }
         throw error;

@@ -12,7 +12,7 @@ import {
   addBot,
   addUsers,
   createChat,
-  PeopleError,
+  MaxControlError,
   post,
   pressButton,
   removeBot,
@@ -32,7 +32,7 @@ import {
 } from './state.js';
 import { chatView } from './views.js';
 
-export { PeopleError as MaxControlError };
+export { MaxControlError };
 
 export type UserRef = number | string;
 
@@ -83,7 +83,11 @@ export function resolveUser(world: MaxWorld, ref: unknown, field: string): UserR
   }
   const user = id === undefined ? undefined : state.users.get(id);
   if (user === undefined) {
-    throw new PeopleError(field, `${field}: no MAX user ${JSON.stringify(String(ref).slice(0, 60))}`, 404);
+    throw new MaxControlError(
+      field,
+      `${field}: no MAX user ${JSON.stringify(String(ref).slice(0, 60))}`,
+      404,
+    );
   }
   return user;
 }
@@ -92,14 +96,14 @@ export function resolveBot(world: MaxWorld, ref: unknown, field = 'bot'): BotRec
   if (ref === undefined || ref === null) {
     const first = world.state.bots.values().next().value;
     if (first === undefined) {
-      throw new PeopleError(field, 'the simulator has no bot', 404);
+      throw new MaxControlError(field, 'the simulator has no bot', 404);
     }
     return first;
   }
   const user = resolveUser(world, ref, field);
   const bot = world.state.bots.get(user.user_id);
   if (bot === undefined) {
-    throw new PeopleError(field, `${field}: user ${user.user_id} is not a bot`, 400);
+    throw new MaxControlError(field, `${field}: user ${user.user_id} is not a bot`, 400);
   }
   return bot;
 }
@@ -113,7 +117,7 @@ export function resolveChat(world: MaxWorld, ref: unknown): ChatRecord {
         : undefined;
   const chat = id === undefined ? undefined : world.state.chats.get(id);
   if (chat === undefined || chat.status !== 'active') {
-    throw new PeopleError('chatId', `chatId: no chat ${JSON.stringify(String(ref).slice(0, 40))}`, 404);
+    throw new MaxControlError('chatId', `chatId: no chat ${JSON.stringify(String(ref).slice(0, 40))}`, 404);
   }
   return chat;
 }
@@ -123,7 +127,7 @@ function director(world: MaxWorld, runtime: PortalRuntime): UserRecord {
   const id = admin === undefined ? undefined : world.state.personas.get(admin.id);
   const user = id === undefined ? undefined : world.state.users.get(id);
   if (user === undefined) {
-    throw new PeopleError('owner', 'owner: give the user who creates the chat', 400);
+    throw new MaxControlError('owner', 'owner: give the user who creates the chat', 400);
   }
   return user;
 }
@@ -133,7 +137,7 @@ function listOf(value: unknown, field: string, max = 1000): unknown[] {
     return [];
   }
   if (!Array.isArray(value) || value.length > max) {
-    throw new PeopleError(field, `${field}: a list of at most ${max} users`);
+    throw new MaxControlError(field, `${field}: a list of at most ${max} users`);
   }
   return value;
 }
@@ -171,10 +175,10 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
     createChat(input: CreateMaxChatInput): Record<string, unknown> {
       const w = world();
       if (typeof input?.title !== 'string') {
-        throw new PeopleError('title', 'title: a string of 1 to 200 characters');
+        throw new MaxControlError('title', 'title: a string of 1 to 200 characters');
       }
       if (input.type !== undefined && input.type !== 'chat' && input.type !== 'channel') {
-        throw new PeopleError('type', "type: 'chat' or 'channel'");
+        throw new MaxControlError('type', "type: 'chat' or 'channel'");
       }
       const owner = input.owner === undefined ? director(w, runtime) : resolveUser(w, input.owner, 'owner');
       const members = listOf(input.members, 'members').map((ref, i) => resolveUser(w, ref, `members[${i}]`));
@@ -187,7 +191,7 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
             ? undefined
             : listOf(options.permissions, 'addBot.permissions', 20);
         if (permissions?.some((p) => typeof p !== 'string' || !KNOWN_PERMISSIONS.has(p))) {
-          throw new PeopleError(
+          throw new MaxControlError(
             'addBot.permissions',
             `addBot.permissions: known permissions (${PERMISSIONS.join(', ')})`,
           );
@@ -211,7 +215,7 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const w = world();
       const chat = resolveChat(w, chatId);
       if (typeof title !== 'string') {
-        throw new PeopleError('title', 'title: a string of 1 to 200 characters');
+        throw new MaxControlError('title', 'title: a string of 1 to 200 characters');
       }
       renameChat(w, chat, title, by === undefined ? ownerOf(w, chat) : resolveUser(w, by, 'by'));
     },
@@ -237,12 +241,15 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const chat = resolveChat(w, chatId);
       const bot = resolveBot(w, options.bot);
       if (chat.members.has(bot.userId)) {
-        throw new PeopleError('bot', `the bot is already in chat ${chat.chat_id}`, 409);
+        throw new MaxControlError('bot', `the bot is already in chat ${chat.chat_id}`, 409);
       }
       const permissions =
         options.permissions === undefined ? undefined : listOf(options.permissions, 'permissions', 20);
       if (permissions?.some((p) => typeof p !== 'string' || !KNOWN_PERMISSIONS.has(p))) {
-        throw new PeopleError('permissions', `permissions: known permissions (${PERMISSIONS.join(', ')})`);
+        throw new MaxControlError(
+          'permissions',
+          `permissions: known permissions (${PERMISSIONS.join(', ')})`,
+        );
       }
       addBot(
         w,
@@ -269,10 +276,10 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const w = world();
       const chat = resolveChat(w, chatId);
       if (typeof text !== 'string' || text.length < 1 || text.length > 4000) {
-        throw new PeopleError('text', 'text: 1 to 4000 characters');
+        throw new MaxControlError('text', 'text: 1 to 4000 characters');
       }
       if (!Number.isInteger(count) || count < 1 || count > 200_000) {
-        throw new PeopleError('count', 'count: an integer from 1 to 200000');
+        throw new MaxControlError('count', 'count: an integer from 1 to 200000');
       }
       return post(w, chat, resolveUser(w, from, 'from'), text, count).map((record) => record.json.body.mid);
     },
@@ -280,7 +287,7 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const w = world();
       const payload = options.payload;
       if (payload !== undefined && (typeof payload !== 'string' || payload.length > 512)) {
-        throw new PeopleError('payload', 'payload: a string of at most 512 characters');
+        throw new MaxControlError('payload', 'payload: a string of at most 512 characters');
       }
       return startDialog(w, resolveBot(w, options.bot), resolveUser(w, user, 'user'), payload ?? null)
         .chat_id;
@@ -288,10 +295,10 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
     pressButton(user: UserRef, mid: string, payload?: string): string {
       const w = world();
       if (typeof mid !== 'string' || mid.length < 1 || mid.length > 256) {
-        throw new PeopleError('mid', 'mid: the message id');
+        throw new MaxControlError('mid', 'mid: the message id');
       }
       if (payload !== undefined && (typeof payload !== 'string' || payload.length > 1024)) {
-        throw new PeopleError('payload', 'payload: a string of at most 1024 characters');
+        throw new MaxControlError('payload', 'payload: a string of at most 1024 characters');
       }
       return pressButton(w, resolveUser(w, user, 'user'), mid, payload ?? null);
     },
@@ -299,7 +306,7 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const state = stateOf();
       if (mode !== undefined) {
         if (mode !== 'auto' && mode !== 'on' && mode !== 'off') {
-          throw new PeopleError('mode', "mode: 'auto', 'on' or 'off'");
+          throw new MaxControlError('mode', "mode: 'auto', 'on' or 'off'");
         }
         state.settings.memberAddRestriction = mode;
       }
@@ -313,13 +320,13 @@ export function maxActions(stateOf: () => MaxState, runtime: PortalRuntime) {
       const state = stateOf();
       if (patch.allowHttpLoopbackWebhooks !== undefined) {
         if (typeof patch.allowHttpLoopbackWebhooks !== 'boolean') {
-          throw new PeopleError('allowHttpLoopbackWebhooks', 'allowHttpLoopbackWebhooks: true or false');
+          throw new MaxControlError('allowHttpLoopbackWebhooks', 'allowHttpLoopbackWebhooks: true or false');
         }
         state.settings.allowHttpLoopbackWebhooks = patch.allowHttpLoopbackWebhooks;
       }
       if (patch.chatList !== undefined) {
         if (patch.chatList !== 'removed' && patch.chatList !== 'legacy') {
-          throw new PeopleError('chatList', "chatList: 'removed' or 'legacy'");
+          throw new MaxControlError('chatList', "chatList: 'removed' or 'legacy'");
         }
         state.settings.chatList = patch.chatList;
       }
@@ -336,7 +343,7 @@ export type MaxActions = ReturnType<typeof maxActions>;
 function ownerOf(world: MaxWorld, chat: ChatRecord): UserRecord {
   const owner = chat.owner_id === null ? undefined : world.state.users.get(chat.owner_id);
   if (owner === undefined) {
-    throw new PeopleError('by', 'by: the chat has no owner; say who acts');
+    throw new MaxControlError('by', 'by: the chat has no owner; say who acts');
   }
   return owner;
 }

@@ -4,6 +4,7 @@
  * dialog with a bot, press a button. Control routes and `maxControl(sim)` both act through these, so
  * every update a bot sees comes from here or from the bot's own calls.
  */
+import { SimulatorError } from '../../engine/errors.js';
 import type { MaxWorld } from './events.js';
 import { broadcast, emit } from './events.js';
 import { DIALOG_BASE, GROUP_BASE } from './ids.js';
@@ -20,12 +21,16 @@ import {
 } from './state.js';
 import { userView } from './views.js';
 
-export class PeopleError extends Error {
+/** What a person or the control API asked of MAX that MAX refuses: `status` is the HTTP answer. */
+export class MaxControlError extends SimulatorError {
+  /** Kept in every build (esbuild renames classes; see tsup.shared.ts). */
+  static override readonly name: string = 'MaxControlError';
+
   readonly status: number;
   readonly field: string;
 
   constructor(field: string, message: string, status = 400) {
-    super(message);
+    super('BAD_REQUEST', message);
     this.field = field;
     this.status = status;
   }
@@ -75,7 +80,7 @@ function member(world: MaxWorld, userId: number, role: Partial<MemberRecord> = {
 export function userOf(world: MaxWorld, userId: number): UserRecord {
   const user = world.state.users.get(userId);
   if (user === undefined) {
-    throw new PeopleError('user', `no MAX user ${userId}`, 404);
+    throw new MaxControlError('user', `no MAX user ${userId}`, 404);
   }
   return user;
 }
@@ -84,7 +89,7 @@ export function createChat(world: MaxWorld, input: CreateChatInput): ChatRecord 
   const { state } = world;
   const title = input.title.trim();
   if (title.length < 1 || title.length > 200) {
-    throw new PeopleError('title', 'title must be 1 to 200 characters');
+    throw new MaxControlError('title', 'title must be 1 to 200 characters');
   }
   state.seq.group += 1;
   const chatId = -(GROUP_BASE + state.seq.group);
@@ -143,7 +148,7 @@ export function addBot(world: MaxWorld, chat: ChatRecord, membership: BotMembers
 
 export function removeBot(world: MaxWorld, chat: ChatRecord, bot: BotRecord, by: UserRecord): void {
   if (!chat.members.delete(bot.userId)) {
-    throw new PeopleError('bot', `the bot is not in chat ${chat.chat_id}`, 404);
+    throw new MaxControlError('bot', `the bot is not in chat ${chat.chat_id}`, 404);
   }
   chat.last_event_time = world.live.now;
   emit(world, bot, {
@@ -158,7 +163,7 @@ export function removeBot(world: MaxWorld, chat: ChatRecord, bot: BotRecord, by:
 export function renameChat(world: MaxWorld, chat: ChatRecord, title: string, by: UserRecord): void {
   const trimmed = title.trim();
   if (trimmed.length < 1 || trimmed.length > 200) {
-    throw new PeopleError('title', 'title must be 1 to 200 characters');
+    throw new MaxControlError('title', 'title must be 1 to 200 characters');
   }
   chat.title = trimmed;
   chat.last_event_time = world.live.now;
@@ -207,7 +212,7 @@ export function addUsers(
 
 export function removeUser(world: MaxWorld, chat: ChatRecord, user: UserRecord, by: UserRecord | null): void {
   if (chat.owner_id === user.user_id) {
-    throw new PeopleError('user', 'the owner cannot be removed from the chat', 409);
+    throw new MaxControlError('user', 'the owner cannot be removed from the chat', 409);
   }
   const bot = world.state.bots.get(user.user_id);
   if (bot !== undefined && by !== null) {
@@ -215,7 +220,7 @@ export function removeUser(world: MaxWorld, chat: ChatRecord, user: UserRecord, 
     return;
   }
   if (!chat.members.delete(user.user_id)) {
-    throw new PeopleError('user', `user ${user.user_id} is not in chat ${chat.chat_id}`, 404);
+    throw new MaxControlError('user', `user ${user.user_id} is not in chat ${chat.chat_id}`, 404);
   }
   chat.last_event_time = world.live.now;
   broadcast(world, chat, 'readers', {
@@ -237,7 +242,7 @@ export function post(
   count = 1,
 ): MessageRecord[] {
   if (!chat.members.has(user.user_id)) {
-    throw new PeopleError('from', `user ${user.user_id} is not in chat ${chat.chat_id}`, 403);
+    throw new MaxControlError('from', `user ${user.user_id} is not in chat ${chat.chat_id}`, 403);
   }
   const made: MessageRecord[] = [];
   for (let i = 1; i <= count; i += 1) {
@@ -318,11 +323,11 @@ export function pressButton(world: MaxWorld, user: UserRecord, mid: string, payl
   const message = state.messages.get(mid);
   const bot = message === undefined ? undefined : state.bots.get(message.senderId);
   if (message === undefined || bot === undefined) {
-    throw new PeopleError('mid', `no bot message ${mid.slice(0, 80)}`, 404);
+    throw new MaxControlError('mid', `no bot message ${mid.slice(0, 80)}`, 404);
   }
   const chat = state.chats.get(message.chatId);
   if (chat === undefined || !chat.members.has(user.user_id)) {
-    throw new PeopleError('user', `user ${user.user_id} does not see message ${mid.slice(0, 80)}`, 403);
+    throw new MaxControlError('user', `user ${user.user_id} does not see message ${mid.slice(0, 80)}`, 403);
   }
   state.seq.callback += 1;
   const callbackId = `cb.${state.seq.callback.toString(16).padStart(8, '0')}${world.runtime.random.int(0, 0xffffff).toString(16).padStart(6, '0')}`;
