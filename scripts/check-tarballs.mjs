@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What a user installs, checked as a user would meet it. Run after `pnpm build`:
 // 1. `pnpm pack` every publishable package (workspace ranges become real versions, `files` decides
-//    what ships);
+//    what ships) and each tarball stays within its packed-size budget;
 // 2. every relative link in a shipped text file (README, docs, openapi, .d.ts) must resolve inside
 //    the tarball; mentions of paths outside the repository (shared/reference) are reported;
 // 3. the tarballs are installed with npm into a scratch app in a temp dir outside the workspace
@@ -135,6 +135,21 @@ function checkLinks(name, packageDir) {
   }
 }
 
+// Packed size budgets, about a fifth above the sizes of 2026-12: a tarball that jumps past its budget
+// usually ships something by mistake (source maps, fixtures, a second copy of a bundle).
+const DEFAULT_TARBALL_BUDGET_KB = 300;
+const TARBALL_BUDGET_KB = {
+  '@goskit/core': 280,
+  '@goskit/crypto': 360,
+  '@goskit/gospochta': 490,
+  '@goskit/gosuslugi': 390,
+  '@goskit/paragraf': 290,
+  '@goskit/redis': 140,
+  '@goskit/sferum': 570,
+  '@goskit/validation': 270,
+  '@goskit/simulator': 880,
+};
+
 // ── 1. pack
 section('pack');
 const tarballDir = join(work, 'tarballs');
@@ -172,8 +187,14 @@ for (const { manifest, destination, packed } of packResults) {
   execFileSync('tar', ['-xzf', join(destination, tarball), '-C', into]);
   const packageDir = join(into, 'package');
   const shipped = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-  const sizeKb = (statSync(join(destination, tarball)).size / 1024).toFixed(1);
-  ok(`${manifest.name}: ${tarball} (${sizeKb} kB packed)`);
+  const sizeKb = statSync(join(destination, tarball)).size / 1024;
+  const budgetKb = TARBALL_BUDGET_KB[manifest.name] ?? DEFAULT_TARBALL_BUDGET_KB;
+  const sized = `${manifest.name}: ${tarball} (${sizeKb.toFixed(1)} kB packed, budget ${budgetKb} kB)`;
+  if (sizeKb <= budgetKb) {
+    ok(sized);
+  } else {
+    fail(sized, 'check what ships (files in package.json), or raise the budget with a reason');
+  }
   packages.push({ name: manifest.name, tarball: join(destination, tarball), packageDir, manifest: shipped });
 }
 
