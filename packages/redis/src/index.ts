@@ -25,6 +25,13 @@ export {
 } from './lease/create-lease-manager.js';
 export type { Lease } from './lease/lease.js';
 export {
+  type SyncLockShape,
+  syncLock,
+  type TaskLease,
+  type TaskLeases,
+  taskLeases,
+} from './lease/lease-adapters.js';
+export {
   createRedisRateLimiter,
   type RedisRateLimiter,
   type RedisRateLimiterOptions,
