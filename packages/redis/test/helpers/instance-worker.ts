@@ -6,7 +6,13 @@
  */
 import { createRateLimiter, type RateLimiter } from '@goskit/core';
 import { createSoftwareGostSigner } from '@goskit/crypto';
-import { createEpguClient, createEsiaClient, type EsiaClient, type EsiaTokens } from '@goskit/gosuslugi';
+import {
+  createEpguClient,
+  createEsiaClient,
+  type EsiaClient,
+  type EsiaTokens,
+  epguPermissions,
+} from '@goskit/gosuslugi';
 import {
   connectRedis,
   createRedisRateLimiter,
@@ -96,7 +102,7 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       const epgu = createEpguClient({
         environment: { baseUrl: setup.epguBaseUrl },
         accessToken: command.accessToken,
-        limits: limiter,
+        rateLimit: limiter,
         retry: false,
       });
       const outcomes = await Promise.all(
@@ -113,7 +119,8 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       return outcomes;
     }
     case 'esia-start':
-      return esia.authorizationUrl();
+      // EPGU accepts the api-order scope only with the person's APIPGU consent (spec, Приложение 4).
+      return esia.authorizationUrl({ permissions: epguPermissions('ООО «Демо школа»') });
     case 'esia-finish': {
       const tokens = await esia.handleCallback(command.callbackUrl);
       return tokens;
