@@ -6,9 +6,9 @@
  * class or pupil takes its contents with it, and the issue counts them (`skipped`).
  */
 import type { Mark } from '@goskit/validation';
+import type { XmlEvents } from '@goskit/validation/stream';
 import { XmlFormatError } from '../errors/xml-format-error.js';
 import { XmlSecurityError } from '../errors/xml-security-error.js';
-import type { XmlEvents } from '../xml/xml-scanner.js';
 import {
   type Checked,
   type CheckedClass,

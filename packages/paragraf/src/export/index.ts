@@ -1,4 +1,4 @@
-export { DEFAULT_XML_LIMITS, type XmlLimits } from '../xml/xml-limits.js';
+export { DEFAULT_XML_LIMITS, type XmlLimits } from '@goskit/validation/stream';
 export { EXPORT_ISSUE_MESSAGES, type ExportIssue, type ExportIssueCode } from './export-issues.js';
 export {
   ABSENCE_REASONS,

@@ -4,14 +4,14 @@
  * chunk is scanned, its complete records validated and handed out before the next chunk is read,
  * so memory stays bounded whatever the file's size. Hostile XML stops the read with a typed error.
  */
+
+import { resolveXmlLimits, XmlByteDecoder, type XmlLimits, XmlScanner } from '@goskit/validation/stream';
 import { ParagrafError } from '../errors/paragraf-error.js';
-import { XmlByteDecoder } from '../xml/xml-decoder.js';
-import { resolveXmlLimits, type XmlLimits } from '../xml/xml-limits.js';
-import { XmlScanner } from '../xml/xml-scanner.js';
 import type { ExportIssue } from './export-issues.js';
 import { EXPORT_NAMES, ExportReader } from './export-reader.js';
 import type { ExportRecord } from './export-records.js';
 import { type ExportReport, ExportTally } from './export-tally.js';
+import { toParagrafXmlError } from './xml-errors.js';
 
 /** Bytes decoded and scanned at a time (a read chunk larger than this is taken in windows). */
 const SCAN_WINDOW_BYTES = 64 * 1024;
@@ -71,7 +71,16 @@ export function readExport(source: ExportSource, options: ReadExportOptions = {}
     return batch;
   }
 
+  // The scanner is @goskit/validation's: its FormatErrors become this package's XML errors.
   async function* records(): AsyncGenerator<ExportRecord> {
+    try {
+      yield* scan();
+    } catch (error) {
+      throw toParagrafXmlError(error);
+    }
+  }
+
+  async function* scan(): AsyncGenerator<ExportRecord> {
     const decoder = new XmlByteDecoder();
     const signal = options.signal;
     for await (const chunk of chunksOf(source)) {
