@@ -13,7 +13,7 @@
  *   msw          stock MSW getResponse(handlers, request) behind node:http — the baseline
  *                (counter: a plain MSW handler; esia-person: the simulator's own MSW handlers)
  * Load comes from wrk (Debian) — autocannon is used only when wrk is missing.
- * Then: goskit-sim CLI ready time (median of 5) and a soak of at least SOAK_REQUESTS (default
+ * Then: goskit-sim CLI ready time (median of 11) and a soak of at least SOAK_REQUESTS (default
  * 1 000 000) counter requests in 10 s wrk slices, checking 0 errors and RSS growth ≤ 50 MB.
  *
  *   node bench/simulator-load.mjs            BENCH_SECONDS=8 SOAK_REQUESTS=1000000
@@ -354,6 +354,8 @@ async function measureCase(caseName, seconds, useWrk) {
   }
 }
 
+const READY_STARTS = 11;
+
 async function measureReady(times = 5) {
   const samples = [];
   for (let i = 0; i < times; i++) {
@@ -459,13 +461,13 @@ export default async function run() {
     }
     results.push(ratios);
   }
-  progress('CLI ready time ×5');
-  const ready = await measureReady(11);
+  progress(`CLI ready time ×${READY_STARTS}`);
+  const ready = await measureReady(READY_STARTS);
   progress(`soak: ${soakRequests} requests`);
   const soak = await measureSoak(soakRequests, useWrk);
   results.push(
     {
-      name: 'cli ready (median of 5)',
+      name: `cli ready (median of ${READY_STARTS})`,
       medianMs: round(ready.medianMs, 0),
       samplesMs: ready.samples.map((s) => round(s, 0)),
       targetMs: 500,
