@@ -17,10 +17,10 @@
  * Runs against the BUILT packages:  pnpm --filter @goskit/simulator... build && pnpm --filter
  * @goskit/gospochta build && node bench/simulator-gospochta.mjs
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServerChild, stopServerChild } from './helpers/server-child.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const simulatorDist = join(here, '..', 'mocks', 'simulator', 'dist', 'index.js');
@@ -68,34 +68,8 @@ async function serveMode(kind) {
   process.on('SIGTERM', () => process.exit(0));
 }
 
-function startChild(kind) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /READY (\{.*\})\n/.exec(out);
-      if (match) {
-        resolve({ child, target: JSON.parse(match[1]) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
-  });
-}
-
-function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      return resolve();
-    }
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
+const startChild = (kind) => startServerChild(fileURLToPath(import.meta.url), [kind]);
+const stopChild = stopServerChild;
 
 /** Runs `fn` repeatedly for `seconds`; units per second (fn returns how many units it did). */
 async function slice(fn, seconds) {

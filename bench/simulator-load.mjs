@@ -19,12 +19,14 @@
  *   node bench/simulator-load.mjs            BENCH_SECONDS=8 SOAK_REQUESTS=1000000
  *   SOAK_REQUESTS=100000 BENCH_SECONDS=3 node bench/simulator-load.mjs   (quick)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServerChild, stopServerChild } from './helpers/server-child.mjs';
+import { hasWrk, parseLatencyMs } from './helpers/wrk.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const packageDir = join(here, '..', 'mocks', 'simulator');
@@ -183,40 +185,15 @@ async function serveMsw(caseName) {
   return { port: await listenOn(server), ...target };
 }
 
+const startChild = (kind, caseName = 'counter') =>
+  startServerChild(fileURLToPath(import.meta.url), [kind, caseName]);
+const stopChild = stopServerChild;
+
 async function serveMode(kind, caseName) {
   const serve = kind === 'goskit' ? serveGoskit : kind === 'bare' ? serveBare : serveMsw;
   const target = await serve(caseName);
   process.stdout.write(`READY ${JSON.stringify(target)}\n`);
   process.on('SIGTERM', () => process.exit(0));
-}
-
-function startChild(kind, caseName = 'counter') {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind, caseName], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /READY (\{.*\})\n/.exec(out);
-      if (match) {
-        resolve({ child, target: JSON.parse(match[1]) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${kind} ${caseName} server exited ${code}`)));
-  });
-}
-
-function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      return resolve();
-    }
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 function rssMb(pid) {
@@ -226,24 +203,6 @@ function rssMb(pid) {
 }
 
 // ---------------------------------------------------------------- load generators
-
-function hasWrk() {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    return error.status !== undefined && error.code !== 'ENOENT';
-  }
-}
-
-function parseLatencyMs(text) {
-  const match = /^([\d.]+)(us|ms|s)$/.exec(text);
-  if (!match) {
-    return Number.NaN;
-  }
-  const value = Number(match[1]);
-  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-}
 
 /** target: { port, path, authorization? } as the server child reported it. */
 function runWrk(target, seconds) {

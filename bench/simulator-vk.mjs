@@ -12,12 +12,14 @@
  *
  *   node bench/simulator-vk.mjs            BENCH_SECONDS=5 per slice
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startServerChild, stopServerChild } from './helpers/server-child.mjs';
+import { hasWrk, parseLatencyMs } from './helpers/wrk.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const distIndex = join(here, '..', 'mocks', 'simulator', 'dist', 'index.js');
@@ -99,57 +101,13 @@ async function serveBare() {
   return { port: await listenOn(server), path, body };
 }
 
+const startChild = (kind) => startServerChild(fileURLToPath(import.meta.url), [kind]);
+const stopChild = stopServerChild;
+
 async function serveMode(kind) {
   const target = kind === 'goskit' ? await serveGoskit() : await serveBare();
   process.stdout.write(`READY ${JSON.stringify(target)}\n`);
   process.on('SIGTERM', () => process.exit(0));
-}
-
-function startChild(kind) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /READY (\{.*\})\n/.exec(out);
-      if (match) {
-        resolve({ child, target: JSON.parse(match[1]) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
-  });
-}
-
-function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      return resolve();
-    }
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function hasWrk() {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    return error.status !== undefined && error.code !== 'ENOENT';
-  }
-}
-
-function parseLatencyMs(text) {
-  const match = /^([\d.]+)(us|ms|s)$/.exec(text);
-  if (!match) {
-    return Number.NaN;
-  }
-  const value = Number(match[1]);
-  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
 }
 
 const scriptDir = mkdtempSync(join(tmpdir(), 'goskit-bench-vk-'));
