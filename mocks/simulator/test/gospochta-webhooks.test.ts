@@ -21,6 +21,8 @@ let receiver: Server;
 let url: string;
 const stored: WebhookEvent[] = [];
 let failNext = 0;
+/** A receiver slow on `sent` events: a portal that sent one subscription's events side by side would see `delivered` stored first. */
+let slowOnSentMs = 0;
 let answered: number[] = [];
 const server = setupServer();
 
@@ -42,6 +44,9 @@ beforeAll(async () => {
         failNext -= 1;
         throw new Error('receiver database down');
       }
+      if (event.data.status === 'sent' && slowOnSentMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, slowOnSentMs));
+      }
       stored.push(event);
     },
   });
@@ -59,7 +64,8 @@ afterAll(async () => {
 });
 
 describe('webhooks', () => {
-  it('sends every status change and delivery act of the system’s letters, verified by the receiver', async () => {
+  it('sends every status change and delivery act of the system’s letters in order, verified by the receiver', async () => {
+    slowOnSentMs = 150;
     const school = world.client('demo-school');
     await school.webhooks.create({ url, events: ['letter.status_changed', 'delivery_act.issued'] });
     const sent = await school.outbox.send(notice(world.parent));
@@ -74,6 +80,7 @@ describe('webhooks', () => {
       ['delivery_act.issued', 'delivered'],
     ]);
     expect(await world.service.deliverWebhooks()).toEqual([]);
+    slowOnSentMs = 0;
   });
 
   it('retries a failing receiver on the virtual clock with backoff, and gives up after the limit', async () => {

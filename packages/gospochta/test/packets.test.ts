@@ -16,6 +16,7 @@ import {
   PacketError,
   PII_FIELD_NAMES,
 } from '../src/index.js';
+import { checkContentDigest } from '../src/packets/content-digest.js';
 import { testClock } from './helpers/clock.js';
 import { gostSigner, randomPacketKey, rsaSigner } from './helpers/fixtures.js';
 
@@ -174,6 +175,8 @@ describe('protected packets', () => {
     await expectCheck(verify({ 'x-gospochta-packet': header.replace('v=1', 'v=2') }), 'version');
     await expectCheck(verify({ 'x-gospochta-packet': header.replace('kid=k1', 'kid=k9') }), 'key');
     await expectCheck(verify({ 'content-digest': 'sha-256=:AAAA:' }), 'mac');
+    // 43 base64url characters hold 258 bits: a last character with a trailing bit set is no MAC at all.
+    await expectCheck(verify({ 'x-gospochta-packet': header.replace(/.$/, 'B') }), 'mac');
     const body = new Uint8Array(packet.body);
     body[10] = (body[10] as number) ^ 1;
     await expectCheck(verify({}, body), 'digest');
@@ -190,6 +193,14 @@ describe('protected packets', () => {
     // A key with the same id but another MAC secret is a MAC failure, never a decryption attempt.
     const impostor = createPacketCodec({ keys: { keys: [{ ...randomPacketKey('k1') }] }, clock });
     await expectCheck(verify({}, packet.body, impostor), 'mac');
+  });
+
+  it('refuses a Content-Digest whose base64 carries trailing bits as a digest failure, not a crash', async () => {
+    const body = utf8('{}');
+    await expect(checkContentDigest(`sha-256=:${'A'.repeat(42)}B=:`, body)).rejects.toMatchObject({
+      name: 'PacketError',
+      check: 'digest',
+    });
   });
 
   it('refuses a replay, and records the nonce only for a packet that passed every check', async () => {

@@ -205,6 +205,22 @@ describe.each([memory, redis])('$name', (impl) => {
     expect(limiter.pausedUntil).toBe(0);
   });
 
+  it('a pause whose timer fires a millisecond early still ends (Node timers can run ahead of Date.now)', async () => {
+    const early: TimerClock = {
+      now: () => time.clock.now(),
+      setTimeout: (fn, ms) => time.clock.setTimeout(fn, ms > 1 ? ms - 1 : ms),
+      clearTimeout: (handle) => time.clock.clearTimeout(handle),
+    };
+    const limiter = impl.create({ ratePerSecond: 100, burst: 100 }, early);
+    const a = track(limiter, 'a');
+    limiter.pauseAll(200);
+    void a.start(1);
+    await time.advanceTo(199);
+    expect(a.granted).toHaveLength(0);
+    await time.advanceTo(200);
+    expect(a.granted.map((g) => g.at)).toEqual([200]);
+  });
+
   it('an aborted waiter rejects with AbortError and frees its place in the queue', async () => {
     const limiter = impl.create({ ratePerSecond: 1000, burst: 1000, maxConcurrency: 1 }, time.clock);
     const { granted, start } = track(limiter);

@@ -129,7 +129,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     while (lane.queue.length > 0) {
       const now = clock.now();
       if (pausedUntil > now) {
-        return; // the pause timer drains every lane when it ends
+        // Timers may fire a millisecond before the clock reaches the end of the pause: look again then.
+        wake(lane, pausedUntil - now);
+        return;
       }
       if (lane.active >= lane.config.maxConcurrency) {
         return; // a release drains again

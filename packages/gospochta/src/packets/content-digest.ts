@@ -23,7 +23,11 @@ export function parseContentDigest(value: string | null | undefined): Uint8Array
   if (!match) {
     throw new PacketError('digest', 'Content-Digest must be "sha-256=:<base64>:"');
   }
-  return fromBase64Any(match[1] as string);
+  try {
+    return fromBase64Any(match[1] as string);
+  } catch (cause) {
+    throw new PacketError('digest', 'the Content-Digest value is not valid base64', { cause });
+  }
 }
 
 export async function checkContentDigest(value: string, body: Uint8Array): Promise<void> {

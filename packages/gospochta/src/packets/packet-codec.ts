@@ -277,7 +277,13 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
       );
     }
     const digest = read(CONTENT_DIGEST_HEADER) ?? '';
-    const mac = fromBase64Url(fields.mac);
+    let mac: Uint8Array;
+    try {
+      mac = fromBase64Url(fields.mac);
+    } catch (cause) {
+      // 43 base64url characters can still carry non-zero trailing bits: not a MAC we could have sent.
+      throw new PacketError('mac', 'the MAC in the protected header is not valid base64url', { cause });
+    }
     const macOk = await globalThis.crypto.subtle.verify(
       'HMAC',
       await key.mac,

@@ -23,6 +23,7 @@ export interface DeliveryAttempt {
   nextAttemptAt?: string;
 }
 
+/** Subscriptions served at once in one round. */
 const BATCH = 64;
 const MAX_ANSWER_BYTES = 64 * 1024;
 
@@ -115,26 +116,37 @@ async function attempt(
   };
 }
 
-/** Brings the world up to now and attempts every delivery that is due; resolves when all were tried. */
+/**
+ * Brings the world up to now and attempts every delivery that is due; resolves when all were tried.
+ * One subscription's deliveries go one after another in the order their events happened (a receiver
+ * sees `sent` before `delivered`); different subscriptions are served side by side, at most 64 at once.
+ */
 export async function deliverDue(world: World, runtime: PortalRuntime): Promise<DeliveryAttempt[]> {
   const { state } = world;
   syncWorld(world, runtime.clock.now());
   const now = runtime.clock.now();
-  const due: DeliveryRecord[] = [];
+  const queues = new Map<string, DeliveryRecord[]>();
   for (const id of state.pendingDeliveries) {
     const delivery = state.deliveries.get(id);
     if (delivery !== undefined && delivery.status === 'pending' && delivery.nextAttemptAt <= now) {
       delivery.status = 'in-flight';
-      due.push(delivery);
+      const queue = queues.get(delivery.subscriptionId);
+      if (queue === undefined) {
+        queues.set(delivery.subscriptionId, [delivery]);
+      } else {
+        queue.push(delivery);
+      }
     }
   }
   const attempts: DeliveryAttempt[] = [];
-  for (let start = 0; start < due.length; start += BATCH) {
-    attempts.push(
-      ...(await Promise.all(
-        due.slice(start, start + BATCH).map((delivery) => attempt(world, runtime, delivery)),
-      )),
-    );
-  }
+  const waiting = [...queues.values()];
+  const lane = async (): Promise<void> => {
+    for (let queue = waiting.shift(); queue !== undefined; queue = waiting.shift()) {
+      for (const delivery of queue) {
+        attempts.push(await attempt(world, runtime, delivery));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH, waiting.length) }, lane));
   return attempts;
 }
