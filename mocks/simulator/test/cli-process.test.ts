@@ -1,10 +1,13 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { certificateAuthority } from '../src/services/certificate-authority.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -42,6 +45,32 @@ function startCli(args: string[]): Promise<{ process: ChildProcess; lines: strin
       err += chunk.toString();
     });
     proc.on('exit', (code) => reject(new Error(`goskit-sim exited ${code} before ready: ${err}`)));
+  });
+}
+
+/** One GET over mutual TLS: 'answered <status>' when an HTTP answer came, else how it ended. */
+function tlsExchange(port: number, ca: string, client: { certificatePem: string; privateKeyPem: string }) {
+  return new Promise<string>((resolve) => {
+    const socket = connect({
+      host: '127.0.0.1',
+      port,
+      ca,
+      cert: client.certificatePem,
+      key: client.privateKeyPem,
+      servername: 'localhost',
+    });
+    let answer = '';
+    socket.on('secureConnect', () =>
+      socket.write('GET /gospochta/oauth2/jwks HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+    );
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve(`error ${error.code ?? error.message}`));
+    socket.on('close', () => {
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
+      resolve(status === undefined ? 'closed without an answer' : `answered ${status}`);
+    });
   });
 }
 
@@ -101,10 +130,30 @@ describe('goskit-sim (built CLI)', () => {
   });
 
   it('opens the HTTPS listener of gospochta on a free port with --port 0 and prints its base', async () => {
-    const { process: proc, lines } = await startCli(['--port', '0', '--portals', 'esia,gospochta']);
+    const {
+      process: proc,
+      lines,
+      url,
+    } = await startCli(['--port', '0', '--portals', 'esia,gospochta', '--seed', 'cli-tls']);
     const text = lines.join('\n');
     expect(text).toMatch(
       /gospochta\s+http:\/\/127\.0\.0\.1:\d+\/gospochta\n\s+https:\/\/127\.0\.0\.1:\d+\/gospochta \(mutual TLS\)/,
+    );
+    // The listener makes its CA on the first connection, not at start; the CA comes from the seed, so
+    // the one made here — eagerly, in this process — is the same: the CLI's server certificate chains
+    // to it and the CLI accepts a client certificate it signed.
+    const tlsPort = Number(/https:\/\/127\.0\.0\.1:(\d+)\/gospochta/.exec(text)?.[1]);
+    const eager = await certificateAuthority('cli-tls', 'gospochta');
+    const client = await eager.issueClientCertificate({ commonName: 'demo-school' });
+    expect(await tlsExchange(tlsPort, eager.certificatePem, client)).toBe('answered 200');
+    const trust = (await fetch(`${url}/__goskit/gospochta/trust`).then((res) => res.json())) as {
+      caPem: string;
+    };
+    const served = new X509Certificate(trust.caPem);
+    const made = new X509Certificate(eager.certificatePem);
+    expect([served.subject, served.serialNumber]).toEqual([made.subject, made.serialNumber]);
+    expect(served.publicKey.export({ type: 'spki', format: 'der' })).toEqual(
+      made.publicKey.export({ type: 'spki', format: 'der' }),
     );
     const exited = exitOf(proc);
     proc.kill('SIGTERM');

@@ -4,7 +4,8 @@
  * (unknown, expired or missing → closed during or right after the handshake, before any HTTP), and a
  * portal may refuse a verified one too (`checkClient`). A plain TCP listener accepts and hands each
  * connection to the node:https server of the current seed, so a seed change serves the new CA from
- * the next connection on without restarting.
+ * the next connection on without restarting. That server (and so the CA and certificate) is built on
+ * the first connection for its seed, not at start: the keys come from the seed, so lazy equals eager.
  */
 import { X509Certificate } from 'node:crypto';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
@@ -166,7 +167,8 @@ export async function startTlsListener(
     return found;
   }
 
-  await current();
+  // No `await current()` here: the CA and server certificate are made on the first connection that
+  // needs them, so a start that never speaks TLS does not wait for them.
   /** Every accepted connection, so close() ends them all (mid-handshake ones too). */
   const sockets = new Set<Socket>();
   const front = createNetServer({ pauseOnConnect: true }, (socket) => {

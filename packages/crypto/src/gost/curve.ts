@@ -16,6 +16,12 @@ interface JacobianPoint {
 
 /** Bits per window of the fixed-base table: 8 → 32 windows × 255 points, 32 additions per k·G. */
 const FIXED_WINDOW = 8;
+/**
+ * The generator's table costs ≈ 8 000 additions, as much as some 60 wNAF multiplications: the first
+ * FIXED_TABLE_AFTER uses of G go through wNAF, so a process that derives one key or makes one
+ * certificate (a CLI start) never pays for it; a signer or verifier builds it on its next use.
+ */
+const FIXED_TABLE_AFTER = 16;
 /** wNAF width for the variable-base multiplication (odd multiples 1·Q…15·Q). */
 const WNAF_WIDTH = 5;
 /** Bits per window of a cached public-key table: 64 windows × 15 points. */
@@ -39,6 +45,7 @@ export class Curve {
   readonly g: AffinePoint;
   readonly #aIsMinus3: boolean;
   #fixedTable: AffinePoint[][] | undefined;
+  #baseUses = 0;
   readonly #publicTables = new Map<string, { uses: number; table?: AffinePoint[][] }>();
 
   constructor(readonly params: CurveParams) {
@@ -60,10 +67,10 @@ export class Curve {
     return lhs === rhs;
   }
 
-  /** k·G using the precomputed table (no doublings). Returns null for the point at infinity. */
+  /** k·G: the precomputed table (no doublings) once G is in regular use, wNAF before. Null for infinity. */
   multiplyBase(k: bigint): AffinePoint | null {
     const acc = INFINITY();
-    this.#addFixed(acc, this.#baseTable(), FIXED_WINDOW, mod(k, this.q));
+    this.#addBase(acc, mod(k, this.q));
     return this.#toAffine(acc);
   }
 
@@ -73,7 +80,7 @@ export class Curve {
   }
 
   /**
-   * u1·G + u2·Q. G always uses its fixed-base table. Q uses wNAF (256 doublings), unless Q was seen
+   * u1·G + u2·Q. G uses its fixed-base table once built (see FIXED_TABLE_AFTER). Q uses wNAF (256 doublings), unless Q was seen
    * PUBLIC_TABLE_AFTER times recently: then a 4-bit fixed-base table for Q is built once (≈ the cost
    * of six verifications) and later verifications with that key need no doublings at all — the
    * common case of a server checking many signatures from the same few certificates.
@@ -87,8 +94,20 @@ export class Curve {
     } else {
       acc = this.#multiplyJacobian(q, mod(u2, this.q));
     }
-    this.#addFixed(acc, this.#baseTable(), FIXED_WINDOW, mod(u1, this.q));
+    this.#addBase(acc, mod(u1, this.q));
     return this.#toAffine(acc);
+  }
+
+  /** acc += scalar·G, by the fixed-base table when it exists or is due, else by wNAF. */
+  #addBase(acc: JacobianPoint, scalar: bigint): void {
+    if (this.#fixedTable === undefined && ++this.#baseUses <= FIXED_TABLE_AFTER) {
+      const product = this.#toAffine(this.#multiplyJacobian(this.g, scalar));
+      if (product) {
+        this.#addAffine(acc, product);
+      }
+      return;
+    }
+    this.#addFixed(acc, this.#baseTable(), FIXED_WINDOW, scalar);
   }
 
   /** acc += scalar·B where table[w][d − 1] = d·2^(bits·w)·B. */
