@@ -5,5 +5,5 @@ import { workspaceAliases } from '../../vitest.config.ts';
 // same tests as project 'example-ediary-gosuslugi'.
 export default defineConfig({
   resolve: { alias: workspaceAliases },
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
 });

@@ -226,6 +226,43 @@ describe.skipIf(!available)(title, () => {
     expect(await text('#notices')).toContain('Новая оценка: зч — Физкультура');
   });
 
+  it('refuses bad forms with a 400 naming the field, and bodies past 1 MiB with a 413', async () => {
+    const post = (path: string, form: Record<string, string> | string) =>
+      fetch(`${running.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: typeof form === 'string' ? form : new URLSearchParams(form),
+      });
+    const refusal = async (response: Response) => ({ status: response.status, text: await response.text() });
+    for (const pupilId of ['__proto__', 'constructor', 'toString', 'pupil-unknown']) {
+      const answer = await refusal(await post('/marks', { pupilId, subject: 'Математика', value: '5' }));
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('pupilId: такого ученика нет в школе / no such pupil');
+    }
+    const pupilId = (await sim.control.personas()).find((persona) => persona.role === 'student')?.id ?? '';
+    const badMark = await refusal(await post('/marks', { pupilId, subject: 'Математика', value: '6' }));
+    expect(badMark.status).toBe(400);
+    expect(badMark.text).toContain('value: оценка 1–5');
+    const badName = await refusal(await post('/files', { fileName: '../etc/passwd', content: '<marks/>' }));
+    expect(badName.status).toBe(400);
+    expect(badName.text).toContain('fileName:');
+    const huge = await post('/files', `fileName=big.xml&content=${'x'.repeat(1024 * 1024 + 1)}`);
+    expect(huge.status).toBe(413);
+    await huge.body?.cancel();
+    const notForm = await fetch(`${running.url}/marks`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(notForm.status).toBe(415);
+    await notForm.body?.cancel();
+    // Nothing of it reached the feed.
+    expect(
+      await sim.control.journal.count({ portal: 'ediary', operation: 'batches.create', status: 400 }),
+    ).toBe(0);
+    expect(appErrors).toEqual([]);
+  });
+
   it('a fault on the primary feed moves the app to the backup, and a healthy primary takes calls back', async () => {
     await sim.control.journal.clear();
     const rule = await sim.control.rules.add({ portal: 'ediary', effect: { status: 503 } });
