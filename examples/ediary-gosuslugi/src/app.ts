@@ -43,6 +43,8 @@ const FILE_NAME = /^[A-Za-z0-9._-]{1,120}$/;
 const SESSION_COOKIE = 'ediary_sid';
 /** Failover events kept for /feed. */
 const KEPT_EVENTS = 50;
+/** Parent sessions kept in memory; the oldest is dropped past it. */
+const MAX_SESSIONS = 1000;
 
 export interface AppRequest {
   method: string;
@@ -159,6 +161,9 @@ export function createApp(options: AppOptions): EdiaryApp {
     const result = await ediary.linkEdiary(esia.session(tokens));
     const id = randomUUID();
     sessions.set(id, { oid: tokens.oid, accessToken: tokens.accessToken });
+    if (sessions.size > MAX_SESSIONS) {
+      sessions.delete(sessions.keys().next().value as string);
+    }
     return html(200, linkedPage(result.link, result.matching, result.created, result.server), {
       'set-cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`,
     });

@@ -32,6 +32,16 @@ ${body}
 </main></body></html>`;
 }
 
+/** '2026-09-10T09:30:00.000Z' → '10.09.2026 12:30' (Moscow, UTC+3, as Gosuslugi shows times). */
+export function moscowTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) {
+    return iso.slice(0, 40);
+  }
+  const moscow = new Date(ms + 3 * 3_600_000).toISOString();
+  return `${moscow.slice(8, 10)}.${moscow.slice(5, 7)}.${moscow.slice(0, 4)} ${moscow.slice(11, 16)}`;
+}
+
 export const fullName = (pupil: SchoolPupil) => `${pupil.lastName} ${pupil.firstName}`;
 
 export interface HomeView {
@@ -122,13 +132,13 @@ export function notificationsPage(notices: Notice[], signedIn: boolean): string 
   const items = notices
     .map(
       (notice) =>
-        `<li class="notice" data-category="${escapeHtml(notice.category)}"><time>${escapeHtml(notice.time.slice(0, 16).replace('T', ' '))}</time>${escapeHtml(notice.text)}</li>`,
+        `<li class="notice" data-category="${escapeHtml(notice.category)}"><time>${escapeHtml(moscowTime(notice.time))}</time>${escapeHtml(notice.text)}</li>`,
     )
     .join('');
   return layout(
     'Уведомления',
     `<h1>Уведомления</h1>
-<p class="hint">Личный кабинет Госуслуг (симулятор), новые сверху.</p>
+<p class="hint">Личный кабинет Госуслуг (симулятор), новые сверху; время московское.</p>
 <ul class="notices" id="notices">${items || '<li>Пока пусто</li>'}</ul>`,
   );
 }
@@ -198,7 +208,7 @@ export function feedPage(active: string, events: readonly FailoverEvent[]): stri
     'Сервер ленты',
     `<h1>Лента Госуслуг: основной и резервный серверы</h1>
 <p>Сейчас запросы идут на <strong id="active-server">${escapeHtml(active)}</strong>.</p>
-<table id="events"><thead><tr><th>Время</th><th>Событие</th><th>Сервер</th></tr></thead><tbody>${rows || '<tr><td colspan="3">Пока событий нет</td></tr>'}</tbody></table>`,
+<table id="events"><thead><tr><th>Время (UTC)</th><th>Событие</th><th>Сервер</th></tr></thead><tbody>${rows || '<tr><td colspan="3">Пока событий нет</td></tr>'}</tbody></table>`,
   );
 }
 

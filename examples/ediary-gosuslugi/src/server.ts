@@ -33,15 +33,24 @@ export interface RunningApp {
 
 class BodyTooLarge extends Error {}
 
+/** Past the limit the rest is read and dropped (up to 16 MiB, then the socket is cut) so the 413 arrives. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      throw new BodyTooLarge();
+    if (size > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      break;
     }
-    chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) {
+      chunks.push(chunk);
+    }
+  }
+  if (size > MAX_BODY_BYTES) {
+    throw new BodyTooLarge();
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }

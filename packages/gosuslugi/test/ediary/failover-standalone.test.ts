@@ -126,7 +126,7 @@ async function feedCalls() {
 const clearJournal = () => sim.control.journal.clear();
 
 describe('e-diary feed failover against a goskit-sim process (primary /ediary, backup /ediary-backup)', () => {
-  it('server errors: the parent is linked on the backup, whose outbox sends the link notices', async () => {
+  it('server errors: the parent is linked on the backup and told on every channel', async () => {
     await clearJournal();
     await sim.control.rules.add({ portal: 'ediary', effect: { status: 503 } });
     const events: FailoverEvent[] = [];
