@@ -80,10 +80,11 @@ export class Curve {
   }
 
   /**
-   * u1·G + u2·Q. G uses its fixed-base table once built (see FIXED_TABLE_AFTER). Q uses wNAF (256 doublings), unless Q was seen
-   * PUBLIC_TABLE_AFTER times recently: then a 4-bit fixed-base table for Q is built once (≈ the cost
-   * of six verifications) and later verifications with that key need no doublings at all — the
-   * common case of a server checking many signatures from the same few certificates.
+   * u1·G + u2·Q. G uses its fixed-base table once built (FIXED_TABLE_AFTER). Q uses wNAF (256
+   * doublings), unless Q was seen PUBLIC_TABLE_AFTER times recently: then a 4-bit fixed-base table for
+   * Q is built once (≈ the cost of six verifications) and later verifications with that key need no
+   * doublings at all — the common case of a server checking many signatures from the same few
+   * certificates.
    */
   multiplyTwo(u1: bigint, q: AffinePoint, u2: bigint): AffinePoint | null {
     const table = this.#publicKeyTable(q);
