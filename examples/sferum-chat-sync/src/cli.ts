@@ -2,7 +2,8 @@
  * The example CLI: links a school to its VK community (community id + token, checked with
  * groups.getById), reads the school's data, prints the plan as a table, applies it with a progress
  * bar and shows ✓/✗ per member. The registry lives in a JSON file, so a second run has nothing to
- * do; the first run imports the chats the school system already knew about.
+ * do; the first run imports the chats the school system already knew about. `transport: 'max'`
+ * runs the same sync over the school's MAX bot instead (max-cli.ts).
  */
 import {
   chatKey,
@@ -13,18 +14,25 @@ import {
   registryScope,
 } from '@goskit/sferum';
 import { FileChatRegistry } from './file-registry.js';
+import { runMaxChatSyncCli } from './max-cli.js';
 import { memberMarks, planTable, progressBar } from './render.js';
 import { simulatorSource } from './simulator-source.js';
 
 export interface CliOptions {
   /** goskit-sim's base URL (school data, demo links). */
   simulatorUrl: string;
+  /** The messenger: the school's VK community (default) or its MAX bot. */
+  transport?: 'vk' | 'max';
   /** The VK API base; default `<simulatorUrl>/vk`. */
   vkBaseUrl?: string;
   /** The school's community id; default the simulator's «Демо школа». */
   communityId?: number;
-  /** The community token; default the simulator's demo token for that community. */
+  /** The community token (VK) or the bot token (MAX); default the simulator's demo token. */
   token?: string;
+  /** The MAX Bot API base; default `<simulatorUrl>/max`. */
+  maxBaseUrl?: string;
+  /** Least time between two polls of MAX's updates, ms; default 300 (MAX's minimum). */
+  maxPollIntervalMs?: number;
   /** The registry file. */
   stateFile: string;
   /** Print the plan and stop. */
@@ -38,6 +46,9 @@ export interface CliIo {
 }
 
 export async function runChatSyncCli(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.transport === 'max') {
+    return runMaxChatSyncCli(options, io);
+  }
   const source = simulatorSource(options.simulatorUrl);
   const now = Date.now();
 

@@ -15,6 +15,15 @@ const STATUS: Record<PlannedChat['status'], string> = {
 
 const ROLE: Record<string, string> = { teacher: 'учитель', parent: 'родитель', pupil: 'ученик' };
 
+/** Why the messenger refused to add someone, in a few words. */
+const REFUSAL: Record<string, string> = {
+  privacy: 'настройки приватности',
+  restricted: 'ограничение MAX с 09.09.2026: добавить можно только тех, кто писал боту',
+  'not-found': 'пользователь не найден',
+  'no-access': 'у бота нет права добавлять участников',
+  'not-allowed': 'мессенджер не разрешил',
+};
+
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
@@ -47,7 +56,8 @@ function action(plan: SyncPlan, chat: PlannedChat): string {
   return parts.join(', ');
 }
 
-export function planTable(plan: SyncPlan): string {
+/** The plan as the registry's table; `network` names the messenger in the summary ('VK', 'MAX'). */
+export function planTable(plan: SyncPlan, network = 'VK'): string {
   const rows = plan.chats.map((chat) => [
     chat.title,
     chat.type,
@@ -60,10 +70,14 @@ export function planTable(plan: SyncPlan): string {
   return [
     table(['Название чата', 'Тип', 'Класс', 'Предмет', 'Привязано', 'План'], rows),
     `Всего ${summary.chats}: создать ${summary.create}, переименовать ${summary.rename}, ` +
-      `добавить ${summary.addMembers}, убрать ${summary.removeMembers}; операций в VK ${summary.operations}, ` +
-      `записей реестра ${summary.registryUpdates}; ждут привязки профиля ${summary.mustLink}, ` +
+      `добавить ${summary.addMembers}, убрать ${summary.removeMembers}; операций в ${network} ${summary.operations}, ` +
+      `записей реестра ${summary.registryUpdates}; ${personMustCreate(summary.personMustCreate)}ждут привязки профиля ${summary.mustLink}, ` +
       `вступления по ссылке ${summary.joinByInvite}; привязано ${Math.round(summary.linkedPercent)} %`,
   ].join('\n');
+}
+
+function personMustCreate(count: number): string {
+  return count > 0 ? `создаст человек ${count}; ` : '';
 }
 
 /** `[██████░░░░] 12/20` — one line, redrawn in place on a terminal. */
@@ -73,21 +87,43 @@ export function progressBar(completed: number, total: number, width = 30): strin
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${completed}/${total} шагов`;
 }
 
-/** ✓/✗ per member of every chat, with what each ✗ must do. */
+/**
+ * ✓/✗ per member of every chat, with what each ✗ must do. A member the messenger refused during
+ * `apply` (or in an earlier run) is ✗ with the reason and joins by the chat's link.
+ */
 export function memberMarks(plan: SyncPlan, result: ApplyResult | undefined): string {
+  const refusedNow = new Map(
+    (result?.refusedMembers ?? []).map((member) => [`${member.key} ${member.personId ?? ''}`, member]),
+  );
   const lines: string[] = [];
   for (const chat of plan.chats) {
     const link = result?.inviteLinks.get(chat.key);
-    lines.push(`${chat.title}${link ? ` — ссылка-приглашение ${link}` : ''}`);
+    const waiting = chat.status === 'awaiting-person' ? ' — чат ещё не создан' : '';
+    lines.push(`${chat.title}${link ? ` — ссылка-приглашение ${link}` : ''}${waiting}`);
     for (const member of chat.members) {
       const role = ROLE[member.role] ?? member.role;
+      const refusal = refusedNow.get(`${chat.key} ${member.personId}`)?.reason ?? member.refusal?.reason;
+      const mark = refusal === undefined ? member.mark : '✗';
       const what =
         member.action === 'must-link'
           ? ' — привязать учебный профиль'
-          : member.action === 'join-by-invite'
-            ? ' — вступить по ссылке'
-            : '';
-      lines.push(`  ${member.mark} ${member.name} (${role})${what}`);
+          : refusal !== undefined
+            ? ` — отказ: ${REFUSAL[refusal] ?? refusal}; вступить по ссылке`
+            : member.action === 'join-by-invite'
+              ? ' — вступить по ссылке'
+              : '';
+      lines.push(`  ${mark} ${member.name} (${role})${what}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** What people must create in MAX: each chat's exact title and its one-time code. */
+export function personMustCreateList(plan: SyncPlan): string {
+  const lines: string[] = [];
+  for (const step of plan.steps) {
+    if (step.kind === 'person-must-create') {
+      lines.push(`  «${step.title}» — или код ${step.code} в чате под другим названием`);
     }
   }
   return lines.join('\n');

@@ -169,6 +169,58 @@ describe('marker commits after the handlers', () => {
     expect(waits.filter((ms) => ms >= 100)).toEqual([100, 150, 150]);
   });
 
+  it('an async handler that rejects is retried too; stopped while waiting, the batch stays uncommitted', async () => {
+    await drain();
+    chatWithMessages('Poller S', ['x', 'down', 'z']);
+    const store = new MemoryStore();
+    let stopped: (() => void) | undefined;
+    const waiting = new Promise<void>((resolve) => {
+      stopped = resolve;
+    });
+    const client = createMaxClient({
+      token,
+      rateLimit: { ratePerSecond: 1e6 },
+      // The backoff never ends by itself: it ends when the poller is stopped.
+      sleep: (ms, signal) =>
+        ms >= 100
+          ? new Promise((_, reject) => {
+              stopped?.();
+              signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+            })
+          : Promise.resolve(),
+    });
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    const poller = client.startPolling({
+      store,
+      minIntervalMs: 0,
+      timeout: 0,
+      backoff: { baseMs: 100 },
+      onUpdate: async (update) => {
+        const text = textOf(update);
+        if (text === 'down') {
+          throw new Error('the registry store is down');
+        }
+        if (text) {
+          seen.push(text);
+        }
+      },
+      onHandlerError: (error) => {
+        errors.push(error);
+        return 'retry';
+      },
+    });
+    await waiting;
+    await poller.stop();
+    expect(seen).toEqual(['x']);
+    expect(errors).toHaveLength(1);
+    expect(poller.marker).toBeNull();
+    expect(await store.get(`${await keyOf(token)}:updates-marker`)).toBeUndefined();
+    // Nothing was committed at MAX: the next poll gets the batch again, from its first update.
+    const again = await client.getUpdates({ timeout: 0, limit: 1000 });
+    expect(again.updates.map(textOf).filter(Boolean)).toEqual(['x', 'down', 'z']);
+  });
+
   it('filters by types; the simulator commits the skipped types with the batch', async () => {
     await drain();
     const chatId = chatWithMessages('Poller C', ['x']);

@@ -13,20 +13,28 @@ import {
 
 export type MaxWebhookNodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** Node's flat header list of an answer, built once per answer (the answers are constants). */
+const flatHeaders = new WeakMap<WebhookAnswer, string[]>();
+
+function headerList(answer: WebhookAnswer, close: boolean): string[] {
+  let list = flatHeaders.get(answer);
+  if (list === undefined) {
+    list = Object.entries(answer.headers).flat();
+    list.push('content-length', String(Buffer.byteLength(answer.body)));
+    flatHeaders.set(answer, list);
+  }
+  return close ? [...list, 'connection', 'close'] : list;
+}
+
 function send(res: ServerResponse, answer: WebhookAnswer, close = false): void {
   if (res.headersSent || res.destroyed) {
     return;
   }
-  const headers: Record<string, string | number> = {
-    ...answer.headers,
-    'content-length': Buffer.byteLength(answer.body),
-  };
-  if (close) {
-    headers.connection = 'close';
-  }
-  res.writeHead(answer.status, headers);
+  res.writeHead(answer.status, headerList(answer, close));
   res.end(answer.body);
 }
+
+const ignore = (): void => undefined;
 
 const first = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
@@ -85,6 +93,6 @@ export function createMaxWebhookNodeListener(options: MaxWebhookOptions): MaxWeb
         send(res, answer);
       }
     });
-    req.on('error', () => undefined);
+    req.on('error', ignore);
   };
 }

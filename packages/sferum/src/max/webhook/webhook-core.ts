@@ -42,6 +42,13 @@ const answer = (status: number, body: string, headers: Record<string, string> = 
   headers: { ...TEXT, ...headers },
 });
 const OK = answer(200, 'OK');
+const INTERNAL_ERROR = answer(500, 'Internal Server Error');
+const METHOD_NOT_ALLOWED = answer(405, 'Method Not Allowed', { allow: 'POST' });
+/** The refusals, one constant answer per status (answers are never changed once built). */
+const REFUSALS = new Map<number, WebhookAnswer>(
+  [400, 401, 413, 415].map((status) => [status, answer(status, reasonText(status))]),
+);
+const JSON_TYPE = /^application\/json\b/i;
 
 export interface WebhookCore {
   readonly maxBodyBytes: number;
@@ -74,9 +81,7 @@ export function createWebhookCore(options: MaxWebhookOptions): WebhookCore {
   const check = createSecretCheck(secret);
   const refuse = (status: number, reason: WebhookRefusal['reason']): WebhookAnswer => {
     options.onError?.({ status, reason } satisfies WebhookRefusal);
-    return status === 405
-      ? answer(405, 'Method Not Allowed', { allow: 'POST' })
-      : answer(status, reasonText(status));
+    return status === 405 ? METHOD_NOT_ALLOWED : (REFUSALS.get(status) ?? answer(status, reasonText(status)));
   };
   return {
     maxBodyBytes,
@@ -88,7 +93,7 @@ export function createWebhookCore(options: MaxWebhookOptions): WebhookCore {
       if (!check.matches(header)) {
         return refuse(401, 'secret');
       }
-      if (contentType && !/^application\/json\b/i.test(contentType.trim())) {
+      if (contentType && contentType !== 'application/json' && !JSON_TYPE.test(contentType.trim())) {
         return refuse(415, 'content-type');
       }
       return undefined;
@@ -111,7 +116,7 @@ export function createWebhookCore(options: MaxWebhookOptions): WebhookCore {
       }
       const failed = (error: unknown): WebhookAnswer => {
         options.onError?.(error);
-        return answer(500, 'Internal Server Error');
+        return INTERNAL_ERROR;
       };
       let stored: unknown;
       try {
