@@ -10,13 +10,16 @@
  *    concurrency — so the ratio is what the portal's work (packets, CMS check, acts, PDFs, journal)
  *    costs against the HTTP floor.
  * 2. mutual TLS vs plain HTTP: `session()` (a protected GET) at 16 in flight, one client over the
- *    HTTPS listener with a certificate the control API issued, one over plain HTTP, same server.
+ *    HTTPS listener with a certificate the control API issued, one over plain HTTP, same server. Both
+ *    pools are warmed at full concurrency first; the TLS connections opened while measuring are
+ *    reported (keep-alive: 0 — a handshake per request would show here).
  *
  * Server in a child process (NODE_ENV=production), slices alternate, best of BENCH_ROUNDS (3) at
  * BENCH_SECONDS (2) each; load from other processes hits both sides alike.
  * Runs against the BUILT packages:  pnpm --filter @goskit/simulator... build && pnpm --filter
  * @goskit/gospochta build && node bench/simulator-gospochta.mjs
  */
+import diagnostics from 'node:diagnostics_channel';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -93,6 +96,21 @@ async function inFlight(count, call) {
     }),
   );
   return count;
+}
+
+/** New TLS connections undici opens to the HTTPS listener, and how many resumed a session. */
+function watchTlsConnections(port) {
+  const counts = { opened: 0, resumed: 0 };
+  const onConnected = ({ connectParams, socket }) => {
+    if (connectParams.protocol === 'https:' && String(connectParams.port) === String(port)) {
+      counts.opened += 1;
+      counts.resumed += socket.isSessionReused() ? 1 : 0;
+    }
+  };
+  diagnostics.subscribe('undici:client:connected', onConnected);
+  return Object.assign(counts, {
+    stop: () => diagnostics.unsubscribe('undici:client:connected', onConnected),
+  });
 }
 
 /** A one-page PDF, enough for the portal's magic-byte and hash checks. */
@@ -258,10 +276,14 @@ export async function run() {
       () => letterBatch(world, world.plain, round++),
       () => echoBatch(bare.target.url, exchanges),
     ]);
-    await world.mtls.session();
-    await world.plain.session();
+    // Warm at full concurrency: every connection of the pool open (and its handshake done) before
+    // the clock starts; then count what the measured slices open — keep-alive means none.
     const session = (client) => () => inFlight(IN_FLIGHT * 4, () => client.session());
+    await session(world.mtls)();
+    await session(world.plain)();
+    const connections = watchTlsConnections(new URL(goskit.target.https).port);
     const [mtls, plain] = await best([session(world.mtls), session(world.plain)]);
+    connections.stop();
     await Promise.all([world.plain.close(), world.recorded.close(), world.mtls.close()]);
     return [
       {
@@ -277,6 +299,8 @@ export async function run() {
         baseline: 'the same call over plain HTTP to the same server',
         baselineOpsPerSec: Math.round(plain),
         ratio: Number((mtls / plain).toFixed(3)),
+        tlsConnectionsOpenedWhileMeasured: connections.opened,
+        ofThemResumed: connections.resumed,
       },
     ];
   } finally {

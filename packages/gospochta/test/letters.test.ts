@@ -108,9 +108,31 @@ describe('inbox', () => {
     await expect(parent.letters.listInbox({ limit: 0 })).rejects.toMatchObject({
       issues: [{ field: 'limit' }],
     });
-    await expect(parent.letters.listInbox({ cursor: 'x y' } as never, 'x y')).rejects.toMatchObject({
-      issues: [{ field: 'cursor' }],
+    await expect(parent.letters.listInbox({}, 'x y')).rejects.toMatchObject({
+      issues: [{ field: 'cursor', code: 'CURSOR_FORMAT' }],
     });
+  });
+
+  it('refuses a cursor put in the filter (it would be ignored: page one again and again)', async () => {
+    const parent = world.client(PARENT_SYSTEM);
+    const school = world.client(SCHOOL);
+    const sent = world.wire.length;
+    const misplaced = { limit: 10, cursor: '10' } as never;
+    for (const call of [() => parent.letters.listInbox(misplaced), () => school.outbox.listPage(misplaced)]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GospochtaValidationError);
+      expect(error).toMatchObject({ issues: [{ field: 'cursor', code: 'CURSOR_PLACE' }] });
+      expect((error as Error).message).toContain('second argument');
+    }
+    expect(() => school.outbox.list(misplaced)).toThrow(GospochtaValidationError);
+    expect(() => parent.payments.list(misplaced)).toThrow(GospochtaValidationError);
+    expect(() => parent.documents.list(misplaced)).toThrow(GospochtaValidationError);
+    // Nothing went out; the right place still works.
+    expect(world.wire.length).toBe(sent);
+    const first = await parent.letters.listInbox({ limit: 1 });
+    expect(first.items).toHaveLength(1);
+    const second = await parent.letters.listInbox({ limit: 1 }, first.nextCursor as string);
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
   });
 });
 

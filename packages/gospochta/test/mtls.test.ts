@@ -6,9 +6,13 @@
  * TlsRejectedError; unusable material fails at creation with TlsConfigError naming the part.
  */
 import { createPrivateKey } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { InvalidOptionsError, NetworkError } from '@goskit/core';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,5 +190,70 @@ describe('mutual TLS', () => {
         tls: { cert: school.cert, key: school.key, ca },
       }),
     ).toThrow(/not both/);
+  });
+});
+
+describe('mutual TLS connections', () => {
+  /** The TLS connections undici opens to the portal's HTTPS listener, as they open. */
+  function watchConnections(port: number) {
+    const opened: { resumed: boolean }[] = [];
+    const onConnected = (message: unknown) => {
+      const { connectParams, socket } = message as {
+        connectParams: { protocol: string; port: string | number };
+        socket: TLSSocket;
+      };
+      if (connectParams.protocol === 'https:' && Number(connectParams.port) === port) {
+        opened.push({ resumed: socket.isSessionReused() });
+      }
+    };
+    diagnostics.subscribe('undici:client:connected', onConnected);
+    return { opened, stop: () => diagnostics.unsubscribe('undici:client:connected', onConnected) };
+  }
+
+  it('keeps its connections for the next requests instead of a handshake per request', async () => {
+    const watch = watchConnections(Number(new URL(world.url).port));
+    try {
+      const client = world.client(SCHOOL, { tls: { cert: school.cert, key: school.key, ca } });
+      const inFlight = (count: number) =>
+        Promise.all(
+          Array.from({ length: 8 }, async () => {
+            for (let i = 0; i < count; i++) {
+              await client.session();
+            }
+          }),
+        );
+      await inFlight(1);
+      const warm = watch.opened.length;
+      expect(warm).toBeGreaterThan(0);
+      expect(warm).toBeLessThanOrEqual(9); // the token request's, and at most one per request in flight
+      await inFlight(5);
+      expect(watch.opened.length).toBe(warm);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('resumes the TLS session when it connects again, also after a garbage collection', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const watch = watchConnections(Number(new URL(world.url).port));
+    try {
+      // Idle connections close after 50 ms, so each call below needs a new one.
+      const client = world.client(SCHOOL, {
+        tls: { cert: school.cert, key: school.key, ca, keepAliveTimeoutMs: 50 },
+      });
+      await client.session();
+      const first = watch.opened.length;
+      for (let round = 0; round < 3; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        collectGarbage();
+        await client.session();
+      }
+      const again = watch.opened.slice(first);
+      expect(again).toHaveLength(3);
+      expect(again.every((connection) => connection.resumed)).toBe(true);
+    } finally {
+      watch.stop();
+    }
   });
 });

@@ -27,7 +27,7 @@ export function audit(
   context: GospochtaContext,
   filter: { since?: Date; limit?: number } = {},
 ): Paginated<AuditRecord> {
-  checkPage({ limit: filter.limit });
+  checkPage({ limit: filter.limit, filter });
   if (
     filter.since !== undefined &&
     (!(filter.since instanceof Date) || Number.isNaN(filter.since.getTime()))

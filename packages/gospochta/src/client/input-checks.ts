@@ -63,7 +63,26 @@ export function checkExternalId(value: unknown, field = 'externalId'): string | 
   return value;
 }
 
-export function checkPage(options: { cursor?: string | undefined; limit?: number | undefined }): void {
+/**
+ * A page's limit and cursor. `filter` is the caller's filter object: a `cursor` there is refused —
+ * the cursor is `listPage`'s second argument, and one put in the filter would be ignored, so a loop
+ * following `nextCursor` would fetch the first page forever.
+ */
+export function checkPage(options: {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+  filter?: object | undefined;
+}): void {
+  if (options.filter !== undefined && options.filter !== null && Object.hasOwn(options.filter, 'cursor')) {
+    fail([
+      issue(
+        'cursor',
+        'CURSOR_PLACE',
+        'Курсор страницы передаётся вторым аргументом listPage, а не в фильтре.',
+        "The page cursor is listPage's second argument, not a filter field.",
+      ),
+    ]);
+  }
   if (
     options.limit !== undefined &&
     (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 100)

@@ -141,7 +141,7 @@ export function documentRequests(
   context: GospochtaContext,
   filter: { status?: DocumentRequestStatus; limit?: number; signal?: AbortSignal } = {},
 ): Paginated<DocumentRequest> {
-  checkPage({ limit: filter.limit });
+  checkPage({ limit: filter.limit, filter });
   return paginate<DocumentRequest>(
     async ({ cursor }) => {
       checkPage({ cursor });

@@ -34,7 +34,7 @@ export interface InboxPage {
 }
 
 function inboxQuery(filter: InboxFilter, cursor: string | undefined): Record<string, string | number> {
-  checkPage({ cursor, limit: filter.limit });
+  checkPage({ cursor, limit: filter.limit, filter });
   if (filter.status !== undefined && filter.status !== 'new' && filter.status !== 'read') {
     fail([issue('status', 'STATUS_VALUE', 'status — «new» или «read».', 'status is "new" or "read".')]);
   }

@@ -24,7 +24,7 @@ export interface OutboxPage {
 }
 
 function outboxQuery(filter: OutboxFilter, cursor: string | undefined): Record<string, string | number> {
-  checkPage({ cursor, limit: filter.limit });
+  checkPage({ cursor, limit: filter.limit, filter });
   if (filter.status !== undefined && !LETTER_STATUSES.includes(filter.status)) {
     fail([issue('status', 'STATUS_VALUE', 'Неизвестный статус письма.', 'Unknown letter status.')]);
   }

@@ -16,7 +16,7 @@ export async function listPaymentsPage(
   filter: PaymentFilter = {},
   cursor?: string,
 ): Promise<{ items: Payment[]; nextCursor: string | null }> {
-  checkPage({ cursor, limit: filter.limit });
+  checkPage({ cursor, limit: filter.limit, filter });
   if (filter.status !== undefined && !['completed', 'pending', 'failed'].includes(filter.status)) {
     fail([issue('status', 'STATUS_VALUE', 'Неизвестный статус платежа.', 'Unknown payment status.')]);
   }
@@ -37,7 +37,7 @@ export async function listPaymentsPage(
 }
 
 export function payments(context: GospochtaContext, filter: PaymentFilter = {}): Paginated<Payment> {
-  checkPage({ limit: filter.limit });
+  checkPage({ limit: filter.limit, filter });
   return paginate<Payment>(async ({ cursor }) => listPaymentsPage(context, filter, cursor), {
     ...(filter.signal ? { signal: filter.signal } : {}),
   });

@@ -7,9 +7,9 @@
  * here with a TlsConfigError naming the part, not later as an opaque handshake error.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { createSecureContext } from 'node:tls';
+import { createSecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from '@goskit/core';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { TlsConfigError } from '../errors/tls-config-error.js';
 import { TlsRejectedError } from '../errors/tls-rejected-error.js';
 import { probeHandshake } from './handshake-probe.js';
@@ -32,7 +32,10 @@ export interface ClientTlsOptions {
   checkValidity?: boolean;
   /** Clock for the validity check. */
   clock?: Clock;
-  /** Idle keep-alive sockets, ms. Default 4 000 (undici's). */
+  /**
+   * How long an idle connection is kept for the next request, ms — also the cap on what the portal's
+   * `Keep-Alive: timeout=` hint may ask for. Default: undici's (4 s, or the hint less one second).
+   */
   keepAliveTimeoutMs?: number;
 }
 
@@ -115,6 +118,36 @@ function refusedCertificate(
     'the portal closed the connection right after the TLS handshake: it refused the client certificate',
     { cause },
   );
+}
+
+/** Sessions kept per client, at most this many origins (a client talks to one portal). */
+const MAX_SESSIONS = 16;
+
+/**
+ * undici's connector keeps TLS sessions behind WeakRefs, so the first garbage collection forgets them
+ * and the next connection makes a full handshake (both certificates sent and verified again). This
+ * one keeps the newest session of each origin, and hands it to the next connection to resume.
+ */
+function resumingConnector(connectOptions: buildConnector.BuildOptions): buildConnector.connector {
+  const sessions = new Map<string, Buffer>();
+  return (target, callback) => {
+    const key = `${target.servername ?? ''}|${target.hostname}:${target.port}`;
+    const session = sessions.get(key);
+    const connect = buildConnector({
+      ...connectOptions,
+      maxCachedSessions: 0,
+      ...(session === undefined ? {} : { session }),
+    });
+    // undici's connector returns the socket it made (its type says void).
+    const socket = connect(target, callback) as unknown as TLSSocket | undefined;
+    socket?.on?.('session', (next: Buffer) => {
+      sessions.delete(key);
+      if (sessions.size >= MAX_SESSIONS) {
+        sessions.delete(sessions.keys().next().value as string);
+      }
+      sessions.set(key, next);
+    });
+  };
 }
 
 export function createMtlsFetch(options: ClientTlsOptions): MtlsFetch {
@@ -209,9 +242,13 @@ export function createMtlsFetch(options: ClientTlsOptions): MtlsFetch {
     minVersion: options.minVersion ?? ('TLSv1.2' as const),
     rejectUnauthorized: true,
   };
+  // One agent for the client's life: its connections stay open between requests (keep-alive), and a
+  // new connection resumes the last TLS session instead of a full handshake with certificates.
   const agent = new Agent({
-    ...(options.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeoutMs }),
-    connect: connectOptions,
+    ...(options.keepAliveTimeoutMs === undefined
+      ? {}
+      : { keepAliveTimeout: options.keepAliveTimeoutMs, keepAliveMaxTimeout: options.keepAliveTimeoutMs }),
+    connect: resumingConnector(connectOptions),
   });
   const mtlsFetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     try {
