@@ -31,6 +31,7 @@ export function vkRateLimitKey(): (request: SimRequest) => string {
     if (token === undefined) {
       return `ip:${request.remoteAddress ?? 'local'}`;
     }
+    // Stryker disable next-line ConditionalExpression: equivalent — recomputing the fingerprint of the same token gives the same key (the memo only saves work)
     if (token !== lastToken) {
       lastKey = `token:${fingerprint(token)}`;
       lastToken = token;
@@ -54,6 +55,7 @@ export function takeUserTier(state: VkState, caller: Caller, ratePerSecond: numb
   const decision = takeToken(state.userBuckets.get(key), { ratePerSecond, burst: ratePerSecond }, nowMs);
   if (!state.userBuckets.has(key) && state.userBuckets.size >= MAX_USER_BUCKETS) {
     const oldest = state.userBuckets.keys().next().value;
+    // Stryker disable next-line ConditionalExpression: equivalent — the map holds MAX_USER_BUCKETS keys here, so its first key exists
     if (oldest !== undefined) {
       state.userBuckets.delete(oldest);
     }
