@@ -24,19 +24,17 @@ export function methodOf(request: SimRequest): string {
  * function remembers its last token, as the engine's default key does: a client repeats one token.
  */
 export function vkRateLimitKey(): (request: SimRequest) => string {
-  let lastToken = '';
-  let lastKey = '';
+  let last: { token: string; key: string } | undefined;
   return (request) => {
     const { token } = readCall(request);
     if (token === undefined) {
       return `ip:${request.remoteAddress ?? 'local'}`;
     }
     // Stryker disable next-line ConditionalExpression: equivalent — recomputing the fingerprint of the same token gives the same key (the memo only saves work)
-    if (token !== lastToken) {
-      lastKey = `token:${fingerprint(token)}`;
-      lastToken = token;
+    if (last?.token !== token) {
+      last = { token, key: `token:${fingerprint(token)}` };
     }
-    return lastKey;
+    return last.key;
   };
 }
 
