@@ -268,6 +268,22 @@ describe('the APIPGU consent covering api-order', () => {
     expect((consentingCaller(facts({ scopes: ['openid'] }), scopeOnly, now) as SimResponse).status).toBe(403);
   });
 
+  it('requirePermissions: false — the api-order scope among others is enough; other scopes alone are not', () => {
+    const scopeOnly = resolveEpguOptions({ auth: 'any-bearer', requirePermissions: false });
+    const token = (scopes: string[]): IdentifiedToken => ({
+      subject: 7,
+      clientId: SYSTEM,
+      scopes,
+      permissions: [],
+      token: 't',
+    });
+    expect(consentingCaller(token(['openid', API_ORDER, 'fullname']), scopeOnly, now)).toMatchObject({
+      userId: '7',
+    });
+    expect((consentingCaller(token(['openid', 'fullname']), scopeOnly, now) as SimResponse).status).toBe(403);
+    expect((consentingCaller(token([]), scopeOnly, now) as SimResponse).status).toBe(403);
+  });
+
   it('isResponse tells an answer from a caller', () => {
     expect(isResponse({ status: 401, headers: {} })).toBe(true);
     for (const value of [

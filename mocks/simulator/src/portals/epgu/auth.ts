@@ -63,8 +63,9 @@ function payloadPermissions(claim: unknown): IdentityPermission[] {
     return [];
   }
   return claim.flatMap((item) => {
-    const record = item as Record<string, unknown> | null;
-    if (record === null || typeof record !== 'object' || typeof record.sysname !== 'string') {
+    const record = item as Record<string, unknown> | null | undefined;
+    // null, numbers and strings have no string `sysname`: this one check refuses them all.
+    if (typeof record?.sysname !== 'string') {
       return [];
     }
     return [
