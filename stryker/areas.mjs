@@ -89,6 +89,38 @@ export const AREAS = Object.freeze({
     threshold: 95,
     exclusions: [],
   },
+  esia: {
+    title:
+      "Simulator: ESIA timestamp, certificate, client_secret and client-registration checks; EPGU's caller checks",
+    // The functions that refuse: the routes around them (authorize, token, v1) are exercised by other
+    // test files but not mutated (a run with esia/authorize.ts takes over an hour; decision 036).
+    mutate: [
+      'mocks/simulator/src/portals/esia/checks.ts',
+      'mocks/simulator/src/portals/esia/clients.ts',
+      'mocks/simulator/src/portals/epgu/auth.ts',
+    ],
+    tests: {
+      root: 'mocks/simulator',
+      include: [
+        'test/esia-check-rules.test.ts',
+        'test/epgu-auth-rules.test.ts',
+        'test/esia-refusal-rules.test.ts',
+      ],
+    },
+    threshold: 95,
+    exclusions: [],
+  },
+  vk: {
+    title:
+      'Simulator: the VK API token matrix (who a token is, which kinds may call a method) and per-token limits',
+    mutate: ['mocks/simulator/src/portals/vk/tokens.ts', 'mocks/simulator/src/portals/vk/limits.ts'],
+    tests: {
+      root: 'mocks/simulator',
+      include: ['test/vk-token-rules.test.ts', 'test/vk-methods.test.ts'],
+    },
+    threshold: 95,
+    exclusions: [],
+  },
 });
 
 export const AREA_NAMES = Object.freeze(Object.keys(AREAS));

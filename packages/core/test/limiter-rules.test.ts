@@ -224,6 +224,25 @@ describe('pauses', () => {
   });
 });
 
+describe('timers that fire early', () => {
+  it('a pause whose timer fires a millisecond early still ends, exactly when the pause does', async () => {
+    // Node timers can run a millisecond ahead of Date.now(): the lane looks again after what is left.
+    const early = {
+      now: () => Date.now(),
+      setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms > 1 ? ms - 1 : ms),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const limiter = createRateLimiter({ ratePerSecond: 100, burst: 100, clock: early });
+    limiter.pauseAll(200);
+    const { granted, track } = grants();
+    void track('a', limiter.acquire());
+    await vi.advanceTimersByTimeAsync(199);
+    expect(granted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toEqual(['a']);
+  });
+});
+
 describe('aborted waiters', () => {
   it('reject with an AbortError that says the call was waiting for the rate limiter', async () => {
     const limiter = createRateLimiter({ ratePerSecond: 1, burst: 1 });

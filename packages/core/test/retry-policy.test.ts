@@ -10,6 +10,7 @@ import {
   NetworkError,
   parseRetryAfter,
   RateLimitError,
+  type ServiceUnavailableError,
   TimeoutError,
 } from '@goskit/core';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +160,16 @@ describe('Retry-After values', () => {
 describe("a portal's retry signal", () => {
   it('vetoing a retry keeps the status error: a Retry-After it carries is not "too long"', async () => {
     server.respond(json(503, { fatal: true }, { 'retry-after': '1' }));
+    const { transport } = transportWith({ retry: { retrySignal: () => ({ retry: false }) } });
+    const error = await transport.get('/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).not.toBeInstanceOf(RateLimitError);
+    expect((error as ServiceUnavailableError).reason).toBe('status');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('the same veto on another status is a plain HttpError, however long its Retry-After', async () => {
+    server.respond(json(500, { fatal: true }, { 'retry-after': '3600' }));
     const { transport } = transportWith({ retry: { retrySignal: () => ({ retry: false }) } });
     const error = await transport.get('/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);

@@ -187,3 +187,30 @@ describe('clear()', () => {
     expect(await before).toBe('after-logout');
   });
 });
+
+describe('options and aborts', () => {
+  it('a clock that is not { now() } is refused, naming createTokenProvider', () => {
+    const fetchToken = async () => ({ token: 't', expiresAt: 600_000 });
+    expect(() => createTokenProvider({ fetchToken, clock: null as never })).toThrow(
+      /^createTokenProvider: clock must be an object with a now\(\) method/,
+    );
+  });
+
+  it('a caller that stops waiting for a refresh-ahead gets its abort, not the old token', async () => {
+    let now = 0;
+    const { provider, fetches } = heldProvider(() => now);
+    const first = provider.getToken();
+    fetches[0]?.result.resolve({ token: 'old', expiresAt: 600_000 });
+    expect(await first).toBe('old');
+    now = 400_000; // past refreshAt (300 000), before expiry: a refresh starts and callers wait for it
+    const controller = new AbortController();
+    const waiting = provider.getToken({ signal: controller.signal });
+    expect(fetches).toHaveLength(2);
+    controller.abort(new Error('caller gave up'));
+    await expect(waiting).rejects.toThrow('caller gave up');
+    // Without a signal, the same failed wait falls back to the old token while it is valid.
+    const patient = provider.getToken();
+    fetches[1]?.result.reject(new Error('portal down'));
+    expect(await patient).toBe('old');
+  });
+});

@@ -39,10 +39,11 @@ export function checkTimestamp(
  * (expired or not yet valid): ESIA verifies client_secret with that certificate.
  */
 export function checkCertificateValidity(client: EsiaClientRecord, nowMs: number): EsiaRejection | undefined {
-  if (nowMs >= client.notBeforeMs && nowMs <= client.notAfterMs) {
+  const state =
+    nowMs < client.notBeforeMs ? 'is not yet valid' : nowMs > client.notAfterMs ? 'has expired' : undefined;
+  if (state === undefined) {
     return undefined;
   }
-  const state = nowMs < client.notBeforeMs ? 'is not yet valid' : 'has expired';
   return new EsiaRejection(
     '007053',
     undefined,

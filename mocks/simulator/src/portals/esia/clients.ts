@@ -83,15 +83,17 @@ export function buildClientRecord(input: unknown, nowMs?: number): EsiaClientRec
   }
   const notBeforeMs = certificate.notBefore.getTime();
   const notAfterMs = certificate.notAfter.getTime();
-  if (nowMs !== undefined && (nowMs < notBeforeMs || nowMs > notAfterMs)) {
-    const state = nowMs < notBeforeMs ? 'is not yet valid' : 'has expired';
-    throw Object.assign(
-      new SimulatorError(
-        'INVALID_DATA',
-        `ESIA client certificatePem: the certificate ${state} at the simulator's time ${new Date(nowMs).toISOString()} (valid ${certificate.notBefore.toISOString()} … ${certificate.notAfter.toISOString()}) / сертификат недействителен на время симулятора`,
-      ),
-      { field: 'certificatePem' },
-    );
+  if (nowMs !== undefined) {
+    const state = nowMs < notBeforeMs ? 'is not yet valid' : nowMs > notAfterMs ? 'has expired' : undefined;
+    if (state !== undefined) {
+      throw Object.assign(
+        new SimulatorError(
+          'INVALID_DATA',
+          `ESIA client certificatePem: the certificate ${state} at the simulator's time ${new Date(nowMs).toISOString()} (valid ${certificate.notBefore.toISOString()} … ${certificate.notAfter.toISOString()}) / сертификат недействителен на время симулятора`,
+        ),
+        { field: 'certificatePem' },
+      );
+    }
   }
   return {
     clientId: value.clientId,
