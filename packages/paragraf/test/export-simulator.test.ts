@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../src/export-generator.js';
 import { type ExportReport, readExport } from '../src/index.js';
 
-const SIZE = 3 * 1024 * 1024;
+const SIZE = 2 * 1024 * 1024;
 const SEED = 4242;
 const FAULT_RATE = 0.01;
 const QUERY = `?size=${SIZE}&seed=${SEED}&faultRate=${FAULT_RATE}`;

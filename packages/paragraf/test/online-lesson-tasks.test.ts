@@ -71,7 +71,9 @@ class JournalQueue implements OnlineLessonQueue {
   constructor(private readonly journals: ParagrafJournal[]) {}
 
   lesson(lessonId: string): OnlineLesson {
-    const journal = this.journals.find((item) => paragrafLessons(sim, item.id).some((l) => l.id === lessonId));
+    const journal = this.journals.find((item) =>
+      paragrafLessons(sim, item.id).some((l) => l.id === lessonId),
+    );
     if (journal === undefined) {
       throw new Error(`no journal has lesson ${lessonId}`);
     }
@@ -117,13 +119,13 @@ function setup() {
     tokenKind: 'community',
     groupId: demo.groupId,
     environment,
-    retry: { retries: 0 },
+    retry: { limit: 0 },
   });
   const admin = createVkClient({
     token: demo.userTokens['admin-demo'] ?? '',
     tokenKind: 'user',
     environment,
-    retry: { retries: 0 },
+    retry: { limit: 0 },
   });
   const transport = createVkChatTransport({ vk: community, callsVk: admin });
   const registry = new MemoryChatRegistry();
@@ -182,7 +184,11 @@ describe('built-in vc_room / vc_cancel handlers (runner option onlineLessons)', 
     expect(vkChats(sim)).toHaveLength(chatsBefore + 1);
 
     const chatId = Number(vkChats(sim).at(-1)?.chatId);
-    queue.closing.set(first.id, { lesson: queue.lesson(first.id), how: 'cancel', reason: 'Учитель заболел.' });
+    queue.closing.set(first.id, {
+      lesson: queue.lesson(first.id),
+      how: 'cancel',
+      reason: 'Учитель заболел.',
+    });
     queue.closing.set(second.id, { lesson: queue.lesson(second.id), how: 'finish' });
     const cancel = await runner.runNow(schoolId, 'paragraf.dnevnik:vc_cancel');
     expect(cancel.status).toBe('succeeded');
@@ -214,9 +220,15 @@ describe('built-in vc_room / vc_cancel handlers (runner option onlineLessons)', 
     await runner.runNow(schoolId, 'paragraf.dnevnik:vc_room');
     const chatId = Number(vkChats(sim).at(-1)?.chatId);
     const before = vkChatMessages(sim, chatId)?.items.length ?? 0;
-    queue.closing.set(lesson.id, { lesson: queue.lesson(lesson.id), how: 'cancel', reason: 'не должно попасть в чат' });
+    queue.closing.set(lesson.id, {
+      lesson: queue.lesson(lesson.id),
+      how: 'cancel',
+      reason: 'не должно попасть в чат',
+    });
     const run = await runner.runNow(schoolId, 'paragraf.dnevnik:vc_cancel');
-    expect((run.result as VcCancelRunResult).closed).toEqual([{ lessonId: lesson.id, how: 'cancel', state: 'finished' }]);
+    expect((run.result as VcCancelRunResult).closed).toEqual([
+      { lessonId: lesson.id, how: 'cancel', state: 'finished' },
+    ]);
     const texts = (vkChatMessages(sim, chatId)?.items ?? []).map((message) => message.text);
     expect(texts.length).toBe(before);
     expect(texts.join('\n')).not.toContain('не должно попасть в чат');
@@ -266,9 +278,13 @@ describe('built-in vc_room / vc_cancel handlers (runner option onlineLessons)', 
     const started = () => sim.journal.count({ portal: 'vk', path: '/method/calls.start', status: 200 });
     const startedBefore = started();
     // Once a's room is written back, VK fails the next call start once (5xx): b's, mid-run.
-    let rule: string | undefined;
+    let armed = false;
     queue.afterOpened = () => {
-      rule ??= sim.faults.addRule({
+      if (armed) {
+        return;
+      }
+      armed = true;
+      sim.faults.addRule({
         portal: 'vk',
         path: '/method/calls.start',
         firstN: 1,

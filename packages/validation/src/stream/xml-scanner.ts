@@ -75,7 +75,8 @@ export class XmlScanner {
     this.#events = events;
     this.#limits = limits;
     for (const name of knownNames) {
-      const slot = name.length === 0 ? -1 : nameSlot(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
+      const slot =
+        name.length === 0 ? -1 : nameSlot(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
       if (slot !== -1 && this.#names[slot] === undefined) {
         this.#names[slot] = name;
       }
