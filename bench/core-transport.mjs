@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measurePaired } from './helpers/paired-rounds.mjs';
 
 const TARGET = 1.15;
 const payload = JSON.stringify({
@@ -49,52 +50,6 @@ async function startServerProcess() {
     child.stdout.once('data', (data) => resolve(String(data).trim()));
   });
   return { base: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Runs `calls` calls with `concurrency` workers; µs per call of wall and of this process's CPU. */
-async function timeRound(call, calls, concurrency) {
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      next += 1;
-      await call();
-    }
-  };
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const wall = ((performance.now() - started) * 1000) / calls;
-  const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / calls };
-}
-
-/** Rotated rounds; per mode the median µs and the median of ratios paired with the baseline round. */
-async function measure(modes, { rounds, calls, concurrency }) {
-  const names = Object.keys(modes);
-  for (const name of names) {
-    await timeRound(modes[name], Math.max(500, calls * 10), concurrency); // warm-up: JIT, sockets
-  }
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
-  for (let round = 0; round < rounds; round += 1) {
-    for (let i = 0; i < names.length; i += 1) {
-      const name = names[(i + round) % names.length];
-      samples[name].push(await timeRound(modes[name], calls, concurrency));
-    }
-  }
-  const baseline = samples[names[0]];
-  const summary = {};
-  for (const name of names) {
-    const own = samples[name];
-    summary[name] = {
-      usPerCall: +median(own.map((s) => s.wall)).toFixed(1),
-      cpuUsPerCall: +median(own.map((s) => s.cpu)).toFixed(1),
-      ratio: +median(own.map((s, r) => s.wall / baseline[r].wall)).toFixed(3),
-      cpuRatio: +median(own.map((s, r) => s.cpu / baseline[r].cpu)).toFixed(3),
-    };
-  }
-  return summary;
 }
 
 export async function run() {
@@ -139,8 +94,8 @@ export async function run() {
       // the machine's drift shows in the ratio.
       const calls = concurrency === 1 ? 4 : concurrency;
       const m = {
-        ...(await measure(context, { rounds: 400, calls, concurrency })),
-        ...(await measure(target, { rounds: 2000, calls, concurrency })),
+        ...(await measurePaired(context, { rounds: 400, calls, concurrency })),
+        ...(await measurePaired(target, { rounds: 2000, calls, concurrency })),
       };
       results.push({
         name: `GET + JSON + zod, concurrency ${concurrency}`,
@@ -186,7 +141,7 @@ async function measureWithoutNetwork(createTransport, ky, School, base) {
     bareKy: async () => JSON.parse(await (await bareKy(url)).text()),
     transportOnKy: () => onKy.get('/schools/42', { schema: School }),
   };
-  const m = await measure(modes, { rounds: 25, calls: 1000, concurrency: 1 });
+  const m = await measurePaired(modes, { rounds: 25, calls: 1000, concurrency: 1 });
   return {
     name: 'JS work only (fetch double), concurrency 1',
     concurrency: 1,

@@ -7,37 +7,8 @@
 // Run alone: node bench/redis-clients.mjs
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { measurePaired, median } from './helpers/paired-rounds.mjs';
 import { startRedisServer } from './redis-server.mjs';
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function timeRound(call, calls, concurrency) {
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      next += 1;
-      await call(next);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return ((performance.now() - started) * 1000) / calls;
-}
-
-async function measure(modes, { rounds, calls, concurrency }) {
-  const names = Object.keys(modes);
-  for (const name of names) {
-    await timeRound(modes[name], calls * 5, concurrency);
-  }
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
-  for (let round = 0; round < rounds; round += 1) {
-    for (let i = 0; i < names.length; i += 1) {
-      const name = names[(i + round) % names.length];
-      samples[name].push(await timeRound(modes[name], calls, concurrency));
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
-}
 
 const SCRIPT = "local v = redis.call('INCR', KEYS[1]); redis.call('PEXPIRE', KEYS[1], ARGV[1]); return v";
 
@@ -80,15 +51,18 @@ export async function run() {
     };
     for (const concurrency of [1, 16]) {
       for (const [name, modes] of Object.entries(cases)) {
-        const m = await measure(modes, { rounds: 60, calls: concurrency === 1 ? 200 : 800, concurrency });
+        const calls = concurrency === 1 ? 200 : 800;
+        const m = await measurePaired(modes, { rounds: 60, calls, concurrency, warmupCalls: calls * 5 });
         results.push({
           name: `${name}, concurrency ${concurrency}`,
-          nodeRedisUsPerCall: +m.nodeRedis.toFixed(1),
-          ioredisUsPerCall: +m.ioredis.toFixed(1),
-          ioredisAutoPipeliningUsPerCall: +m.ioredisAutoPipelining.toFixed(1),
-          nodeRedisPerSec: Math.round(1e6 / m.nodeRedis),
-          ioredisToNodeRedis: +(m.ioredis / m.nodeRedis).toFixed(3),
-          ioredisAutoPipeliningToNodeRedis: +(m.ioredisAutoPipelining / m.nodeRedis).toFixed(3),
+          nodeRedisUsPerCall: +m.nodeRedis.usPerCall,
+          ioredisUsPerCall: +m.ioredis.usPerCall,
+          ioredisAutoPipeliningUsPerCall: +m.ioredisAutoPipelining.usPerCall,
+          nodeRedisPerSec: Math.round(1e6 / m.nodeRedis.usPerCall),
+          ioredisToNodeRedis: +(m.ioredis.usPerCall / m.nodeRedis.usPerCall).toFixed(3),
+          ioredisAutoPipeliningToNodeRedis: +(
+            m.ioredisAutoPipelining.usPerCall / m.nodeRedis.usPerCall
+          ).toFixed(3),
         });
       }
     }

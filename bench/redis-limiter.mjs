@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePaired } from './helpers/paired-rounds.mjs';
 import { startRedisServer } from './redis-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,56 +55,6 @@ async function startHttpServer() {
   return { base: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-};
-
-/** One round: `calls` calls with `concurrency` workers; wall µs per call and each call's latency. */
-async function timeRound(call, calls, concurrency, latencies) {
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      next += 1;
-      const started = performance.now();
-      await call(next);
-      latencies?.push((performance.now() - started) * 1000);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return ((performance.now() - started) * 1000) / calls;
-}
-
-async function measure(modes, { rounds, calls, concurrency }) {
-  const names = Object.keys(modes);
-  for (const name of names) {
-    await timeRound(modes[name], calls * 3, concurrency); // warm-up: JIT, script cache
-  }
-  const perCall = Object.fromEntries(names.map((n) => [n, []]));
-  const latencies = Object.fromEntries(names.map((n) => [n, []]));
-  for (let round = 0; round < rounds; round += 1) {
-    for (let i = 0; i < names.length; i += 1) {
-      const name = names[(i + round) % names.length];
-      perCall[name].push(await timeRound(modes[name], calls, concurrency, latencies[name]));
-    }
-  }
-  const baseline = perCall[names[0]];
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      {
-        usPerCall: +median(perCall[name]).toFixed(1),
-        perSecond: Math.round(1e6 / median(perCall[name])),
-        p50Us: +quantile(latencies[name], 0.5).toFixed(1),
-        p99Us: +quantile(latencies[name], 0.99).toFixed(1),
-        ratio: +median(perCall[name].map((value, r) => value / baseline[r])).toFixed(3),
-      },
-    ]),
-  );
-}
-
 export async function run() {
   ensureBuilt();
   const { createRateLimiter, createTransport } = await import('../packages/core/dist/index.js');
@@ -129,12 +80,18 @@ export async function run() {
       burst: 1e9,
     });
     for (const concurrency of [1, 16]) {
-      const m = await measure(
+      const m = await measurePaired(
         {
           incr: () => raw.sendCommand(['INCR', 'bench:counter']),
           limiterAcquire: async () => (await limiter.acquire('portal'))(),
         },
-        { rounds: 40, calls: concurrency === 1 ? 250 : 1000, concurrency },
+        {
+          rounds: 40,
+          calls: concurrency === 1 ? 250 : 1000,
+          concurrency,
+          warmupCalls: concurrency === 1 ? 750 : 3000,
+          latencies: true,
+        },
       );
       results.push({
         name: `limiter acquire vs INCR, concurrency ${concurrency}`,
@@ -162,20 +119,20 @@ export async function run() {
     await raw.sendCommand(['SET', 'bench:raw:login', json]);
     for (const concurrency of [1, 16]) {
       const calls = concurrency === 1 ? 250 : 1000;
-      const get = await measure(
+      const get = await measurePaired(
         {
           rawGet: async () => JSON.parse(await raw.sendCommand(['GET', 'bench:raw:login'])),
           storeGet: () => store.get('login'),
         },
-        { rounds: 30, calls, concurrency },
+        { rounds: 30, calls, concurrency, warmupCalls: calls * 3, latencies: true },
       );
-      const set = await measure(
+      const set = await measurePaired(
         {
           rawSet: (i) =>
             raw.sendCommand(['SET', `bench:raw:s${i % 64}`, JSON.stringify(pending), 'PX', '600000']),
           storeSet: (i) => store.set(`s${i % 64}`, pending, { ttlMs: 600_000 }),
         },
-        { rounds: 30, calls, concurrency },
+        { rounds: 30, calls, concurrency, warmupCalls: calls * 3, latencies: true },
       );
       results.push({
         name: `store get/set vs raw client (JSON.parse/stringify), concurrency ${concurrency}`,
@@ -197,13 +154,19 @@ export async function run() {
     });
     const withRedis = createTransport({ baseUrl: http.base, retry: false, rateLimit: limiter });
     for (const concurrency of [1, 16]) {
-      const m = await measure(
+      const m = await measurePaired(
         {
           transport: () => plain.get('/x'),
           transportMemoryLimiter: () => withMemory.get('/x'),
           transportRedisLimiter: () => withRedis.get('/x'),
         },
-        { rounds: 40, calls: concurrency === 1 ? 100 : 400, concurrency },
+        {
+          rounds: 40,
+          calls: concurrency === 1 ? 100 : 400,
+          concurrency,
+          warmupCalls: concurrency === 1 ? 300 : 1200,
+          latencies: true,
+        },
       );
       results.push({
         name: `transport call + limiter, concurrency ${concurrency}`,

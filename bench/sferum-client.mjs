@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measurePaired } from './helpers/paired-rounds.mjs';
 
 const TARGET = 1.15;
 const TOKEN = 'vk1.a.bench-community-token-0123456789abcdef';
@@ -61,50 +62,6 @@ function ensureBuilt() {
   }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function timeRound(call, calls, concurrency) {
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      next += 1;
-      await call();
-    }
-  };
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const wall = ((performance.now() - started) * 1000) / calls;
-  const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / calls };
-}
-
-async function measure(modes, { rounds, calls, concurrency }) {
-  const names = Object.keys(modes);
-  for (const name of names) {
-    await timeRound(modes[name], Math.max(500, calls * 10), concurrency); // warm-up: JIT, sockets
-  }
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
-  for (let round = 0; round < rounds; round += 1) {
-    for (let i = 0; i < names.length; i += 1) {
-      const name = names[(i + round) % names.length];
-      samples[name].push(await timeRound(modes[name], calls, concurrency));
-    }
-  }
-  const baseline = samples[names[0]];
-  const summary = {};
-  for (const name of names) {
-    const own = samples[name];
-    summary[name] = {
-      usPerCall: +median(own.map((s) => s.wall)).toFixed(1),
-      cpuUsPerCall: +median(own.map((s) => s.cpu)).toFixed(1),
-      ratio: +median(own.map((s, r) => s.wall / baseline[r].wall)).toFixed(3),
-      cpuRatio: +median(own.map((s, r) => s.cpu / baseline[r].cpu)).toFixed(3),
-    };
-  }
-  return summary;
-}
-
 export async function run() {
   ensureBuilt();
   const { createVkClient } = await import('../packages/sferum/dist/index.js');
@@ -138,7 +95,7 @@ export async function run() {
     }
     for (const concurrency of [1, 16]) {
       const calls = concurrency === 1 ? 4 : concurrency;
-      const m = await measure(modes, { rounds: concurrency === 1 ? 1500 : 600, calls, concurrency });
+      const m = await measurePaired(modes, { rounds: concurrency === 1 ? 1500 : 600, calls, concurrency });
       for (const mode of ['call', 'typed']) {
         results.push({
           name: `${mode === 'call' ? 'vk.call(users.get)' : 'vk.users.get (zod)'}, concurrency ${concurrency}`,
