@@ -86,6 +86,7 @@ export default defineConfig({
       project('example-paragraf-sferum', 'examples/paragraf-sferum'),
       project('example-gospochta-notices', 'examples/gospochta-notices'),
       project('example-sferum-chat-sync', 'examples/sferum-chat-sync'),
+      project('example-ediary-gosuslugi', 'examples/ediary-gosuslugi', { testTimeout: 120_000 }),
       // Spawns node:test, Jest, Playwright and vitest over the built packages (examples/test-recipes/README.md).
       project('example-test-recipes', 'examples/test-recipes', { testTimeout: 240_000 }),
     ],

@@ -24,9 +24,11 @@ export { SCENARIOS } from './engine/faults/scenarios.js';
 export type * from './engine/types.js';
 export { withScenario } from './engine/with-scenario.js';
 export {
+  DEFAULT_MAX_APPLIED_IDS,
   EDIARY_BACKUP_HOST,
   EDIARY_FEED_SCOPE,
   EDIARY_HOST,
+  type EdiaryPortalOptions,
   type EdiaryState,
   ediaryPortal,
   type FeedConnection,

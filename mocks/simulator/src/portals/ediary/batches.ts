@@ -2,13 +2,14 @@
  * POST /batches — records of one kind from the school's system, with an `Idempotency-Key`: the same
  * key with the same body answers the stored result (`replayed: true`) and applies nothing; the same
  * key with another body is 422 `idempotency_key_reused`. A record id applied before (by any batch)
- * is `duplicate`. Each accepted record notifies the linked parents at once (personal account and
+ * is `duplicate` while the feed remembers it (a bounded window, applied-ids.ts). Each accepted record notifies the linked parents at once (personal account and
  * push; the outbox's delay per category applies): new marks, absences, schedule changes, events.
  */
 import { z } from 'zod';
 import { hash128 } from '../../engine/random.js';
 import { json } from '../../engine/responses.js';
 import type { RouteContext, RouteDefinition } from '../../engine/types.js';
+import { rememberApplied, wasApplied } from './applied-ids.js';
 import { feedBody } from './body.js';
 import { callerOf, isResponse, problem } from './caller.js';
 import { outbox, parentsOf, RECORD_CHANNELS, SOURCE } from './notify.js';
@@ -80,7 +81,12 @@ function notifyParents(
   }
 }
 
-export const batchRoute: RouteDefinition<EdiaryState> = {
+export interface BatchLimits {
+  /** Record ids the feed remembers over all schools and kinds (applied-ids.ts). */
+  maxAppliedIds: number;
+}
+
+export const batchRoute = (limits: BatchLimits): RouteDefinition<EdiaryState> => ({
   method: 'POST',
   path: '/api/ediary/v1/batches',
   operation: 'batches.create',
@@ -108,23 +114,18 @@ export const batchRoute: RouteDefinition<EdiaryState> = {
       return json({ ...stored.answer, replayed: true });
     }
     const { schoolId, kind, records } = body.value;
-    const appliedKey = `${schoolId}\n${kind}`;
-    let applied = ctx.state.applied.get(appliedKey);
-    if (applied === undefined) {
-      applied = new Set();
-      ctx.state.applied.set(appliedKey, applied);
-    }
+    const now = ctx.sim.clock.now();
     const results: RecordResult[] = [];
     const seen = new Set<string>();
     for (const [index, value] of records.entries()) {
       const checked = checkRecord(ctx.state, schoolId, kind, value, index);
       if (!checked.ok) {
         results.push({ id: checked.id, status: 'rejected', code: checked.code, message: checked.message });
-      } else if (applied.has(checked.id) || seen.has(checked.id)) {
+      } else if (seen.has(checked.id) || wasApplied(ctx.state, schoolId, kind, checked.id)) {
         results.push({ id: checked.id, status: 'duplicate' });
       } else {
         seen.add(checked.id);
-        applied.add(checked.id);
+        rememberApplied(ctx.state, schoolId, kind, checked.id, now, limits.maxAppliedIds);
         results.push({ id: checked.id, status: 'accepted' });
         notifyParents(ctx, schoolId, kind, checked.id, checked.record);
       }
@@ -147,4 +148,4 @@ export const batchRoute: RouteDefinition<EdiaryState> = {
     }
     return json(answer);
   },
-};
+});

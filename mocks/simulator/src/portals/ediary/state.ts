@@ -1,8 +1,8 @@
 /**
  * The e-diary feed's state: connections (one per school and parent), the batches already applied
  * by idempotency key (their answers kept for replays, the oldest dropped past a bound), the record
- * ids applied per school and kind (a record is applied once, whichever batch carries it) and the
- * deviation reports received. Plain data in Maps and Sets, so snapshots clone it.
+ * ids applied per school and kind (a record is applied once, whichever batch carries it; a bounded
+ * window, applied-ids.ts) and the deviation reports received. Plain data in Maps and Sets, so snapshots clone it.
  */
 
 export type MatchedBy = 'snils' | 'name-birthdate';
@@ -62,8 +62,13 @@ export interface EdiaryState {
   byParent: Map<string, string>;
   /** `<clientId>\n<idempotency key>` → the batch. */
   batches: Map<string, StoredBatch>;
-  /** `<schoolId>\n<kind>` → record ids applied. */
-  applied: Map<string, Set<string>>;
+  /**
+   * `<schoolId>\n<kind>\n<record id>` → when it was applied (virtual ms), least recently seen first;
+   * bounded (applied-ids.ts).
+   */
+  applied: Map<string, number>;
+  /** Ids dropped from `applied` to keep it within its bound. */
+  forgottenIds: number;
   reports: DeviationReportEntry[];
   nextConnection: number;
   nextBatch: number;
@@ -81,6 +86,7 @@ export function createEdiaryState(): EdiaryState {
     byParent: new Map(),
     batches: new Map(),
     applied: new Map(),
+    forgottenIds: 0,
     reports: [],
     nextConnection: 1,
     nextBatch: 1,
