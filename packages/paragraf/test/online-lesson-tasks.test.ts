@@ -66,6 +66,8 @@ class JournalQueue implements OnlineLessonQueue {
   readonly published = new Set<string>();
   readonly closing = new Map<string, LessonToClose>();
   readonly links = new Map<string, string | undefined>();
+  /** How many times each lesson's room was written back. */
+  readonly writes = new Map<string, number>();
   readonly failures: string[] = [];
   readonly ended = new Map<string, string>();
   /** Called after a link is written back (a test's hook into the middle of a run). */
@@ -100,6 +102,7 @@ class JournalQueue implements OnlineLessonQueue {
   }
   async opened(lesson: OnlineLesson, result: VcRoomResult): Promise<void> {
     this.links.set(lesson.lessonId, result.call.joinLink);
+    this.writes.set(lesson.lessonId, (this.writes.get(lesson.lessonId) ?? 0) + 1);
     this.afterOpened?.(lesson.lessonId);
   }
   async toClose(): Promise<LessonToClose[]> {
@@ -273,7 +276,7 @@ describe('built-in vc_room / vc_cancel handlers (runner option onlineLessons)', 
     expect(vkChats(sim)).toHaveLength(chatsBefore);
   });
 
-  it('a VK failure fails the attempt; the retry opens what is left, never a lesson twice', async () => {
+  it('a VK failure fails the attempt; the retry opens what is left and writes no lesson back twice', async () => {
     const { runner, tasks, queue, schoolId } = setup();
     await tasks.add({ schoolId, code: 'paragraf.dnevnik:vc_room', schedule: { everySec: 60 } });
     const journal = general()[3] as ParagrafJournal;
@@ -282,8 +285,9 @@ describe('built-in vc_room / vc_cancel handlers (runner option onlineLessons)', 
       throw new Error('no lessons');
     }
     queue.published.add(a.id).add(b.id);
+    // Counted on a fresh journal: the ring (1 000 entries) may wrap during this file's runs.
+    sim.journal.clear();
     const started = () => sim.journal.count({ portal: 'vk', path: '/method/calls.start', status: 200 });
-    const startedBefore = started();
     // Once a's room is written back, VK fails the next call start once (5xx): b's, mid-run.
     let armed = false;
     queue.afterOpened = () => {
@@ -304,7 +308,12 @@ describe('built-in vc_room / vc_cancel handlers (runner option onlineLessons)', 
     // The retry opened only b: a was written back by the failed attempt.
     expect((run.result as VcRoomRunResult).opened.map((item) => item.lessonId)).toEqual([b.id]);
     expect([...queue.links.keys()]).toEqual([a.id, b.id]);
-    expect(started() - startedBefore).toBe(2);
+    expect([...queue.writes]).toEqual([
+      [a.id, 1],
+      [b.id, 1],
+    ]);
+    // At least one start per lesson; a slow machine can add one inside @goskit/sferum's own recovery.
+    expect(started()).toBeGreaterThanOrEqual(2);
     expect(sim.journal.count({ portal: 'vk', path: '/method/calls.start', status: 503 })).toBe(1);
   });
 });
