@@ -5,7 +5,11 @@ import { constants as bufferConstants } from 'node:buffer';
 // no validation) and fast-xml-parser on the whole document held in memory. Each case runs in its own
 // child process so its peak RSS (getrusage maxRSS) is its own. Files are generated into a temp
 // directory (50 MB and 1 GB by default) and deleted afterwards.
-// Run alone: node bench/paragraf-export.mjs [--sizes=50,1024] (MB)
+// With --source=sim the export comes instead from the simulator's paragraf portal (GET /export, generated
+// from the seed and streamed): over real HTTP from the standalone server and in process through the MSW
+// handlers, producer and reader in one child process, so its peak RSS covers both sides; it must not
+// grow with the size.
+// Run alone: node bench/paragraf-export.mjs [--sizes=50,1024] (MB) [--source=file|sim]
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,12 +27,63 @@ const CHUNK = 1 << 20;
 const fromPackage = (name) =>
   pathToFileURL(createRequire(fileURLToPath(dist('package.json'))).resolve(name)).href;
 
+const simDist = (path) => new URL(`../mocks/simulator/${path}`, import.meta.url).href;
+const fromSimulator = (name) =>
+  pathToFileURL(createRequire(fileURLToPath(simDist('package.json'))).resolve(name)).href;
+
+/** readExport over the paragraf portal's GET /export (`sizeMB` of it), by HTTP or in process (MSW). */
+async function readFromSimulator(via, sizeMB) {
+  const { readExport } = await import(dist('dist/index.js'));
+  const sim = await import(simDist('dist/index.js'));
+  const simulator = sim.createSimulator({
+    seed: 'bench',
+    portals: [sim.paragrafPortal(), sim.vkPortal(), sim.vkidPortal()],
+    journalBodies: 'redacted',
+  });
+  const account = sim.paragrafDemoAccount(simulator);
+  const headers = { authorization: `Basic ${btoa(`${account.login}:${account.password}`)}` };
+  const query = `/export?size=${sizeMB}MB&seed=15&faultRate=0.002`;
+  let stop;
+  let url;
+  if (via === 'http') {
+    const server = await simulator.listen({ port: 0 });
+    stop = () => server.close();
+    url = `${server.baseUrl('paragraf')}${query}`;
+  } else {
+    const { setupServer } = await import(fromSimulator('msw/node'));
+    const msw = setupServer(...simulator.handlers);
+    // MSW tees every mocked response for its life-cycle events; an unread branch of a tee keeps every
+    // chunk the other branch read. Cancelling the event's copy lets a streamed body flow unbuffered.
+    msw.events.on('response:mocked', ({ response }) => {
+      response.body?.cancel().catch(() => {});
+    });
+    msw.listen({ onUnhandledRequest: 'error' });
+    stop = () => msw.close();
+    url = `https://paragraf.goskit.test${query}`;
+  }
+  try {
+    const response = await fetch(url, { headers });
+    const read = readExport(response.body);
+    let records = 0;
+    for await (const _record of read) {
+      records++;
+    }
+    const report = read.report();
+    const entry = simulator.journal.find({ operation: 'export' }).at(-1);
+    return { records, bytes: report.bytes, issues: report.issueCount, journal: entry?.responseBodyStream };
+  } finally {
+    await stop();
+  }
+}
+
 /** One measured case inside a child process; prints one JSON line. */
 async function child(kind, file) {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   let result;
-  if (kind === 'readExport') {
+  if (kind === 'sim-http' || kind === 'sim-msw') {
+    result = await readFromSimulator(kind.slice(4), Number(file));
+  } else if (kind === 'readExport') {
     const { readExport } = await import(dist('dist/index.js'));
     const read = readExport(createReadStream(file, { highWaterMark: CHUNK }));
     let records = 0;
@@ -94,7 +149,37 @@ function measure(kind, file) {
   return JSON.parse(out.stdout.trim().split('\n').at(-1));
 }
 
-export async function run({ sizes = [50, 1024] } = {}) {
+/** --source=sim: the export read from the simulator, over HTTP and through MSW, at each size. */
+function runFromSimulator(sizes) {
+  const results = [];
+  const summary = {};
+  const kinds = process.argv
+    .find((arg) => arg.startsWith('--via='))
+    ?.slice(6)
+    .split(',') ?? ['http', 'msw'];
+  for (const sizeMB of sizes) {
+    for (const kind of kinds.map((via) => `sim-${via}`)) {
+      const out = measure(kind, String(sizeMB));
+      const mbs = (ms) => +(out.bytes / MB / (ms / 1000)).toFixed(1);
+      results.push({
+        case: `${kind} ${sizeMB} MB (generate + stream + parse + validate)`,
+        ms: Math.round(out.ms),
+        MBps: mbs(out.ms),
+        cpuMBps: mbs(out.cpuMs),
+        peakRssMB: out.peakRssMB,
+        records: out.records,
+        journal: out.journal,
+      });
+      summary[`${kind} ${sizeMB}MB`] = { peakRssMB: out.peakRssMB, cpuMBps: mbs(out.cpuMs) };
+    }
+  }
+  return { name: 'paragraf-export', results, summary };
+}
+
+export async function run({ sizes = [50, 1024], source = 'file' } = {}) {
+  if (source === 'sim') {
+    return runFromSimulator(sizes);
+  }
   const { generateExport } = await import(dist('dist/export-generator.js'));
   const dir = mkdtempSync(join(tmpdir(), 'goskit-paragraf-bench-'));
   const results = [];
@@ -169,7 +254,8 @@ if (process.argv[2] === '--child') {
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='));
   const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : undefined;
-  const out = await run(sizes ? { sizes } : {});
+  const source = process.argv.find((arg) => arg.startsWith('--source='))?.slice(9) ?? 'file';
+  const out = await run({ ...(sizes ? { sizes } : {}), source });
   console.table(out.results);
   console.log(JSON.stringify(out.summary, null, 2));
 }

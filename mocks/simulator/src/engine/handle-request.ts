@@ -1,8 +1,10 @@
 /**
  * THE request pipeline, shared by every adapter:
  * portal → scenarios (header) → route → fault plan → rate limit → handler → contract check →
- * response mangling → journal. Never throws: every failure is an answer plus a journal entry.
+ * response mangling → journal. Never throws: every failure is an answer plus a journal entry. A
+ * streamed body (`bodyStream`) goes through untouched but for the fault steps and the journal's meter.
  */
+import { discardBodyStream } from './body-stream.js';
 import { errorResponse } from './error-response.js';
 import { SimulatorError } from './errors.js';
 import { applyPlan } from './faults/apply-plan.js';
@@ -100,8 +102,7 @@ function finish(
   time: number,
   started: number,
 ): SimResponse {
-  recordEntry(engine, request, outcome, time, performance.now() - started);
-  return outcome.response;
+  return recordEntry(engine, request, outcome, time, performance.now() - started);
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<SimResponse> {
@@ -209,9 +210,13 @@ function shape(engine: EngineParts, request: SimRequest, plan: FaultPlan, outcom
   } else if (plan.delayMs > 0) {
     outcome.response = { ...outcome.response, delayMs: Math.min(engine.maxDelayMs, plan.delayMs) };
   }
-  if (request.method === 'HEAD' && outcome.response.body !== undefined) {
+  const { response } = outcome;
+  if (request.method === 'HEAD' && (response.body !== undefined || response.bodyStream !== undefined)) {
     // HEAD is routed as GET; the answer keeps the headers and drops the body in every adapter.
-    const { body: _body, truncateAt: _cut, ...headOnly } = outcome.response;
+    const { body: _body, bodyStream, truncateAt: _cut, ...headOnly } = response;
+    if (bodyStream !== undefined) {
+      discardBodyStream(bodyStream);
+    }
     outcome.response = headOnly;
   }
 }
@@ -222,9 +227,10 @@ function checkContract(engine: EngineParts, portal: PortalDefinition, outcome: O
   }
   const { response } = outcome;
   const contentType = response.headers['content-type'] ?? '';
-  const text = bodyText(response.body);
-  let body: unknown = text;
-  if (/json/i.test(contentType)) {
+  const streamed = response.bodyStream !== undefined;
+  const text = streamed ? '' : bodyText(response.body);
+  let body: unknown = streamed ? undefined : text;
+  if (!streamed && /json/i.test(contentType)) {
     try {
       body = JSON.parse(text);
     } catch {
@@ -236,9 +242,13 @@ function checkContract(engine: EngineParts, portal: PortalDefinition, outcome: O
     status: response.status,
     contentType,
     body,
+    ...(streamed ? { streamed } : {}),
   });
   if (errors.length === 0) {
     return;
+  }
+  if (response.bodyStream !== undefined) {
+    discardBodyStream(response.bodyStream);
   }
   outcome.contractErrors = errors;
   outcome.originalStatus = response.status;

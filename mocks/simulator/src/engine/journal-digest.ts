@@ -2,18 +2,28 @@
  * SHA-256 of a body for the journal, synchronously: the journal keeps a bounded excerpt of each body
  * and the size and hash of the whole, so the hash is taken before the body is let go. Node's own
  * digest when the runtime has one (process.getBuiltinModule, Node ≥ 20.16), a plain implementation
- * of FIPS 180-4 otherwise (browsers running the MSW handlers, where bodies are small).
+ * of FIPS 180-4 otherwise (browsers running the MSW handlers, where bodies are small). Streamed bodies
+ * are hashed piece by piece as they are sent (`createSha256`).
  */
 
 type HashFunction = (bytes: Uint8Array) => string;
 
+interface NodeHash {
+  update(data: Uint8Array): NodeHash;
+  digest(encoding: 'hex'): string;
+}
+
 interface NodeCrypto {
-  createHash(name: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  createHash(name: 'sha256'): NodeHash;
+}
+
+function nodeCrypto(): NodeCrypto | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
 }
 
 function nodeDigest(): HashFunction | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-  const crypto = proc?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+  const crypto = nodeCrypto();
   return crypto === undefined
     ? undefined
     : (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -30,23 +40,57 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-/** FIPS 180-4 SHA-256 over the whole input at once. */
-export function sha256HexPortable(bytes: Uint8Array): string {
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x1_0000_0000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([
+/** An incremental SHA-256: `update` as the bytes come, `digest` once at the end. */
+export interface Sha256 {
+  update(bytes: Uint8Array): void;
+  digest(): string;
+}
+
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+/** FIPS 180-4 SHA-256, fed in pieces (browsers running the MSW handlers; Node uses its own). */
+export class PortableSha256 implements Sha256 {
+  readonly #h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
-  const w = new Uint32Array(64);
-  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-  for (let offset = 0; offset < padded.length; offset += 64) {
+  readonly #w = new Uint32Array(64);
+  readonly #block = new Uint8Array(64);
+  readonly #view = new DataView(this.#block.buffer);
+  #filled = 0;
+  #length = 0;
+
+  update(bytes: Uint8Array): void {
+    this.#length += bytes.length;
+    let offset = 0;
+    while (offset < bytes.length) {
+      const take = Math.min(64 - this.#filled, bytes.length - offset);
+      this.#block.set(bytes.subarray(offset, offset + take), this.#filled);
+      this.#filled += take;
+      offset += take;
+      if (this.#filled === 64) {
+        this.#compress();
+        this.#filled = 0;
+      }
+    }
+  }
+
+  digest(): string {
+    const bitLength = this.#length * 8;
+    const tail = new Uint8Array(((this.#filled + 9 + 63) >> 6) << 6);
+    tail[0] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8 - this.#filled, Math.floor(bitLength / 0x1_0000_0000));
+    view.setUint32(tail.length - 4 - this.#filled, bitLength >>> 0);
+    this.#length -= tail.length - this.#filled;
+    this.update(tail.subarray(0, tail.length - this.#filled));
+    return Array.from(this.#h, (word) => word.toString(16).padStart(8, '0')).join('');
+  }
+
+  #compress(): void {
+    const w = this.#w;
+    const h = this.#h;
     for (let i = 0; i < 16; i += 1) {
-      w[i] = view.getUint32(offset + i * 4);
+      w[i] = this.#view.getUint32(i * 4);
     }
     for (let i = 16; i < 64; i += 1) {
       const a = w[i - 15] as number;
@@ -78,7 +122,13 @@ export function sha256HexPortable(bytes: Uint8Array): string {
       h[i] = ((h[i] as number) + (next[i] as number)) >>> 0;
     }
   }
-  return Array.from(h, (word) => word.toString(16).padStart(8, '0')).join('');
+}
+
+/** FIPS 180-4 SHA-256 over the whole input at once. */
+export function sha256HexPortable(bytes: Uint8Array): string {
+  const hash = new PortableSha256();
+  hash.update(bytes);
+  return hash.digest();
 }
 
 let chosen: HashFunction | undefined;
@@ -87,4 +137,19 @@ let chosen: HashFunction | undefined;
 export function sha256Hex(bytes: Uint8Array): string {
   chosen ??= nodeDigest() ?? sha256HexPortable;
   return chosen(bytes);
+}
+
+/** An incremental SHA-256 for a body seen in pieces (a streamed response). */
+export function createSha256(): Sha256 {
+  const crypto = nodeCrypto();
+  if (crypto === undefined) {
+    return new PortableSha256();
+  }
+  const hash = crypto.createHash('sha256');
+  return {
+    update(bytes) {
+      hash.update(bytes);
+    },
+    digest: () => hash.digest('hex'),
+  };
 }

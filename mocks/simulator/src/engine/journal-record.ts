@@ -1,13 +1,12 @@
-import { redactBody, redactUrl } from '@goskit/core';
+import { redactUrl } from '@goskit/core';
+import { throughStep, toByteStream } from './body-stream.js';
 import type { EngineParts } from './handle-request.js';
 import type { JournalSlot, PendingRedaction } from './journal.js';
 import { sha256Hex } from './journal-digest.js';
-import { bodyText } from './responses.js';
+import { MAX_RAW_BYTES, redactedExcerpt } from './journal-excerpt.js';
+import { StreamMeter } from './journal-stream.js';
 import type { JournalEntry, SimRequest, SimResponse } from './types.js';
 
-const MAX_BODY_CHARS = 4096;
-/** Raw bytes kept until redaction: enough for MAX_BODY_CHARS of text, and no 50 MB upload pinned in memory. */
-export const MAX_RAW_BYTES = 16 * 1024;
 const MAX_VIOLATIONS = 1000;
 
 type RawBody = string | Uint8Array | undefined;
@@ -55,19 +54,6 @@ function byteSize(body: RawBody, limit?: number): number {
   return limit === undefined ? size : Math.min(size, Math.max(0, limit));
 }
 
-function redacted(body: KeptBody | undefined, contentType: string): string | undefined {
-  if (body === undefined) {
-    return undefined;
-  }
-  const text = bodyText(body.excerpt);
-  if (text === '') {
-    return undefined;
-  }
-  const clean = redactBody(text, contentType);
-  const cut = clean.length > MAX_BODY_CHARS || body.size > body.excerpt.byteLength;
-  return cut ? `${clean.slice(0, MAX_BODY_CHARS)}…[truncated]` : clean;
-}
-
 /**
  * The journal slot of one request, keeping the raw bodies until the entry is first read. Slot and
  * redaction are one object: every request allocates it, and it lives until the ring wraps around.
@@ -85,8 +71,8 @@ class RedactingSlot implements JournalSlot, PendingRedaction {
 
   redact(entry: JournalEntry): void {
     entry.url = redactUrl(entry.url);
-    const requestBody = redacted(this.requestBody, this.requestType);
-    const responseBody = redacted(this.responseBody, this.responseType);
+    const requestBody = redactedExcerpt(this.requestBody, this.requestType);
+    const responseBody = redactedExcerpt(this.responseBody, this.responseType);
     if (requestBody !== undefined) {
       entry.requestBody = requestBody;
     }
@@ -134,14 +120,18 @@ export interface RequestOutcome {
   originalStatus?: number;
 }
 
-/** Appends the journal entry of one handled request; the contract violation list shares its id. */
+/**
+ * Appends the journal entry of one handled request; the contract violation list shares its id.
+ * Returns the answer to send: the same one, or for a streamed body one whose stream is metered into
+ * the entry as it is sent.
+ */
 export function recordEntry(
   engine: EngineParts,
   request: SimRequest,
   outcome: RequestOutcome,
   time: number,
   durationMs: number,
-): void {
+): SimResponse {
   const { response } = outcome;
   const entry: JournalEntry = {
     id: engine.journal.nextId(),
@@ -173,9 +163,19 @@ export function recordEntry(
       time: entry.time,
     });
   }
+  let answer = response;
+  if (response.bodyStream !== undefined && !response.fault) {
+    const meter = new StreamMeter(
+      entry,
+      engine.journalBodies === 'redacted',
+      response.headers['content-type'] ?? '',
+    );
+    answer = { ...response, bodyStream: throughStep(toByteStream(response.bodyStream), meter) };
+  }
+  const wholeBody = answer === response && !response.fault;
   if (engine.journalBodies === 'redacted') {
     const requestBody = keep(request.body);
-    const responseBody = response.fault ? undefined : keep(response.body, response.truncateAt);
+    const responseBody = wholeBody ? keep(response.body, response.truncateAt) : undefined;
     if (requestBody !== undefined) {
       entry.requestBodyBytes = requestBody.size;
     }
@@ -195,9 +195,10 @@ export function recordEntry(
     if (request.body !== undefined && request.body.length > 0) {
       entry.requestBodyBytes = byteSize(request.body);
     }
-    if (!response.fault && response.body !== undefined && response.body.length > 0) {
+    if (wholeBody && response.body !== undefined && response.body.length > 0) {
       entry.responseBodyBytes = byteSize(response.body, response.truncateAt);
     }
     engine.journal.appendSlot({ entry, pending: URL_ONLY });
   }
+  return answer;
 }

@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { discardBodyStream } from '../engine/body-stream.js';
 import type { SimResponse } from '../engine/types.js';
+import { writeStreamedBody } from './write-stream.js';
 
 /** Destroys the socket so the client sees ECONNRESET (RST when node supports it) rather than a clean close. */
 export function resetSocket(socket: Socket): void {
@@ -14,11 +16,15 @@ export function resetSocket(socket: Socket): void {
 
 /**
  * Realises a SimResponse on node:http: one writeHead + end on the normal path; transport faults
- * and truncation act on the socket. Returns once the response is handed to the socket.
+ * and truncation act on the socket; a streamed body is pumped with backpressure (write-stream.ts).
+ * Returns once the response is handed to the socket (a stream: once its sending has begun).
  */
 export function writeSimResponse(res: ServerResponse, response: SimResponse): void {
   const socket = res.socket;
   if (response.fault !== undefined) {
+    if (response.bodyStream !== undefined) {
+      discardBodyStream(response.bodyStream);
+    }
     if (socket !== null) {
       resetSocket(socket);
     }
@@ -29,6 +35,10 @@ export function writeSimResponse(res: ServerResponse, response: SimResponse): vo
   }
   const body = response.body;
   const headers = response.headers;
+  if (response.bodyStream !== undefined) {
+    writeStreamedBody(res, response.status, headers, response.bodyStream);
+    return;
+  }
   if (response.truncateAt !== undefined && body !== undefined) {
     writeTruncated(res, response.status, headers, body, response.truncateAt);
     return;

@@ -48,8 +48,17 @@ export interface VcCancelOptions {
   signal?: AbortSignal;
 }
 
+export interface VcRoomOptions {
+  signal?: AbortSignal;
+  /**
+   * Create the journal's subject chat when the registry has none yet (default true). False: only an
+   * existing chat is used, and a lesson without one is refused with `SUBJECT_CHAT_NOT_CREATED`.
+   */
+  createChat?: boolean;
+}
+
 export interface OnlineLessons {
-  vcRoom(lesson: OnlineLesson, options?: { signal?: AbortSignal }): Promise<VcRoomResult>;
+  vcRoom(lesson: OnlineLesson, options?: VcRoomOptions): Promise<VcRoomResult>;
   vcCancel(lesson: OnlineLesson, options?: VcCancelOptions): Promise<LessonCall>;
 }
 
@@ -109,6 +118,16 @@ export function createOnlineLessons(options: OnlineLessonsOptions): OnlineLesson
       const key = chatKey('SUBJECT', lesson.journal.subjectId);
       let chatId = await activeChat(lesson.schoolId, key);
       const chatCreated = chatId === undefined;
+      if (chatId === undefined && roomOptions.createChat === false) {
+        throw new OnlineLessonError(
+          'SUBJECT_CHAT_NOT_CREATED',
+          {
+            ru: 'У журнала ещё нет чата предмета, а создавать его запрещено настройками (createSubjectChat: false).',
+            en: 'The journal has no subject chat yet, and the settings forbid creating one (createSubjectChat: false).',
+          },
+          { lessonId: lesson.lessonId },
+        );
+      }
       chatId ??= await createSubjectChat(lesson, key, signal);
       const linked = await links.getMany(lesson.journal.teacherIds, 'vk');
       const teachersWithoutVk = lesson.journal.teacherIds.filter((id) => !linked.has(id));

@@ -3,6 +3,7 @@ export {
   type OnlineLessons,
   type OnlineLessonsOptions,
   type VcCancelOptions,
+  type VcRoomOptions,
   type VcRoomResult,
 } from './create-online-lessons.js';
 export {
@@ -11,3 +12,12 @@ export {
   type OnlineLesson,
   type OnlineLessonJournal,
 } from './online-lesson.js';
+export {
+  type LessonToClose,
+  type OnlineLessonFailure,
+  type OnlineLessonQueue,
+  type OnlineLessonTasksOptions,
+  onlineLessonTaskHandlers,
+  type VcCancelRunResult,
+  type VcRoomRunResult,
+} from './online-lesson-tasks.js';

@@ -2,12 +2,15 @@
  * The task runner: on every `tick()` it runs each enabled task whose time has come, at most one run
  * of a task per school at a time across every runner instance (a lease per school + task, renewed
  * while the run lasts), retries a failed run with exponential backoff, and keeps a bounded run
- * history in the store. `heartbeat:*` tasks have a built-in handler that reports the runner's status.
+ * history in the store. `heartbeat:*` tasks have a built-in handler that reports the runner's status;
+ * `paragraf.dnevnik:vc_room` / `vc_cancel` get one when `onlineLessons` is given (opt-in: it needs the
+ * Sferum clients and the school's lesson queue).
  */
 import type { Clock, KeyValueStore, Sleep } from '@goskit/core';
 import { sleep as defaultSleep } from '@goskit/core';
 import { TaskError } from '../errors/task-error.js';
 import type { LeaseManager } from '../lease/lease.js';
+import { type OnlineLessonTasksOptions, onlineLessonTaskHandlers } from '../online/online-lesson-tasks.js';
 import type { SchoolTask, TaskBook } from '../tasks/task-book.js';
 import type { TaskCode } from '../tasks/task-types.js';
 
@@ -50,6 +53,11 @@ export interface TaskRunnerOptions {
   leases: LeaseManager;
   /** Handlers by task code; `heartbeat:*` have a built-in one unless given. */
   handlers: Partial<Record<TaskCode, TaskHandler>>;
+  /**
+   * Opt-in built-in handlers of `paragraf.dnevnik:vc_room` / `vc_cancel` (`onlineLessonTaskHandlers`):
+   * Sferum rooms for the lessons the queue hands out. A handler given in `handlers` wins.
+   */
+  onlineLessons?: OnlineLessonTasksOptions;
   instanceId?: string;
   clock?: Clock;
   sleep?: Sleep;
@@ -106,8 +114,10 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
     });
     return report;
   };
+  const builtIn: Partial<Record<TaskCode, TaskHandler>> =
+    options.onlineLessons === undefined ? {} : onlineLessonTaskHandlers(options.onlineLessons);
   const handlerOf = (code: TaskCode): TaskHandler | undefined =>
-    options.handlers[code] ?? (code.startsWith('heartbeat:') ? heartbeat : undefined);
+    options.handlers[code] ?? builtIn[code] ?? (code.startsWith('heartbeat:') ? heartbeat : undefined);
   const snapshot = (): RunnerStatus => ({ ...status, running: [...running.values()] });
   const historyKey = (schoolId: string, code: string) => `${prefix}history:${schoolId}:${code}`;
   const nextKey = (schoolId: string, code: string) => `${prefix}next:${schoolId}:${code}`;

@@ -33,12 +33,28 @@ const AMP = '&';
 /** Characters ≤ 0x20 count as XML whitespace here (space, tab, CR, LF; control characters are not XML). */
 const isSpace = (c: number): boolean => c <= 32;
 
+/** How an ASCII character ends an attribute name: 0 part of it, 1 ends it ('=' or space), 2 malformed. */
+const ATTRIBUTE_NAME_STOP = new Uint8Array(128);
+for (let c = 0; c <= 32; c++) {
+  ATTRIBUTE_NAME_STOP[c] = 1;
+}
+ATTRIBUTE_NAME_STOP[EQUALS] = 1;
+for (const c of [GT, SLASH, LT, QUOTE, APOS]) {
+  ATTRIBUTE_NAME_STOP[c] = 2;
+}
+
+/** Slots of the name table (a power of two): names seen are reused from here by length and first/last character. */
+const NAME_SLOTS = 1024;
+const nameSlot = (length: number, first: number, last: number): number =>
+  ((length * 37 + first) * 17 + last) & (NAME_SLOTS - 1);
+
 export class XmlScanner {
   readonly #events: XmlEvents;
   readonly #limits: XmlLimits;
   readonly #stack: string[] = [];
   readonly #attributes: string[] = [];
-  readonly #names = new Map<number, string>();
+  /** Names by `nameSlot`; the first name to take a slot keeps it (bounded by construction). */
+  readonly #names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
   #buffer = '';
   #position = 0;
   /** Line number at `#lineAt` in the buffer (1-based). */
@@ -59,8 +75,10 @@ export class XmlScanner {
     this.#events = events;
     this.#limits = limits;
     for (const name of knownNames) {
-      if (name.length > 0) {
-        this.#names.set(name.length * 65_536 + name.charCodeAt(0), name);
+      const slot =
+        name.length === 0 ? -1 : nameSlot(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
+      if (slot !== -1 && this.#names[slot] === undefined) {
+        this.#names[slot] = name;
       }
     }
   }
@@ -410,10 +428,11 @@ export class XmlScanner {
         return -1;
       }
       const c = s.charCodeAt(k);
-      if (c === EQUALS || isSpace(c)) {
+      const stop = c < 128 ? ATTRIBUTE_NAME_STOP[c] : 0;
+      if (stop === 1) {
         break;
       }
-      if (c === GT || c === SLASH || c === LT || c === QUOTE || c === APOS) {
+      if (stop === 2) {
         throw this.#format('XML_MALFORMED', `Malformed attribute in <${bounded(element)}>`);
       }
       k++;
@@ -493,19 +512,28 @@ export class XmlScanner {
   }
 
   /**
-   * The name at [from, to), reusing the string seen last with the same length and first character:
+   * The name at [from, to), reusing the string that took its slot (length, first and last character):
    * names repeat throughout a document, so this saves an allocation per tag and attribute and makes
    * later comparisons against the same (interned) string immediate.
    */
   #name(s: string, from: number, to: number): string {
-    const key = (to - from) * 65_536 + s.charCodeAt(from);
-    const known = this.#names.get(key);
-    if (known !== undefined && s.startsWith(known, from)) {
-      return known;
+    const length = to - from;
+    const slot = nameSlot(length, s.charCodeAt(from), s.charCodeAt(to - 1));
+    const known = this.#names[slot];
+    if (known !== undefined && known.length === length) {
+      // Compared in place (names are short): no call into a builtin, no allocation.
+      let k = 0;
+      while (k < length && known.charCodeAt(k) === s.charCodeAt(from + k)) {
+        k++;
+      }
+      if (k === length) {
+        return known;
+      }
     }
     const name = s.slice(from, to);
-    if (this.#names.size < 1024) {
-      this.#names.set(key, name);
+    if (known === undefined) {
+      // A long slice would keep the whole buffer alive: the table keeps a copy.
+      this.#names[slot] = length < 13 ? name : Array.from(name).join('');
     }
     return name;
   }

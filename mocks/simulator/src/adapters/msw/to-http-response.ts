@@ -1,3 +1,4 @@
+import { discardBodyStream, toByteStream } from '../../engine/body-stream.js';
 import type { SimResponse } from '../../engine/types.js';
 import type { MswModule } from './msw-module.js';
 
@@ -11,7 +12,10 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** SimResponse → MSW response: waits delayMs, realises transport faults, cuts truncated bodies. */
+/**
+ * SimResponse → MSW response: waits delayMs, realises transport faults, cuts truncated bodies, hands a
+ * streamed body over as the Response's ReadableStream (its failure fails the client's body read).
+ */
 export async function toHttpResponse(
   response: SimResponse,
   HttpResponse: MswModule['HttpResponse'],
@@ -20,7 +24,19 @@ export async function toHttpResponse(
     await sleep(response.delayMs);
   }
   if (response.fault !== undefined) {
+    if (response.bodyStream !== undefined) {
+      discardBodyStream(response.bodyStream);
+    }
     return HttpResponse.error();
+  }
+  if (response.bodyStream !== undefined) {
+    // Handed over as a stream: the client's reads pull the producer, nothing is buffered here.
+    const stream = toByteStream(response.bodyStream);
+    if (NULL_BODY.has(response.status)) {
+      discardBodyStream(stream);
+      return new HttpResponse(null, { status: response.status, headers: response.headers });
+    }
+    return new HttpResponse(stream, { status: response.status, headers: response.headers });
   }
   // Uint8Array<ArrayBufferLike> is a valid body at runtime; lib.dom only narrows the buffer type.
   let body = (response.body ?? null) as BodyInit | null;

@@ -4,8 +4,13 @@ export interface ContractCheckInput {
   operation: string;
   status: number;
   contentType: string;
-  /** Parsed JSON when the body is JSON, else the text. */
+  /** Parsed JSON when the body is JSON, else the text; undefined for a streamed body. */
   body: unknown;
+  /**
+   * True when the body is streamed (`SimResponse.bodyStream`): it is not read for the check (that
+   * would buffer it), so only status and content type can be judged.
+   */
+  streamed?: boolean;
 }
 
 export interface ContractSet {

@@ -20,8 +20,16 @@ export interface JournalEntry {
   /** SHA-256 (hex) of the whole request body, as received (before redaction). */
   requestBodySha256?: string;
   responseBody?: string;
+  /** Size in bytes of the response body; for a streamed body, what was sent so far. */
   responseBodyBytes?: number;
+  /** SHA-256 (hex) of the whole response body (a streamed one: once it was sent completely). */
   responseBodySha256?: string;
+  /**
+   * Only for a streamed body (`SimResponse.bodyStream`): 'open' while it is being sent, then
+   * 'complete', 'cancelled' (the client went away or the body was discarded) or 'failed' (the
+   * producer threw, or a truncate fault cut it). Its excerpt and hash are filled in when it ends.
+   */
+  responseBodyStream?: 'open' | 'complete' | 'cancelled' | 'failed';
   /** Which faults / limits fired: 'scenario:flaky:5xx', 'rule:r1', 'rate-limit', 'contract-violation', … */
   effects: string[];
   /** Real wall time spent in handle(). */

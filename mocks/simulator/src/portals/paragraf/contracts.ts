@@ -76,7 +76,25 @@ function checkFault(body: XmlNode, problems: string[]): void {
   }
 }
 
+/** `export` 200: an XML document, streamed (never built in memory). */
+function checkExport(input: ContractCheckInput): string[] {
+  if (input.status !== 200) {
+    return [];
+  }
+  const problems: string[] = [];
+  if (!/^application\/xml\b/i.test(input.contentType)) {
+    problems.push(`content-type must be application/xml, got '${input.contentType.slice(0, 80)}'`);
+  }
+  if (input.streamed !== true) {
+    problems.push('an export must be a streamed body');
+  }
+  return problems;
+}
+
 export function checkExchangeAnswer(input: ContractCheckInput): string[] {
+  if (input.operation === 'export') {
+    return checkExport(input);
+  }
   if (input.operation !== 'exchange' || (input.status !== 200 && input.status !== 500)) {
     return [];
   }
@@ -108,5 +126,5 @@ export function checkExchangeAnswer(input: ContractCheckInput): string[] {
 
 export const paragrafContracts: ContractSet = {
   check: checkExchangeAnswer,
-  operations: () => ['exchange'],
+  operations: () => ['exchange', 'export'],
 };

@@ -3,7 +3,8 @@
  * goskit's own, shipped as packages/paragraf/wsdl): the SOAP exchange service at /exchange (pushData,
  * pushZipFile, getQueueStatus; a queue processed on the virtual clock; SOAP faults), the «База ссылок»,
  * «Демо школа»'s journals and lessons, and «Онлайн-урок»: publishing a lesson online creates the
- * subject chat and the call in the vk portal (through the messenger service). Docs: docs/paragraf-portal.md.
+ * subject chat and the call in the vk portal (through the messenger service); district export files of
+ * any size at /export, generated from the seed while they are streamed. Docs: docs/paragraf-portal.md.
  */
 import type { PortalDefinition, RouteDefinition } from '../../engine/types.js';
 import { vkAccountsService } from '../../services/vk-accounts.js';
@@ -14,6 +15,7 @@ import { createParagrafState } from './create-state.js';
 import { paragrafPanel } from './dashboard-panel.js';
 import { type ParagrafData, paragrafDataSchema } from './data.js';
 import { exchangeRoute } from './exchange-route.js';
+import { exportRoute } from './export-route.js';
 import { PARAGRAF_HOSTS, type ParagrafPortalOptions, resolveParagrafOptions } from './options.js';
 import type { ParagrafState } from './state.js';
 
@@ -35,7 +37,7 @@ export function paragrafPortal(options: ParagrafPortalOptions = {}): ParagrafPor
         'demo (false: no «Демо школа» account, journals, lessons), accounts (login, password, schoolId)',
     },
     createState: createParagrafState,
-    routes: [exchangeRoute(resolved)],
+    routes: [exchangeRoute(resolved), exportRoute(resolved)],
     contracts: paragrafContracts,
     controlRoutes: paragrafControlRoutes(resolved),
     dashboard: paragrafPanel,

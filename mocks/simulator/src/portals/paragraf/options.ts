@@ -14,6 +14,8 @@ export interface ParagrafPortalOptions {
   maxRequestChars?: number;
   /** Largest unpacked zip of `pushZipFile` (bytes). Default 50 MB. */
   maxUnzippedBytes?: number;
+  /** Largest export `GET /export` generates (bytes; it is streamed, so this bounds time, not memory). Default 16 GB. */
+  maxExportBytes?: number;
 }
 
 export interface ResolvedParagrafOptions {
@@ -21,6 +23,7 @@ export interface ResolvedParagrafOptions {
   processingMs: number;
   maxRequestChars: number;
   maxUnzippedBytes: number;
+  maxExportBytes: number;
 }
 
 export function resolveParagrafOptions(options: ParagrafPortalOptions): ResolvedParagrafOptions {
@@ -38,5 +41,6 @@ export function resolveParagrafOptions(options: ParagrafPortalOptions): Resolved
     processingMs: positive('processingMs', options.processingMs, 5_000),
     maxRequestChars: positive('maxRequestChars', options.maxRequestChars, 20 * 1024 * 1024),
     maxUnzippedBytes: positive('maxUnzippedBytes', options.maxUnzippedBytes, 50 * 1024 * 1024),
+    maxExportBytes: positive('maxExportBytes', options.maxExportBytes, 16 * 1024 ** 3),
   };
 }
