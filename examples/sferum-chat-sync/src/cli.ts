@@ -13,9 +13,10 @@ import {
   MemoryLinkStore,
   registryScope,
 } from '@goskit/sferum';
+import { applyWithProgress } from './apply-with-progress.js';
 import { FileChatRegistry } from './file-registry.js';
 import { runMaxChatSyncCli } from './max-cli.js';
-import { memberMarks, planTable, progressBar } from './render.js';
+import { memberMarks, planTable } from './render.js';
 import { simulatorSource } from './simulator-source.js';
 
 export interface CliOptions {
@@ -109,30 +110,7 @@ export async function runChatSyncCli(options: CliOptions, io: CliIo): Promise<nu
 
   // 4. Apply it, with a progress bar.
   io.out('');
-  const result = await sync.apply(plan, {
-    concurrency: 25,
-    onProgress: (event) => {
-      if (event.type === 'start') {
-        io.out(`Применение: ${event.total} шагов`);
-      } else if (event.type === 'step') {
-        io.redraw?.(progressBar(event.completed, event.total));
-      } else {
-        const bar = progressBar(event.result.results.length, event.result.results.length);
-        if (io.redraw) {
-          io.redraw(bar);
-          io.out('');
-        } else {
-          io.out(bar);
-        }
-      }
-    },
-  });
-  io.out(`Готово: ${result.done} выполнено, ${result.failed} с ошибкой, ${result.skipped} пропущено`);
-  for (const failed of result.results.filter((r) => r.status === 'failed')) {
-    io.out(
-      `  ✗ ${failed.step.kind} ${failed.step.key}: ${failed.error instanceof Error ? failed.error.message : String(failed.error)}`,
-    );
-  }
+  const result = await applyWithProgress(sync, plan, io, 25);
 
   // 5. ✓/✗ per member, and what people must do.
   io.out('');

@@ -9,11 +9,12 @@
  */
 import { type ChatEventOutcome, createChatSync, MemoryLinkStore, registryScope } from '@goskit/sferum';
 import { createMaxChatTransport, createMaxClient, maxRegistryUpdates } from '@goskit/sferum/max';
+import { applyWithProgress } from './apply-with-progress.js';
 import type { CliIo, CliOptions } from './cli.js';
 import { FileChatRegistry } from './file-registry.js';
 import { maxSimulatorSource } from './max-simulator-source.js';
 import { readQueuedUpdates } from './max-updates.js';
-import { memberMarks, personMustCreateList, planTable, progressBar } from './render.js';
+import { memberMarks, personMustCreateList, planTable } from './render.js';
 import { simulatorSource } from './simulator-source.js';
 
 const UNMATCHED: Record<string, string> = {
@@ -99,30 +100,7 @@ export async function runMaxChatSyncCli(options: CliOptions, io: CliIo): Promise
 
   // 5. Apply it, with a progress bar.
   io.out('');
-  const result = await sync.apply(plan, {
-    concurrency: 4,
-    onProgress: (event) => {
-      if (event.type === 'start') {
-        io.out(`Применение: ${event.total} шагов`);
-      } else if (event.type === 'step') {
-        io.redraw?.(progressBar(event.completed, event.total));
-      } else {
-        const bar = progressBar(event.result.results.length, event.result.results.length);
-        if (io.redraw) {
-          io.redraw(bar);
-          io.out('');
-        } else {
-          io.out(bar);
-        }
-      }
-    },
-  });
-  io.out(`Готово: ${result.done} выполнено, ${result.failed} с ошибкой, ${result.skipped} пропущено`);
-  for (const failed of result.results.filter((r) => r.status === 'failed')) {
-    io.out(
-      `  ✗ ${failed.step.kind} ${failed.step.key}: ${failed.error instanceof Error ? failed.error.message : String(failed.error)}`,
-    );
-  }
+  const result = await applyWithProgress(sync, plan, io, 4);
 
   // 6. ✓/✗ per member, and what people must do.
   io.out('');
