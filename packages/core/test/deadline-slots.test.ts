@@ -9,7 +9,8 @@ const waitFor = (signal: AbortSignal) =>
 
 describe('DeadlineSlots', () => {
   it('attempts starting together share one signal; a different timeout gets its own', () => {
-    const slots = new DeadlineSlots();
+    // A fixed start inside a slot: with the real clock the two takes could straddle a boundary.
+    const slots = new DeadlineSlots(() => 1_000);
     const a = slots.take(10_000).signal;
     const b = slots.take(10_000).signal;
     const c = slots.take(5_000).signal;
@@ -17,8 +18,16 @@ describe('DeadlineSlots', () => {
     expect(c).not.toBe(a);
   });
 
+  it('an attempt starting in the next slot gets a fresh signal', () => {
+    let now = 1_000;
+    const slots = new DeadlineSlots(() => now);
+    const a = slots.take(10_000).signal;
+    now += 30;
+    expect(slots.take(10_000).signal).not.toBe(a);
+  });
+
   it('gives a fresh signal after 16 attempts, so no signal collects many listeners', () => {
-    const slots = new DeadlineSlots();
+    const slots = new DeadlineSlots(() => 1_000);
     const signals = Array.from({ length: 40 }, () => slots.take(10_000).signal);
     expect(new Set(signals).size).toBe(3);
   });

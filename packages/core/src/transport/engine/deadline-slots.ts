@@ -49,10 +49,16 @@ const MAX_DELAY = 2_147_483_647;
  */
 export class DeadlineSlots {
   readonly #current = new Map<number, Slot>();
+  readonly #now: () => number;
+
+  /** `now` is injectable so tests can start attempts in one slot without racing a boundary. */
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now;
+  }
 
   /** The deadline for an attempt starting now with this timeout (ms). */
   take(timeout: number): Deadline {
-    const now = performance.now();
+    const now = this.#now();
     const granularity = Math.min(MAX_GRANULARITY, Math.max(1, Math.floor(timeout / 100)));
     const fireAt = Math.ceil((now + timeout) / granularity) * granularity;
     let slot = this.#current.get(timeout);
