@@ -121,6 +121,52 @@ export const AREAS = Object.freeze({
     threshold: 95,
     exclusions: [],
   },
+  max: {
+    title:
+      'Simulator: the MAX bot token, who may act in a chat (membership, admin permissions), ids, query parameters and JSON bodies',
+    mutate: [
+      'mocks/simulator/src/portals/max/route.ts',
+      'mocks/simulator/src/portals/max/access.ts',
+      'mocks/simulator/src/portals/max/ids.ts',
+    ],
+    tests: {
+      root: 'mocks/simulator',
+      include: ['test/max-access-rules.test.ts', 'test/max-portal.test.ts'],
+    },
+    threshold: 95,
+    exclusions: [],
+  },
+  paragraf: {
+    title: 'Simulator: Параграф exchange accounts (SOAP header credentials, HTTP Basic) and the export query',
+    mutate: [
+      'mocks/simulator/src/portals/paragraf/credentials.ts',
+      'mocks/simulator/src/portals/paragraf/export-query.ts',
+    ],
+    tests: {
+      root: 'mocks/simulator',
+      include: [
+        'test/paragraf-credential-rules.test.ts',
+        'test/paragraf-portal.test.ts',
+        'test/paragraf-export.test.ts',
+      ],
+    },
+    threshold: 95,
+    exclusions: [],
+  },
+  gospochta: {
+    title:
+      'Госпочта protected packets: the packet header, Content-Digest, MAC binding, replay window and key usage limits (@goskit/gospochta)',
+    mutate: [
+      'packages/gospochta/src/packets/packet-codec.ts',
+      'packages/gospochta/src/packets/packet-header.ts',
+      'packages/gospochta/src/packets/content-digest.ts',
+      'packages/gospochta/src/packets/protected-header.ts',
+      'packages/gospochta/src/packets/packet-keys.ts',
+    ],
+    tests: { root: 'packages/gospochta', include: ['test/packets.test.ts', 'test/packet-rules.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
 });
 
 export const AREA_NAMES = Object.freeze(Object.keys(AREAS));

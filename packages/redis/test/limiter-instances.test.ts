@@ -74,9 +74,13 @@ describe('Redis limiter, several instances', () => {
     for (const windowMs of [100, 250, 500]) {
       expect(maxInWindow(all, windowMs)).toBeLessThanOrEqual(bound(windowMs));
     }
-    // 48 calls at 40/s after a burst of 4: about 1.1 s, not far more (no polling stalls).
+    // 48 calls at 40/s after a burst of 4: about 1.1 s. No polling stalls: grants follow each other
+    // at about 25 ms; a loaded CI machine stretches that, but no gap comes near a stalled wait.
     expect(Math.max(...all)).toBeGreaterThanOrEqual(((48 - burst) / rate) * 1000 - 50);
-    expect(Math.max(...all)).toBeLessThan(((48 - burst) / rate) * 1000 + 1500);
+    const sorted = [...all].sort((x, y) => x - y);
+    const gaps = sorted.slice(1).map((t, i) => t - (sorted[i] as number));
+    expect(Math.max(...gaps)).toBeLessThan(750);
+    expect(Math.max(...all)).toBeLessThan(((48 - burst) / rate) * 1000 + 3000);
     // Turns: by the time the first instance is done, every other one has had several calls.
     const firstDone = Math.min(...times.map((t) => Math.max(...t)));
     for (const own of times) {

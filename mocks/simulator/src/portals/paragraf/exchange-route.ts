@@ -9,6 +9,7 @@ import { checkRuDate, parseClassName } from '@goskit/validation';
 import { unzipSync } from 'fflate';
 import { escapeHtml } from '../../engine/escape-html.js';
 import type { RouteContext, RouteDefinition, SimResponse } from '../../engine/types.js';
+import { accountFor } from './credentials.js';
 import type { ResolvedParagrafOptions } from './options.js';
 import { enqueue, viewOf } from './queue.js';
 import {
@@ -32,8 +33,8 @@ const MAX_PUPILS = 50_000;
 const MAX_FILES = 1_000;
 
 function authenticate(state: ParagrafState, soap: SoapRequest): ParagrafAccount {
-  const account = soap.login === undefined ? undefined : state.accounts.get(soap.login);
-  if (account === undefined || soap.password === undefined || account.password !== soap.password) {
+  const account = accountFor(state, soap.login, soap.password);
+  if (account === undefined) {
     throw new SoapFault('soap:Client', 'AUTH_FAILED', 'Неверный логин или пароль / wrong login or password');
   }
   return account;
