@@ -22,10 +22,12 @@ module.exports = [
     ignore: workspaceDeps,
   },
   {
-    name: 'goskit-sim bin (workspace deps excluded)',
+    // Self-contained since 2026-12 (docs/decisions/086-bundled-cli.md): its dependencies are inside,
+    // so this budget covers zod, the @goskit packages and the XML parser as well (334 kB then).
+    name: 'goskit-sim bin (self-contained, msw excluded)',
     path: 'dist/cli.js',
-    limit: '180 kB',
-    ignore: workspaceDeps,
+    limit: '360 kB',
+    ignore: ['msw'],
     modifyEsbuildConfig: (config) => ({ ...config, platform: 'node', format: 'esm' }),
   },
 ];

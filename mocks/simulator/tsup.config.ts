@@ -1,21 +1,35 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.shared.ts';
 
-// ESM: every entry in one build, so they share chunks (the bin reuses the library's code) and import
-// @goskit/* and msw as the dependencies they are. CJS: only the entries a `require` can reach.
+// ESM: the library entries in one build, so they share chunks, importing @goskit/* and msw as the
+// dependencies they are. CJS: only the entries a `require` can reach. The bin: one bundled file with
+// its dependencies inside (docs/decisions/086-bundled-cli.md): Node 20 has no compile cache, and
+// loading ~200 separate modules (zod alone is 130 files) was most of its start-up.
 // No source maps: the output is readable as it is, and maps were most of the tarball.
 export default defineConfig([
   packageConfig({
-    entry: [
-      'src/index.ts',
-      'src/browser.ts',
-      'src/msw.ts',
-      'src/msw-node.ts',
-      'src/portal-kit.ts',
-      'src/cli.ts',
-    ],
+    entry: ['src/index.ts', 'src/browser.ts', 'src/msw.ts', 'src/msw-node.ts', 'src/portal-kit.ts'],
     format: ['esm'],
     sourcemap: false,
+  }),
+  packageConfig({
+    entry: ['src/cli.ts'],
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    platform: 'node',
+    splitting: false,
+    // esbuild's own tree shaking; tsup's extra rollup pass would rename the banner's `require`.
+    treeshake: false,
+    minify: true,
+    // Everything but msw (an optional peer the user installs) goes into the file.
+    noExternal: [/^(?!msw(\/|$)).*/],
+    external: ['msw'],
+    // Bundled CommonJS dependencies call require(); an ES module has none of its own.
+    banner: {
+      js: "import { createRequire as __goskitRequire } from 'node:module';\nconst require = __goskitRequire(import.meta.url);",
+    },
   }),
   packageConfig({
     entry: ['src/index.ts', 'src/msw.ts', 'src/msw-node.ts', 'src/portal-kit.ts'],

@@ -151,7 +151,9 @@ describe('who may act in a chat', () => {
 
   it('chatOf: unknown and removed chats are 404; botChat: a chat without the bot is 403 and marks access', () => {
     const w = world();
-    const created = people.createChat({ title: 'Rules', members: [], addBot: { bot: bot.userId } }) as { chat_id: number };
+    const created = people.createChat({ title: 'Rules', members: [], addBot: { bot: bot.userId } }) as {
+      chat_id: number;
+    };
     const record = w.state.chats.get(created.chat_id)!;
     expect(chatOf(w, created.chat_id)).toBe(record);
     expect(refusal(() => chatOf(w, -1))).toMatchObject({ status: 404, code: 'not.found' });

@@ -150,7 +150,11 @@ describe('export query', () => {
     expect(read('pretty=true')).toMatchObject({ pretty: true });
     expect(read('pretty=false')).toMatchObject({ pretty: false });
     for (const bad of ['TRUE', '1', '', 'no']) {
-      expect(read(`pretty=${bad}`), bad).toMatchObject({ field: 'pretty', en: 'true or false' });
+      expect(read(`pretty=${bad}`), bad).toEqual({
+        field: 'pretty',
+        en: 'true or false',
+        ru: 'true или false',
+      });
     }
   });
 

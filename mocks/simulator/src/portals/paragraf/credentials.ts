@@ -16,9 +16,8 @@ export function accountFor(
   password: string | undefined,
 ): ParagrafAccount | undefined {
   const account = login === undefined ? undefined : state.accounts.get(login);
-  return account !== undefined && password !== undefined && account.password === password
-    ? account
-    : undefined;
+  // A stored password is a string, so an absent one never matches.
+  return account !== undefined && account.password === password ? account : undefined;
 }
 
 /** `login:password` of an `Authorization: Basic …` header (UTF-8), or undefined when unreadable. */

@@ -71,6 +71,7 @@ export function readExportQuery(
       seedText === null
         ? (hash128(`${simulatorSeed}:paragraf:export`)[0] as number) % 1_000_000_000
         : Number(seedText),
+    // Stryker disable next-line ConditionalExpression: equivalent, Number(null) is 0 as well; kept for the reader
     faultRate: rateText === null ? 0 : Number(rateText),
     pretty: pretty !== 'false',
   };
