@@ -169,6 +169,21 @@ export const AREAS = Object.freeze({
     threshold: 95,
     exclusions: [],
   },
+  vkid: {
+    title:
+      'Simulator: VK ID PKCE, trusted redirect URIs, the OAuth parameters of its POST endpoints and client registration',
+    // The rules the authorize and token routes apply; the routes themselves are exercised by
+    // test/vkid-flow.test.ts and vkid-browser.test.ts, not mutated (as for ESIA, decision 037).
+    mutate: [
+      'mocks/simulator/src/portals/vkid/pkce.ts',
+      'mocks/simulator/src/portals/vkid/redirect-uri.ts',
+      'mocks/simulator/src/portals/vkid/params.ts',
+      'mocks/simulator/src/portals/vkid/clients.ts',
+    ],
+    tests: { root: 'mocks/simulator', include: ['test/vkid-rules.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
 });
 
 export const AREA_NAMES = Object.freeze(Object.keys(AREAS));
