@@ -95,4 +95,23 @@ describe('XmlByteDecoder', () => {
       new XmlByteDecoder().decode(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="koi8-r"?><a/>'))),
     ).toThrow(/koi8-r/);
   });
+
+  it('hands out text up to the last ">" (a tag boundary, nothing left over) and keeps the rest for later', () => {
+    const decoder = new XmlByteDecoder();
+    const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+    expect(decoder.decode(bytes('<a>\n  <b x="1">Шко'))).toBe('<a>\n  <b x="1">');
+    expect(decoder.decode(bytes('ла</b>\n  <c'))).toBe('Школа</b>');
+    expect(decoder.decode(bytes('/>\n'))).toBe('\n  <c/>');
+    expect(decoder.end()).toBe('\n');
+  });
+
+  it('never splits a character: a UTF-8 document fed one byte at a time decodes intact', () => {
+    const xml = '<школа имя="№ 1">Ученик «Ёж»</школа>\n';
+    const decoder = new XmlByteDecoder();
+    let text = '';
+    for (const byte of Buffer.from(xml, 'utf8')) {
+      text += decoder.decode(new Uint8Array([byte]));
+    }
+    expect(text + decoder.end()).toBe(xml);
+  });
 });
