@@ -8,7 +8,7 @@
  * only the part up to it is decoded; the rest waits for the next chunk. The scanner then almost
  * always receives text that ends at the end of a tag, has nothing left over and scans one flat
  * string, instead of gluing its leftover to the next chunk: a concatenated (cons) string made every
- * `charCodeAt` several times slower (decisions 050 and 088). Cutting before the last '<' instead
+ * `charCodeAt` several times slower (decisions 050 and 053). Cutting before the last '<' instead
  * left the indentation before that tag over, so nearly every window was glued.
  */
 import { FormatError } from './format-error.js';
