@@ -155,15 +155,17 @@ export const AREAS = Object.freeze({
   },
   gospochta: {
     title:
-      'Госпочта protected packets: the packet header, Content-Digest, MAC binding, replay window and key usage limits (@goskit/gospochta)',
+      'Госпочта protected packets: the packet header, Content-Digest, what the MAC covers, the key ring and its usage limit (@goskit/gospochta)',
+    // The rules a packet is refused by. packet-codec.ts (the order of the checks, the replay record) is
+    // exercised by test/packets.test.ts but not mutated: with its JWS and property tests the run was
+    // estimated at 1.5 hours on the two-core machine (decision 037).
     mutate: [
-      'packages/gospochta/src/packets/packet-codec.ts',
       'packages/gospochta/src/packets/packet-header.ts',
       'packages/gospochta/src/packets/content-digest.ts',
       'packages/gospochta/src/packets/protected-header.ts',
       'packages/gospochta/src/packets/packet-keys.ts',
     ],
-    tests: { root: 'packages/gospochta', include: ['test/packets.test.ts', 'test/packet-rules.test.ts'] },
+    tests: { root: 'packages/gospochta', include: ['test/packet-rules.test.ts'] },
     threshold: 95,
     exclusions: [],
   },

@@ -5,6 +5,7 @@
  * bodies are read. Mutation testing (`pnpm mutation max`) keeps them stated.
  */
 import { describe, expect, it } from 'vitest';
+import { BadRequestError } from '../src/engine/errors.js';
 import { portalRuntimeOf } from '../src/engine/portal-runtime-of.js';
 import { createSimulator, maxControl, maxPortal } from '../src/index.js';
 import { botChat, chatOf, hasPermission, requirePermission } from '../src/portals/max/access.js';
@@ -97,6 +98,12 @@ describe('the bot token', () => {
       throw new MaxFault(404, 'not.found', 'gone');
     });
     expect(jsonOf(await failing.handler(ctx({}) as never))).toEqual({ code: 'not.found', message: 'gone' });
+    const refusing = openRoute('POST', '/x', 'x', () => {
+      throw new BadRequestError('text', 'at most 4000 characters', 'text: too long');
+    });
+    const bad = await refusing.handler(ctx({}) as never);
+    expect(bad.status).toBe(400);
+    expect(jsonOf(bad)).toEqual({ code: 'proto.payload', message: 'text: too long' });
     const crashing = openRoute('GET', '/x', 'x', () => {
       throw new TypeError('bug');
     });
@@ -156,7 +163,11 @@ describe('who may act in a chat', () => {
     };
     const record = w.state.chats.get(created.chat_id)!;
     expect(chatOf(w, created.chat_id)).toBe(record);
-    expect(refusal(() => chatOf(w, -1))).toMatchObject({ status: 404, code: 'not.found' });
+    expect(refusal(() => chatOf(w, -1))).toEqual({
+      status: 404,
+      code: 'not.found',
+      message: 'Chat -1 not found',
+    });
     const botUser = w.state.bots.get(bot.userId)!;
     sim.clock.advance(1_000);
     const inChat = record.members.has(bot.userId);
@@ -166,9 +177,10 @@ describe('who may act in a chat', () => {
       expect(found.member.last_access_time).toBe(w.live.now);
       const saved = record.members.get(bot.userId)!;
       record.members.delete(bot.userId);
-      expect(refusal(() => botChat(w, botUser, String(created.chat_id)))).toMatchObject({
+      expect(refusal(() => botChat(w, botUser, String(created.chat_id)))).toEqual({
         status: 403,
         code: 'chat.denied',
+        message: `Bot is not a member of chat ${created.chat_id}`,
       });
       record.members.set(bot.userId, saved);
     }
@@ -204,7 +216,8 @@ describe('ids and query parameters', () => {
         String(bad),
       ).toMatchObject({ status: 404, code: 'not.found' });
     }
-    expect(refusal(() => pathChatId('x'.repeat(100)))?.message.length).toBeLessThan(70);
+    expect(refusal(() => pathChatId('x'.repeat(100)))?.message).toBe(`Chat "${'x'.repeat(40)}" not found`);
+    expect(refusal(() => pathChatId(undefined))?.message).toBe('Chat "undefined" not found');
   });
 
   it('queryInt: absent or empty is undefined; out of range or malformed is 400 naming the range', () => {
@@ -290,6 +303,7 @@ describe('JSON bodies', () => {
     expect(stringField({ text: null }, 'text', 3)).toBeUndefined();
     expect(stringField({}, 'text', 3)).toBeUndefined();
     expect(stringField(Object.create({ text: 'inherited' }), 'text', 30)).toBeUndefined();
+    expect(stringField({ text: 'abc' }, 'text', 3, 3)).toBe('abc');
     expect(refusal(() => stringField({ text: 'abcd' }, 'text', 3))?.message).toBe(
       "Field 'text' size (4) must be at most 3",
     );

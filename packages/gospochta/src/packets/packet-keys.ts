@@ -5,7 +5,7 @@
  * id; every field encryption counts against the id's invocation limit (random IVs, SP 800-38D §8.3).
  */
 import { InvalidOptionsError } from '@goskit/core';
-import { utf8 } from '@goskit/crypto';
+import { timingSafeEqual, utf8 } from '@goskit/crypto';
 import { KeyUsageExceededError } from '../errors/key-usage-error.js';
 
 export interface PacketKey {
@@ -99,7 +99,7 @@ export function createPacketKeyRing(options: PacketKeyRingOptions): PacketKeyRin
         `packet key "${key.kid}": encryptionKey must be exactly 32 bytes (AES-256)`,
       );
     }
-    if (timingIndependentEqual(key.macKey, key.encryptionKey)) {
+    if (timingSafeEqual(key.macKey, key.encryptionKey)) {
       throw new InvalidOptionsError(`packet key "${key.kid}": macKey and encryptionKey must differ`);
     }
     entries.set(key.kid, resolve(key, limit));
@@ -109,17 +109,6 @@ export function createPacketKeyRing(options: PacketKeyRingOptions): PacketKeyRin
     throw new InvalidOptionsError(`currentKid "${currentKid}" is not among the packet keys`);
   }
   return { currentKid, get: (kid) => entries.get(kid), kids: [...entries.keys()] };
-}
-
-function timingIndependentEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) {
-    return false;
-  }
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff |= (a[i] as number) ^ (b[i] as number);
-  }
-  return diff === 0;
 }
 
 /**

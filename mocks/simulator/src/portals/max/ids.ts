@@ -75,7 +75,8 @@ export function queryBool(query: URLSearchParams, name: string): boolean | undef
   return raw === 'true';
 }
 
-const hex = (value: number, width: number) => value.toString(16).padStart(width, '0').slice(-width);
+/** Ids are safe integers (at most 14 hex digits), so 16 digits always hold them. */
+const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
 
 /** `mid.<16 hex of the chat><16 hex of the sequence>` — unique, and the shape real mids have. */
 export function messageId(chatId: number, seq: number): string {

@@ -127,9 +127,10 @@ export function stringField(
   if (typeof value !== 'string') {
     throw payload(`Field '${name}' must be a string`);
   }
-  if (value.length > max || value.length < min) {
+  const tooLong = value.length > max;
+  if (tooLong || value.length < min) {
     throw payload(
-      `Field '${name}' size (${value.length}) must be ${value.length > max ? `at most ${max}` : `at least ${min}`}`,
+      `Field '${name}' size (${value.length}) must be ${tooLong ? `at most ${max}` : `at least ${min}`}`,
     );
   }
   return value;
