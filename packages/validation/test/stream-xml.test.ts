@@ -51,6 +51,46 @@ describe('XmlScanner', () => {
     ]);
   });
 
+  it('reads a run of the same element right when names and attribute order change (the expected-name path)', () => {
+    const xml =
+      '<r><m a="1" bc="2"/><m ab="3" b="4"/><mm a="5"/><m\ta = "6" bc="7"></m><marks/><mark value="8"/></r>';
+    const expected = [
+      '<r>',
+      '<m a=1 bc=2>',
+      '</m>',
+      '<m ab=3 b=4>',
+      '</m>',
+      '<mm a=5>',
+      '</mm>',
+      '<m a=6 bc=7>',
+      '</m>',
+      '<marks>',
+      '</marks>',
+      '<mark value=8>',
+      '</mark>',
+      '</r>',
+    ];
+    expect(scan(xml)).toEqual(expected);
+    // Whole, so the expected name is found in the buffer rather than built up a character at a time.
+    const events: string[] = [];
+    const scanner = new XmlScanner(
+      {
+        open: (name, attributes, count) =>
+          events.push(
+            `<${name}${Array.from({ length: count }, (_, i) => ` ${attributes[i * 2]}=${attributes[i * 2 + 1]}`).join('')}>`,
+          ),
+        text: (value) => events.push(value),
+        close: (name) => events.push(`</${name}>`),
+      },
+      resolveXmlLimits({}),
+    );
+    scanner.write(xml);
+    scanner.end();
+    expect(events).toEqual(expected);
+    expect(refused('<r><m a="1" b="2"/><m a="1" a="2"/></r>')).toMatchObject({ code: 'XML_MALFORMED' });
+    expect(refused('<r><m a="1"/>\n<m a"1"/></r>')).toMatchObject({ code: 'XML_MALFORMED', line: 2 });
+  });
+
   it('refuses DOCTYPE, entity declarations and unknown entities', () => {
     expect(refused('<!DOCTYPE a [<!ENTITY x "y">]><a/>')).toMatchObject({
       code: 'XML_DOCTYPE_REFUSED',
@@ -94,5 +134,24 @@ describe('XmlByteDecoder', () => {
     expect(() =>
       new XmlByteDecoder().decode(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="koi8-r"?><a/>'))),
     ).toThrow(/koi8-r/);
+  });
+
+  it('hands out text up to the last ">" (a tag boundary, nothing left over) and keeps the rest for later', () => {
+    const decoder = new XmlByteDecoder();
+    const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+    expect(decoder.decode(bytes('<a>\n  <b x="1">Шко'))).toBe('<a>\n  <b x="1">');
+    expect(decoder.decode(bytes('ла</b>\n  <c'))).toBe('Школа</b>');
+    expect(decoder.decode(bytes('/>\n'))).toBe('\n  <c/>');
+    expect(decoder.end()).toBe('\n');
+  });
+
+  it('never splits a character: a UTF-8 document fed one byte at a time decodes intact', () => {
+    const xml = '<школа имя="№ 1">Ученик «Ёж»</школа>\n';
+    const decoder = new XmlByteDecoder();
+    let text = '';
+    for (const byte of Buffer.from(xml, 'utf8')) {
+      text += decoder.decode(new Uint8Array([byte]));
+    }
+    expect(text + decoder.end()).toBe(xml);
   });
 });

@@ -55,6 +55,9 @@ export class XmlScanner {
   readonly #attributes: string[] = [];
   /** Names by `nameSlot`; the first name to take a slot keeps it (bounded by construction). */
   readonly #names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+  /** The element name whose attribute names `#expected` holds, by position (the previous such tag's). */
+  #expectedFor = '';
+  readonly #expected: string[] = [];
   #buffer = '';
   #position = 0;
   /** Line number at `#lineAt` in the buffer (1-based). */
@@ -331,8 +334,15 @@ export class XmlScanner {
     if (this.#rootClosed) {
       throw this.#format('XML_MALFORMED', 'A second root element');
     }
-    let j = lt + 1;
-    for (;;) {
+    // Elements come in runs (a pupil's marks): the previous start tag's name is tried first.
+    const previous = this.#expectedFor;
+    const after = s.charCodeAt(lt + 1 + previous.length);
+    const same =
+      previous.length > 0 &&
+      (isSpace(after) || after === GT || after === SLASH) &&
+      occursAt(s, lt + 1, previous);
+    let j = same ? lt + 1 + previous.length : lt + 1;
+    for (; !same; ) {
       if (j >= length) {
         if (j - lt > limits.maxNameLength) {
           throw this.#security(
@@ -352,12 +362,16 @@ export class XmlScanner {
       }
       j++;
     }
-    const name = this.#name(s, lt + 1, j);
+    const name = same ? previous : this.#name(s, lt + 1, j);
     if (name.length === 0) {
       throw this.#format('XML_MALFORMED', 'A "<" not followed by a name');
     }
     if (name.length > limits.maxNameLength) {
       throw this.#security('XML_NAME_LIMIT', 'An element name is longer than allowed', limits.maxNameLength);
+    }
+    if (name !== this.#expectedFor) {
+      this.#expectedFor = name;
+      this.#expected.length = 0;
     }
     const nextLt = s.indexOf('<', j);
     this.#tagLimit = nextLt === -1 ? Number.POSITIVE_INFINITY : nextLt;
@@ -422,8 +436,9 @@ export class XmlScanner {
         limits.maxAttributes,
       );
     }
-    let k = j;
-    for (;;) {
+    let name = this.#expectedName(s, j, index);
+    let k = name === undefined ? j : j + name.length;
+    for (; name === undefined; ) {
       if (k >= length) {
         return -1;
       }
@@ -444,7 +459,10 @@ export class XmlScanner {
         );
       }
     }
-    const name = this.#name(s, j, k);
+    if (name === undefined) {
+      name = this.#name(s, j, k);
+      this.#expected[index] = name;
+    }
     while (k < length && isSpace(s.charCodeAt(k))) {
       k++;
     }
@@ -512,6 +530,21 @@ export class XmlScanner {
   }
 
   /**
+   * The attribute name at `j` when it is the one the previous tag of this element had at position
+   * `index` (an element's attributes come in the same order throughout an export), followed by '=' or
+   * whitespace; undefined otherwise. One pass that both finds and interns the name. The expected name
+   * was once read by the full path, so it already passed the character and length checks.
+   */
+  #expectedName(s: string, j: number, index: number): string | undefined {
+    const expected = this.#expected[index];
+    if (expected === undefined || !occursAt(s, j, expected)) {
+      return undefined;
+    }
+    const after = s.charCodeAt(j + expected.length);
+    return after === EQUALS || isSpace(after) ? expected : undefined;
+  }
+
+  /**
    * The name at [from, to), reusing the string that took its slot (length, first and last character):
    * names repeat throughout a document, so this saves an allocation per tag and attribute and makes
    * later comparisons against the same (interned) string immediate.
@@ -569,6 +602,17 @@ export class XmlScanner {
   #format(code: FormatErrorCode, message: string): FormatError {
     return new FormatError(code, message, { line: this.line() });
   }
+}
+
+/** True when `expected` occurs in `s` at `at` (compared in place: names are short). */
+function occursAt(s: string, at: number, expected: string): boolean {
+  const length = expected.length;
+  for (let m = 0; m < length; m++) {
+    if (expected.charCodeAt(m) !== s.charCodeAt(at + m)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Names echoed in messages are cut short: a hostile document chooses them. */
