@@ -117,6 +117,8 @@ describe('trusted redirect URIs', () => {
     expect(ok('http://127.0.0.1/cb')).toBe(false);
     expect(ok('https://school.test:8443/cb')).toBe(false);
     expect(isRegisteredRedirect('http://[::1]:4000/cb', ['http://[::1]/cb'])).toBe(true);
+    expect(isRegisteredRedirect('http://127.0.0.1:5000/cb', ['http://127.0.0.1/cb'])).toBe(true);
+    expect(isRegisteredRedirect('http://10.0.0.1:5000/cb', ['http://10.0.0.1/cb'])).toBe(false);
     expect(isRegisteredRedirect('https://school.test:8443/cb', ['https://school.test:8443/cb'])).toBe(true);
   });
 
@@ -218,6 +220,9 @@ describe('client registration', () => {
   it('names the field of each refusal', () => {
     expect(fieldOf({ ...valid, clientId: 'x'.repeat(65) })).toBe('clientId');
     expect(fieldOf({ ...valid, clientId: 'a b' })).toBe('clientId');
+    expect(() => clientRecord({ ...valid, clientId: 'a b' })).toThrow(
+      'clientId: letters, digits, _ and - (64 at most)',
+    );
     expect(fieldOf({ ...valid, clientId: '' })).toBe('clientId');
     expect(fieldOf({ ...valid, title: '' })).toBe('title');
     expect(fieldOf({ ...valid, title: 't'.repeat(201) })).toBe('title');
