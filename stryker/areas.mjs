@@ -28,7 +28,24 @@ export const AREAS = Object.freeze({
   validation: {
     title: 'Identifiers and checksums (@goskit/validation)',
     mutate: ['packages/validation/src/checksum/*.ts', 'packages/validation/src/identifiers/*.ts'],
-    tests: { root: 'packages/validation', include: ['test/**/*.test.ts'] },
+    // Every test file but the stream ones (test/stream-*.test.ts check @goskit/validation/stream, which
+    // this area does not mutate; listing them made each new stream test mark the report out of date).
+    tests: {
+      root: 'packages/validation',
+      include: [
+        'test/batch.test.ts',
+        'test/contact.test.ts',
+        'test/errors.test.ts',
+        'test/generators.property.test.ts',
+        'test/identifier-rules.test.ts',
+        'test/identifiers.test.ts',
+        'test/known-examples.test.ts',
+        'test/mutations.property.test.ts',
+        'test/school.test.ts',
+        'test/uin.test.ts',
+        'test/zod-schemas.test.ts',
+      ],
+    },
     threshold: 95,
     exclusions: [],
   },
