@@ -6,7 +6,7 @@
  * testing (`pnpm mutation gospochta`) keeps them stated.
  */
 import { InvalidOptionsError } from '@goskit/core';
-import { canonicalJson, fromUtf8, toBase64, utf8 } from '@goskit/crypto';
+import { canonicalJson, fromUtf8, toBase64 } from '@goskit/crypto';
 import { describe, expect, it } from 'vitest';
 import { KeyUsageExceededError } from '../src/errors/key-usage-error.js';
 import { PacketError } from '../src/errors/packet-error.js';
@@ -378,10 +378,11 @@ describe('the key ring', () => {
     expect(toBase64(other.macKey)).not.toBe(toBase64(a.macKey));
     // HKDF-SHA-256 as RFC 5869 defines it, computed here by WebCrypto: salt = kid, info names the use.
     const base = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveBits']);
+    const encoder = new TextEncoder();
     const hkdf = async (info: string) =>
       new Uint8Array(
         await crypto.subtle.deriveBits(
-          { name: 'HKDF', hash: 'SHA-256', salt: utf8('k1'), info: utf8(info) },
+          { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('k1'), info: encoder.encode(info) },
           base,
           256,
         ),
