@@ -6,6 +6,7 @@
  * system has the token in its settings and the links in its database.
  */
 import type { PersonLink } from '@goskit/sferum';
+import { getJson } from './get-json.js';
 
 interface MaxBotSummary {
   name: string;
@@ -25,15 +26,6 @@ const ROLES = new Map<string, PersonLink['role']>([
   ['admin', 'teacher'],
   ['parent', 'parent'],
 ]);
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new Error(`GET ${url} answered ${response.status}`);
-  }
-  return (await response.json()) as T;
-}
 
 export interface MaxSimulatorSource {
   /** The demo school's bot: its token and username. */

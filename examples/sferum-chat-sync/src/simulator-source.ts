@@ -7,6 +7,7 @@
  * takes all of this from its database; only the VK calls go to VK.
  */
 import type { PersonLink, SchoolRoster } from '@goskit/sferum';
+import { getJson } from './get-json.js';
 
 interface ClassSummary {
   id: string;
@@ -45,15 +46,6 @@ export interface SimulatorSource {
   community(): Promise<{ groupId: number; token: string | undefined }>;
   /** Chats the school system knew before its first sync. */
   knownChats(): Promise<KnownChat[]>;
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new Error(`GET ${url} answered ${response.status}`);
-  }
-  return (await response.json()) as T;
 }
 
 const ROLES = new Map<string, PersonLink['role']>([

@@ -9,17 +9,15 @@
  * the next run matches the chats, renames one to the registry's title, adds the parent MAX allows and
  * reports the others ✗ with MAX's reason and the chat link. A third run has nothing to do.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSimulator, type Simulator, type SimulatorServer } from '@goskit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChatSyncCli } from '../src/cli.js';
+import { runMain } from './helpers/run-main.js';
 
 const SEED = 'example-sferum-chat-sync-max';
-const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 
 // 1Б's people, from the seed's roster: its teacher, and its parents (one keeps privacy settings).
 const roster = createSimulator({ seed: SEED }).demo;
@@ -66,25 +64,6 @@ async function control(method: string, path: string, body: unknown): Promise<Rec
   const answer = (await response.json()) as Record<string, unknown>;
   expect(response.ok, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(true);
   return answer;
-}
-
-function runMain(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      cwd: exampleDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 async function runInProcess(): Promise<{ code: number; text: string }> {

@@ -5,16 +5,14 @@
  * it and shows ✓/✗ per member — the simulator then has every chat once, 1Б's class chat renamed and
  * the missing parents' chat created. Then again over the same registry file: nothing to do.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSimulator, type Simulator, type SimulatorServer, vkChats, vkDemo } from '@goskit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChatSyncCli } from '../src/cli.js';
+import { runMain } from './helpers/run-main.js';
 
-const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 let sim: Simulator;
 let server: SimulatorServer;
 let dir: string;
@@ -31,25 +29,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function runMain(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      cwd: exampleDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('examples/sferum-chat-sync against the standalone simulator', () => {
   it('links the school, prints the plan, applies it and shows ✓/✗ per member', async () => {
