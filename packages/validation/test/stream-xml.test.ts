@@ -39,6 +39,13 @@ const refused = (xml: string, limits = {}): FormatError => {
   throw new Error('expected a FormatError');
 };
 
+/** The document in one write: names are then found whole in the buffer (the expected-name path). */
+function wholeScan(xml: string): void {
+  const scanner = new XmlScanner({ open() {}, text() {}, close() {} }, resolveXmlLimits({}));
+  scanner.write(xml);
+  scanner.end();
+}
+
 describe('XmlScanner', () => {
   it('reports elements, attributes (entities resolved) and text, one character at a time', () => {
     expect(scan('<?xml version="1.0"?>\n<a x="1 &amp; 2"><b/>т&#x435;кст<![CDATA[<raw>]]></a>')).toEqual([
@@ -89,6 +96,15 @@ describe('XmlScanner', () => {
     expect(events).toEqual(expected);
     expect(refused('<r><m a="1" b="2"/><m a="1" a="2"/></r>')).toMatchObject({ code: 'XML_MALFORMED' });
     expect(refused('<r><m a="1"/>\n<m a"1"/></r>')).toMatchObject({ code: 'XML_MALFORMED', line: 2 });
+    // A duplicate is caught whichever tag taught the expected names: a shorter tag that renamed the
+    // first attribute, or the same tag read again after its end had not arrived yet.
+    for (const xml of [
+      '<r><m a="1" b="2"/><m b="1"/><m b="1" b="2"/></r>',
+      '<r><m a="1" b="2"/><m a="1" c="3"/><m a="1" c="2" c="3"/></r>',
+    ]) {
+      expect(refused(xml)).toMatchObject({ code: 'XML_MALFORMED' });
+      expect(() => wholeScan(xml)).toThrow(/Duplicate attribute/);
+    }
   });
 
   it('refuses DOCTYPE, entity declarations and unknown entities', () => {
