@@ -186,6 +186,17 @@ export const AREAS = Object.freeze({
     threshold: 95,
     exclusions: [],
   },
+  'gospochta-codec': {
+    title:
+      'Госпочта packet codec: its options, what the builders send, the receiver checks in order, the replay record (@goskit/gospochta)',
+    // The codec that applies the `gospochta` area's rules: the order of the checks, the time window, the
+    // body bound, JWS policy and the replay record. Killed by direct rule tests (one GOST signer made once);
+    // packets.test.ts (property tests, RSA from openssl) stays out of the area to keep a run short.
+    mutate: ['packages/gospochta/src/packets/packet-codec.ts'],
+    tests: { root: 'packages/gospochta', include: ['test/packet-codec-rules.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
   vkid: {
     title:
       'Simulator: VK ID PKCE, trusted redirect URIs, the OAuth parameters of its POST endpoints and client registration',

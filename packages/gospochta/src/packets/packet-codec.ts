@@ -250,13 +250,16 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
     };
   };
 
-  /** Every check but the replay record, in the contract's order. */
-  const check = async (
+  /**
+   * Every check but the replay record, in the contract's order. `bindingOf` reads the call's own
+   * headers into what the MAC must cover; the packet comes back with that binding.
+   */
+  const check = async <B extends Binding>(
     headers: HeaderSource,
     body: Uint8Array,
-    binding: (read: (name: string) => string | undefined) => Binding,
+    bindingOf: (read: (name: string) => string | undefined) => B,
     parseJson: boolean,
-  ): Promise<VerifiedPacket> => {
+  ): Promise<{ packet: VerifiedPacket; binding: B }> => {
     if (!(body instanceof Uint8Array)) {
       throw new PacketError('body', 'the body must be bytes');
     }
@@ -284,13 +287,12 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
       // 43 base64url characters can still carry non-zero trailing bits: not a MAC we could have sent.
       throw new PacketError('mac', 'the MAC in the protected header is not valid base64url', { cause });
     }
+    const binding = bindingOf(read);
     const macOk = await globalThis.crypto.subtle.verify(
       'HMAC',
       await key.mac,
       new Uint8Array(mac),
-      new Uint8Array(
-        macInput(binding(read), { kid: fields.kid, ts: fields.ts, nonce: fields.nonce, digest }),
-      ),
+      new Uint8Array(macInput(binding, { kid: fields.kid, ts: fields.ts, nonce: fields.nonce, digest })),
     );
     if (!macOk) {
       throw new PacketError(
@@ -309,7 +311,10 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
       }
       await decryptTree(json, key, pii, limits);
     }
-    return { json, bytes: body, kid: fields.kid, ts: fields.ts, nonce: fields.nonce, jws };
+    return {
+      packet: { json, bytes: body, kid: fields.kid, ts: fields.ts, nonce: fields.nonce, jws },
+      binding,
+    };
   };
 
   const checkJws = async (jws: string | undefined, body: Uint8Array): Promise<VerifiedPacket['jws']> => {
@@ -389,29 +394,32 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
       });
     },
     async verifyRequest(input) {
-      let requestId = '';
-      let idempotencyKey: string | undefined;
-      const packet = await check(
+      const { packet, binding } = await check(
         input.headers,
         input.body,
-        (read) => {
-          requestId = read(REQUEST_ID_HEADER) ?? '';
+        (read): RequestBinding & { dir: 'request' } => {
+          const requestId = read(REQUEST_ID_HEADER) ?? '';
           if (requestId.length === 0) {
             throw new PacketError('header', 'X-Request-Id is missing');
           }
-          idempotencyKey = read(IDEMPOTENCY_HEADER);
-          return { dir: 'request', method: input.method, target: input.target, requestId, idempotencyKey };
+          return {
+            dir: 'request',
+            method: input.method,
+            target: input.target,
+            requestId,
+            idempotencyKey: read(IDEMPOTENCY_HEADER),
+          };
         },
         input.body.length > 0,
       );
       await remember(packet);
-      return { ...packet, requestId, idempotencyKey };
+      return { ...packet, requestId: binding.requestId, idempotencyKey: binding.idempotencyKey };
     },
     async verifyResponse(input) {
-      const packet = await check(
+      const { packet } = await check(
         input.headers,
         input.body,
-        (read) => {
+        (read): Binding => {
           const echoed = read(REQUEST_ID_HEADER);
           if (echoed !== undefined && echoed !== input.requestId) {
             throw new PacketError('header', 'the response names another X-Request-Id than the request');
@@ -424,25 +432,24 @@ export function createPacketCodec(options: PacketCodecOptions): PacketCodec {
       return packet;
     },
     async verifyWebhook(input) {
-      let subscriptionId = '';
-      let deliveryId = '';
-      let eventId = '';
-      const packet = await check(
+      const { packet, binding } = await check(
         input.headers,
         input.body,
-        (read) => {
-          subscriptionId = read(WEBHOOK_ID_HEADER) ?? '';
-          deliveryId = read(DELIVERY_ID_HEADER) ?? '';
-          eventId = read(IDEMPOTENCY_HEADER) ?? '';
-          return { dir: 'webhook', subscriptionId, deliveryId, eventId };
-        },
+        (read): WebhookBinding & { dir: 'webhook' } => ({
+          dir: 'webhook',
+          subscriptionId: read(WEBHOOK_ID_HEADER) ?? '',
+          deliveryId: read(DELIVERY_ID_HEADER) ?? '',
+          eventId: read(IDEMPOTENCY_HEADER) ?? '',
+        }),
         true,
       );
+      // A webhook body is always parsed: JSON. A primitive has no eventId, null neither.
       const event = packet.json as { eventId?: unknown } | null;
-      if (typeof event !== 'object' || event === null || event.eventId !== eventId || eventId.length === 0) {
+      if (binding.eventId.length === 0 || event?.eventId !== binding.eventId) {
         throw new PacketError('body', 'the event id differs from the Idempotency-Key it was sent with');
       }
       await remember(packet);
+      const { subscriptionId, deliveryId, eventId } = binding;
       return { ...packet, subscriptionId, deliveryId, eventId };
     },
   };
