@@ -8,11 +8,11 @@ import type { JwtKeyCandidate, JwtKeyResolver } from './key-resolvers.js';
 
 interface Entry {
   certificate: Certificate;
-  thumbprints?: Promise<Set<string>>;
-  imported: Map<string, Promise<CryptoKey>>;
+  thumbprints?: Promise<Set<unknown>>;
+  imported: Map<string, Promise<CryptoKey | undefined>>;
 }
 
-async function thumbprintsOf(der: Uint8Array): Promise<Set<string>> {
+async function thumbprintsOf(der: Uint8Array): Promise<Set<unknown>> {
   const subtle = globalThis.crypto.subtle;
   const digests = [
     new Uint8Array(await subtle.digest('SHA-1', toArrayBufferView(der))),
@@ -20,15 +20,17 @@ async function thumbprintsOf(der: Uint8Array): Promise<Set<string>> {
     streebog256(der),
   ];
   // Headers carry x5t / x5t#S256 as base64url; ESIA's x5t#St256 has been seen as uppercase hex.
-  return new Set(digests.flatMap((digest) => [toBase64Url(digest), toHex(digest)]));
+  return new Set(
+    digests.flatMap((digest) => [toBase64Url(digest), toHex(digest), toHex(digest).toUpperCase()]),
+  );
 }
 
-function headerThumbprints(header: JwsHeader): string[] {
-  const record = header as Record<string, unknown>;
-  return ['x5t', 'x5t#S256', 'x5t#St256']
-    .map((name) => record[name])
-    .filter((value): value is string => typeof value === 'string')
-    .map((value) => (/^[0-9a-fA-F]+$/.test(value) && value.length % 2 === 0 ? value.toLowerCase() : value));
+/**
+ * The header's thumbprint values as sent; a value that is not a string matches no certificate. A
+ * thumbprint only puts its certificate first: every certificate is tried either way.
+ */
+function headerThumbprints(header: JwsHeader): unknown[] {
+  return [header.x5t, header['x5t#S256'], header['x5t#St256']];
 }
 
 /**
@@ -45,38 +47,32 @@ export function certificateKeys(certificates: ReadonlyArray<string | Uint8Array>
     if (entry.certificate.gostPublicKey) {
       return alg === 'GOST3410_2012_256' ? { kind: 'gost', key: entry.certificate.gostPublicKey } : undefined;
     }
-    if (alg === 'GOST3410_2012_256') {
-      return undefined;
-    }
     let imported = entry.imported.get(alg);
     if (!imported) {
-      imported = importX509(derToPem(entry.certificate.der, 'CERTIFICATE'), alg);
+      // No key when its type does not fit the alg (an EC certificate for RS256; any certificate for
+      // GOST3410_2012_256, which jose does not know). The answer is the same every time: it is cached.
+      imported = importX509(derToPem(entry.certificate.der, 'CERTIFICATE'), alg).catch(() => undefined);
       entry.imported.set(alg, imported);
     }
-    try {
-      return { kind: 'jose', key: await imported };
-    } catch {
-      entry.imported.delete(alg);
-      return undefined; // key type does not fit this alg (e.g. an EC certificate for RS256)
-    }
+    const key = await imported;
+    return key === undefined ? undefined : { kind: 'jose', key };
   };
   return {
     async resolve(header) {
       const wanted = headerThumbprints(header);
       const ordered: Entry[] = [];
-      if (wanted.length > 0) {
-        for (const entry of entries) {
-          entry.thumbprints ??= thumbprintsOf(entry.certificate.der);
-          const prints = await entry.thumbprints;
-          if (wanted.some((print) => prints.has(print))) {
-            ordered.push(entry);
-          }
+      for (const entry of entries) {
+        // Computed once per certificate, on the first token (most carry a thumbprint).
+        entry.thumbprints ??= thumbprintsOf(entry.certificate.der);
+        const prints = await entry.thumbprints;
+        if (wanted.some((print) => prints.has(print))) {
+          ordered.push(entry);
         }
       }
       ordered.push(...entries.filter((entry) => !ordered.includes(entry)));
       const candidates: JwtKeyCandidate[] = [];
       for (const entry of ordered) {
-        const candidate = await candidateOf(entry, header.alg ?? '');
+        const candidate = await candidateOf(entry, String(header.alg));
         if (candidate) {
           candidates.push(candidate);
         }

@@ -74,7 +74,7 @@ export async function signDetachedJws(
 ): Promise<string> {
   const bytes = payloadBytes(payload);
   try {
-    if ((options.mode ?? 'detached') === 'unencoded') {
+    if (options.mode === 'unencoded') {
       const jws = await new FlattenedSign(bytes)
         .setProtectedHeader(protectedHeader(options, { b64: false, crit: ['b64'] }))
         .sign(key);
@@ -110,20 +110,21 @@ export async function verifyDetachedJws(
   if (parts.length !== 3 || parts[1] !== '' || jws.length > MAX_TOKEN_LENGTH) {
     throw new CryptoError('MALFORMED_TOKEN', 'Detached JWS must look like header..signature');
   }
-  const [protectedPart = '', , signature = ''] = parts;
-  let header: Record<string, unknown>;
+  const [protectedPart, , signature] = parts as [string, string, string];
+  let headerBytes: Uint8Array;
   try {
-    header = parseJsonObject(fromBase64Url(protectedPart), 'header');
-  } catch (error) {
-    throw toCryptoError(error, 'MALFORMED_TOKEN');
+    headerBytes = fromBase64Url(protectedPart);
+  } catch (cause) {
+    throw new CryptoError('MALFORMED_TOKEN', 'Detached JWS header is not base64url', { cause });
   }
+  const header = parseJsonObject(headerBytes, 'header');
   const bytes = payloadBytes(payload);
   try {
     const result =
       header.b64 === false
-        ? await flattenedVerify({ protected: protectedPart, payload: bytes, signature }, key, {
+        ? // jose recognises the b64 extension of RFC 7797 itself (no `crit` option needed).
+          await flattenedVerify({ protected: protectedPart, payload: bytes, signature }, key, {
             algorithms: [...options.algorithms],
-            crit: { b64: true },
           })
         : await flattenedVerify({ protected: protectedPart, payload: toBase64Url(bytes), signature }, key, {
             algorithms: [...options.algorithms],

@@ -76,9 +76,12 @@ export function remoteJwksKeys(
 
 /** Fixed keys: HMAC secrets, CryptoKeys or GOST public keys, tried in the given order. */
 export function staticKeys(keys: ReadonlyArray<CryptoKey | Uint8Array | GostPublicKey>): JwtKeyResolver {
+  const isCryptoKey = (key: unknown): key is CryptoKey =>
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent where the tests run: CryptoKey is a global in Node 20+ and browsers; the guard is for runtimes without WebCrypto
+    typeof CryptoKey !== 'undefined' && key instanceof CryptoKey;
   const candidates: JwtKeyCandidate[] = keys.map((key) =>
-    key instanceof Uint8Array || (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey)
-      ? { kind: 'jose', key: key as CryptoKey | Uint8Array }
+    key instanceof Uint8Array || isCryptoKey(key)
+      ? { kind: 'jose', key }
       : { kind: 'gost', key: key as GostPublicKey },
   );
   return { resolve: async () => candidates };

@@ -13,12 +13,9 @@ export interface JwsParts {
   signingInput: string;
 }
 
+/** An undefined cause is left out (GoskitError sets none). */
 function malformed(what: string, cause?: unknown): CryptoError {
-  return new CryptoError(
-    'MALFORMED_TOKEN',
-    `Malformed JWS: ${what}`,
-    cause === undefined ? undefined : { cause },
-  );
+  return new CryptoError('MALFORMED_TOKEN', `Malformed JWS: ${what}`, { cause });
 }
 
 export function parseJsonObject(bytes: Uint8Array, what: string): Record<string, unknown> {
