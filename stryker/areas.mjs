@@ -210,6 +210,24 @@ export const AREAS = Object.freeze({
     threshold: 95,
     exclusions: [],
   },
+  'gospochta-access': {
+    title:
+      "Simulator: Госпочта's callers (bearer token, role, system, permissions), its token endpoint and scopes, request ids and client certificates",
+    // The files that refuse a caller, called in process (decision 090): no listener, no TLS socket
+    // (tls.ts's check of a verified client certificate is called directly). The operation's permission
+    // check in operations/pipeline.ts (missingPermission of @goskit/gospochta) is exercised by
+    // test/gospochta-access.test.ts over MSW, not mutated.
+    mutate: [
+      'mocks/simulator/src/portals/gospochta/access/caller.ts',
+      'mocks/simulator/src/portals/gospochta/access/tokens.ts',
+      'mocks/simulator/src/portals/gospochta/access/token-route.ts',
+      'mocks/simulator/src/portals/gospochta/access/request-id.ts',
+      'mocks/simulator/src/portals/gospochta/tls.ts',
+    ],
+    tests: { root: 'mocks/simulator', include: ['test/gospochta-access-rules.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
 });
 
 export const AREA_NAMES = Object.freeze(Object.keys(AREAS));
