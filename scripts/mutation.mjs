@@ -167,7 +167,7 @@ function checkReports(names) {
     const why = staleness(root, area, report);
     const freshness = why === undefined ? 'matches its files' : `out of date (${why})`;
     console.log(
-      `mutation: ${name.padEnd(10)} ${pct(score.coveredScore).padStart(8)} of ${score.total} mutants, report ${freshness}`,
+      `mutation: ${name.padEnd(16)} ${pct(score.coveredScore).padStart(8)} of ${score.total} mutants, report ${freshness}`,
     );
     if (why !== undefined) {
       console.log(

@@ -225,8 +225,8 @@ export const AREAS = Object.freeze({
   vkid: {
     title:
       'Simulator: VK ID PKCE, trusted redirect URIs, the OAuth parameters of its POST endpoints and client registration',
-    // The rules the authorize and token routes apply; the routes themselves are exercised by
-    // test/vkid-flow.test.ts and vkid-browser.test.ts, not mutated (as for ESIA, decision 037).
+    // The rules the authorize and token routes apply; the routes themselves are the `vkid-routes` area
+    // (decision 090), so a change to a route leaves this report fresh.
     mutate: [
       'mocks/simulator/src/portals/vkid/pkce.ts',
       'mocks/simulator/src/portals/vkid/redirect-uri.ts',
@@ -234,6 +234,33 @@ export const AREAS = Object.freeze({
       'mocks/simulator/src/portals/vkid/clients.ts',
     ],
     tests: { root: 'mocks/simulator', include: ['test/vkid-rules.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
+  'vkid-routes': {
+    title:
+      "Simulator: VK ID's authorize and token routes (safe redirects, OAuth errors, one-use codes, refresh rotation)",
+    // The routes that apply the `vkid` area's rules, their handlers called in process (decision 090).
+    mutate: ['mocks/simulator/src/portals/vkid/authorize.ts', 'mocks/simulator/src/portals/vkid/token.ts'],
+    tests: { root: 'mocks/simulator', include: ['test/vkid-route-rules.test.ts'] },
+    threshold: 95,
+    exclusions: [],
+  },
+  'gospochta-access': {
+    title:
+      "Simulator: Госпочта's callers (bearer token, role, system, permissions), its token endpoint and scopes, request ids and client certificates",
+    // The files that refuse a caller, called in process (decision 090): no listener, no TLS socket
+    // (tls.ts's check of a verified client certificate is called directly). The operation's permission
+    // check in operations/pipeline.ts (missingPermission of @goskit/gospochta) is exercised by
+    // test/gospochta-access.test.ts over MSW, not mutated.
+    mutate: [
+      'mocks/simulator/src/portals/gospochta/access/caller.ts',
+      'mocks/simulator/src/portals/gospochta/access/tokens.ts',
+      'mocks/simulator/src/portals/gospochta/access/token-route.ts',
+      'mocks/simulator/src/portals/gospochta/access/request-id.ts',
+      'mocks/simulator/src/portals/gospochta/tls.ts',
+    ],
+    tests: { root: 'mocks/simulator', include: ['test/gospochta-access-rules.test.ts'] },
     threshold: 95,
     exclusions: [],
   },

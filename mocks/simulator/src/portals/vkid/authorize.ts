@@ -20,6 +20,7 @@ export const authorizeRoute: RouteDefinition<VkIdState> = {
   handler: ({ state, request, sim }) => {
     const query = request.query;
     const clientId = query.get('client_id') ?? '';
+    // Stryker disable next-line StringLiteral: equivalent, no fallback text is a registered redirect URI
     const redirectUri = query.get('redirect_uri') ?? '';
     const client = state.clients.get(clientId);
     if (client === undefined) {
@@ -51,6 +52,7 @@ export const authorizeRoute: RouteDefinition<VkIdState> = {
         undefined,
       );
     }
+    // Stryker disable next-line StringLiteral: equivalent, no fallback text of another length is a challenge
     const challenge = query.get('code_challenge') ?? '';
     if (!CHALLENGE.test(challenge)) {
       return errorRedirect(
@@ -60,10 +62,10 @@ export const authorizeRoute: RouteDefinition<VkIdState> = {
         stateParam,
       );
     }
-    if ((query.get('code_challenge_method') ?? '').toLowerCase() !== 's256') {
+    if (query.get('code_challenge_method')?.toLowerCase() !== 's256') {
       return errorRedirect(redirectUri, 'invalid_request', 'code_challenge_method must be s256', stateParam);
     }
-    const scopes = (query.get('scope') ?? DEFAULT_SCOPE).split(/[\s,]+/).filter((scope) => scope !== '');
+    const scopes = (query.get('scope') ?? DEFAULT_SCOPE).split(/[\s,]/).filter((scope) => scope !== '');
     if (scopes.length > 30 || scopes.some((scope) => !SCOPE.test(scope))) {
       return errorRedirect(
         redirectUri,

@@ -66,9 +66,8 @@ export async function authenticateCaller(
       { 'www-authenticate': `${REALM}, error="invalid_token"` },
     );
   }
-  const claimed = Array.isArray(claims.permissions)
-    ? claims.permissions.filter((item): item is string => typeof item === 'string')
-    : undefined;
+  // Entries that are not strings match no permission of the role (effectivePermissions).
+  const claimed = Array.isArray(claims.permissions) ? claims.permissions : undefined;
   const person = personByOid(state, claims.sub);
   return {
     clientId: system.clientId,
