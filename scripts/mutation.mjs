@@ -242,13 +242,13 @@ async function main() {
     rows.push({ name, score, ran, seconds, ok: problems.length === 0, threshold: area.threshold });
   }
   console.log(
-    '\narea        mutants  killed  timeout  survived  no-cov  ignored  no-compile  covered   total     threshold  time    run',
+    '\narea              mutants  killed  timeout  survived  no-cov  ignored  no-compile  covered   total     threshold  time    run',
   );
   for (const { name, score, ran, seconds, ok, threshold } of rows) {
     const c = score.counts;
     console.log(
       [
-        name.padEnd(10),
+        name.padEnd(16),
         String(score.total).padStart(7),
         String(c.Killed).padStart(7),
         String(c.Timeout).padStart(8),
