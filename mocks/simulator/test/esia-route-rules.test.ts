@@ -86,7 +86,7 @@ interface TokenFields {
   redirectUri?: string;
   state?: string;
   timestamp?: string;
-  clientId?: string;
+  clientId?: string | undefined;
   /** Which refresh signed string to sign (default ilimurzin). */
   refreshVariant?: 'ilimurzin' | 'aisgorod';
 }
