@@ -268,4 +268,45 @@ describe('ESIA permissions: the system renews the token (client_credentials, prm
     expect(third.expires_in).toBe(3600);
     expect(decodeJwtUnverified(third.access_token as string).payload.permissions).toBeUndefined();
   });
+
+  it('a refresh carries only its own login’s consents, not ones the person gave the system in another', async () => {
+    sim = newSim();
+    await consentTokens(sim);
+    const query = await authorizeQuery(sim, { scope: 'openid', accessType: 'offline' });
+    const back = await loginAndConsent(sim, await sim.handle(acRequest(query)), 'ivan.ivanov');
+    const code = locationOf(back).searchParams.get('code') as string;
+    const form = await codeExchangeForm(sim, code, { scope: 'openid' });
+    const plain = jsonOf(await sim.handle(request('POST', '/aas/oauth2/v3/te', { form })));
+    expect(decodeJwtUnverified(plain.access_token as string).payload.permissions).toBeUndefined();
+    const state = sim.random.uuid();
+    const timestamp = esiaTimestamp(sim.clock.date());
+    const secret = await createClientSecret(demoSigner(sim), {
+      flow: 'refresh_token',
+      refreshVariant: 'ilimurzin',
+      clientId: 'GOSKIT_DEMO',
+      scope: 'openid',
+      scopeOrg: '',
+      timestamp,
+      state,
+      redirectUri: REDIRECT,
+    });
+    const refreshed = await sim.handle(
+      request('POST', '/aas/oauth2/v3/te', {
+        form: {
+          client_id: 'GOSKIT_DEMO',
+          refresh_token: plain.refresh_token as string,
+          grant_type: 'refresh_token',
+          client_certificate_hash: secret.clientCertificateHash,
+          client_secret: secret.clientSecret,
+          state,
+          redirect_uri: REDIRECT,
+          scope: 'openid',
+          timestamp,
+          token_type: 'Bearer',
+        },
+      }),
+    );
+    expect(refreshed.status, bodyOf(refreshed)).toBe(200);
+    expect(decodeJwtUnverified(jsonOf(refreshed).access_token as string).payload.permissions).toBeUndefined();
+  });
 });

@@ -115,7 +115,8 @@ export function startLogin(
     flow,
     clientId: check.client.clientId,
     redirectUri: check.redirectUri,
-    scope: query.get('scope') ?? '',
+    // scope is mandatory on v1 and v2.
+    scope: query.get('scope') as string,
     scopeOrg: query.get('scope_org') ?? '',
     state: check.state,
     accessType: query.get('access_type') === 'offline' ? 'offline' : 'online',

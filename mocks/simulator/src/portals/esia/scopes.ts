@@ -38,6 +38,11 @@ export const SCOPE_TITLES: Record<string, string> = {
 
 export { scopeNames } from '../../services/identity.js';
 
+/** The items of a space-separated scope as sent (`prm_chg?oid=…` kept whole). */
+export function scopeItems(scope: string): string[] {
+  return scope.split(/\s+/).filter((item) => item.length > 0);
+}
+
 /** Organisation scopes come as URLs (`http://esia.gosuslugi.ru/org_ogrn?org_oid=…`); any such URL is accepted. */
 export function isKnownScope(name: string): boolean {
   return Object.hasOwn(SCOPE_TITLES, name) || /^https?:\/\/[^\s]+$/.test(name);

@@ -23,7 +23,7 @@ import { param, readForm } from './form.js';
 import { verifyOwnJwt } from './jwt.js';
 import type { ResolvedEsiaOptions } from './options.js';
 import { checkPkce } from './pkce.js';
-import { scopeNames } from './scopes.js';
+import { scopeItems, scopeNames } from './scopes.js';
 import { signingKey } from './signing-keys.js';
 import type { EsiaClientRecord, EsiaState } from './state.js';
 import { issueTokens, type TokenGrant } from './tokens.js';
@@ -37,18 +37,9 @@ const COMMON_MANDATORY = [
   'timestamp',
   'token_type',
 ];
-const GRANT_MANDATORY: Record<string, string[]> = {
-  authorization_code: ['code', 'redirect_uri', 'scope'],
-  refresh_token: ['refresh_token', 'scope'],
-  client_credentials: ['scope', 'redirect_uri'],
-};
-
 export function tokenError(rejection: EsiaRejection, state: string | undefined): SimResponse {
-  const body: Record<string, string> = { ...rejection.info };
-  if (state !== undefined) {
-    body.state = state;
-  }
-  return json(body, 400, { 'cache-control': 'no-store' });
+  // An undefined state is left out of the JSON.
+  return json({ ...rejection.info, state }, 400, { 'cache-control': 'no-store' });
 }
 
 const sameScope = (a: string, b: string) => scopeNames(a).sort().join(' ') === scopeNames(b).sort().join(' ');
@@ -69,30 +60,28 @@ export interface TokenExchange {
 export async function tokenResponse(
   exchange: TokenExchange,
   grant: TokenGrant,
-  refresh: { redirectUri: string; scopeOrg: string; offline: boolean } | undefined,
+  refresh: { oid: string; redirectUri: string; scopeOrg: string; offline: boolean } | undefined,
 ): Promise<SimResponse> {
   const { ctx, options } = exchange;
   const tokens = await issueTokens(ctx, options, grant);
-  const body: Record<string, unknown> = { access_token: tokens.accessToken };
-  if (tokens.idToken !== undefined) {
-    body.id_token = tokens.idToken;
-  }
+  // No id_token without a person: an undefined one is left out of the JSON.
+  const body: Record<string, unknown> = { access_token: tokens.accessToken, id_token: tokens.idToken };
   const wantsRefresh =
     options.refreshTokens === 'always' || (options.refreshTokens === 'offline' && refresh?.offline);
-  if (refresh && grant.oid !== undefined && wantsRefresh) {
+  if (refresh && wantsRefresh) {
     const refreshToken = ctx.sim.random.uuid();
     ctx.state.refreshTokens.set(refreshToken, {
       clientId: grant.clientId,
       sid: grant.sid,
-      oid: grant.oid,
+      oid: refresh.oid,
       scope: grant.scope,
       scopeOrg: refresh.scopeOrg,
       redirectUri: refresh.redirectUri,
       authTimeMs: grant.authTimeMs,
       revoked: false,
-      ...(grant.permissions && grant.permissions.length > 0
-        ? { permissionTypes: grant.permissions.map((permission) => permission.sysname) }
-        : {}),
+      ...(grant.permissions === undefined
+        ? {}
+        : { permissionTypes: grant.permissions.map((permission) => permission.sysname) }),
     });
     body.refresh_token = refreshToken;
   }
@@ -142,9 +131,9 @@ async function authorizationCode(exchange: TokenExchange): Promise<SimResponse |
       oid: issued.oid,
       sid: issued.sid,
       authTimeMs: issued.authTimeMs,
-      ...(issued.permissions ? { permissions: issued.permissions } : {}),
+      permissions: issued.permissions,
     },
-    { redirectUri, scopeOrg: issued.scopeOrg, offline: issued.accessType === 'offline' },
+    { oid: issued.oid, redirectUri, scopeOrg: issued.scopeOrg, offline: issued.accessType === 'offline' },
   );
 }
 
@@ -192,7 +181,7 @@ async function refreshToken(exchange: TokenExchange): Promise<SimResponse | Esia
       authTimeMs: grant.authTimeMs,
       ...(permissions.length > 0 ? { permissions } : {}),
     },
-    { redirectUri: grant.redirectUri, scopeOrg: grant.scopeOrg, offline: true },
+    { oid: grant.oid, redirectUri: grant.redirectUri, scopeOrg: grant.scopeOrg, offline: true },
   );
 }
 
@@ -220,14 +209,19 @@ async function clientCredentials(exchange: TokenExchange): Promise<SimResponse |
   );
 }
 
+const RENEWAL_PREFIX = 'prm_chg?oid=';
+
 /** `prm_chg?oid=<oid>` in a client_credentials scope: the oid, or undefined when absent. */
 function renewalOid(scope: string): string | undefined | EsiaRejection {
-  const items = scope.split(/\s+/).filter((item) => item.startsWith('prm_chg'));
+  const items = scopeItems(scope).filter((item) => item.startsWith('prm_chg'));
   if (items.length === 0) {
     return undefined;
   }
-  const match = /^prm_chg\?oid=(\d{1,15})$/.exec(items[0] as string);
-  return items.length === 1 && match ? (match[1] as string) : new EsiaRejection('007006');
+  const item = items[0] as string;
+  const oid = item.slice(RENEWAL_PREFIX.length);
+  return items.length === 1 && item.startsWith(RENEWAL_PREFIX) && /^\d{1,15}$/.test(oid)
+    ? oid
+    : new EsiaRejection('007006');
 }
 
 /**
@@ -264,10 +258,16 @@ function consentRenewal(
   };
 }
 
-const GRANTS: Record<string, (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>> = {
-  authorization_code: authorizationCode,
-  refresh_token: refreshToken,
-  client_credentials: clientCredentials,
+interface Grant {
+  /** Mandatory on top of the endpoint's own (TokenEndpointSpec.mandatory). */
+  mandatory: readonly string[];
+  exchange: (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>;
+}
+
+const GRANTS: Record<string, Grant> = {
+  authorization_code: { mandatory: ['code', 'redirect_uri', 'scope'], exchange: authorizationCode },
+  refresh_token: { mandatory: ['refresh_token', 'scope'], exchange: refreshToken },
+  client_credentials: { mandatory: ['scope', 'redirect_uri'], exchange: clientCredentials },
 };
 
 /** The checks every grant shares; returns the exchange or the rejection. */
@@ -286,7 +286,8 @@ function authenticateTokenRequest(
   if (!client) {
     return new EsiaRejection('007005');
   }
-  if (form.has('token_type') && form.get('token_type') !== 'Bearer') {
+  // token_type is mandatory on both token endpoints.
+  if (form.get('token_type') !== 'Bearer') {
     return new EsiaRejection('007003');
   }
   const hash = form.get('client_certificate_hash');
@@ -305,7 +306,8 @@ function authenticateTokenRequest(
   const secret = form.get('client_secret') as string;
   const base = {
     clientId: client.clientId,
-    scope: form.get('scope') ?? '',
+    // Every grant has scope among its mandatory parameters.
+    scope: form.get('scope') as string,
     scopeOrg: form.get('scope_org') ?? '',
     timestamp: form.get('timestamp') as string,
     state: form.get('state') as string,
@@ -329,7 +331,7 @@ function authenticateTokenRequest(
 export interface TokenEndpointSpec {
   path: string;
   operation: string;
-  /** Mandatory for every grant; each grant adds its own (GRANT_MANDATORY). */
+  /** Mandatory for every grant; each grant adds its own (GRANTS). */
   mandatory: readonly string[];
   flow: 'v1' | 'v2';
 }
@@ -351,17 +353,13 @@ export function tokenEndpointRoute(
       if (grantType !== undefined && !grant) {
         return tokenError(new EsiaRejection('007009'), state);
       }
-      const mandatory = [
-        ...spec.mandatory,
-        ...(grantType ? (ownEntry(GRANT_MANDATORY, grantType) ?? []) : []),
-      ];
+      // Without grant_type, its own absence is the refusal (grant_type is among spec.mandatory).
+      const mandatory = grant === undefined ? spec.mandatory : [...spec.mandatory, ...grant.mandatory];
       const exchange = authenticateTokenRequest(ctx, options, form, mandatory, spec.flow);
       if (exchange instanceof EsiaRejection) {
         return tokenError(exchange, state);
       }
-      const result = await (grant as (exchange: TokenExchange) => Promise<SimResponse | EsiaRejection>)(
-        exchange,
-      );
+      const result = await (grant as Grant).exchange(exchange);
       return result instanceof EsiaRejection ? tokenError(result, state) : result;
     },
   };

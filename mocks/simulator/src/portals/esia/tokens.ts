@@ -102,7 +102,7 @@ export interface TokenGrant {
   sid: string;
   authTimeMs: number;
   /** Consents the token carries (active ones only). */
-  permissions?: readonly GrantedPermission[];
+  permissions?: readonly GrantedPermission[] | undefined;
   /** No id_token even with a user (a system's renewal of a consent token: nobody logged in). */
   withoutIdToken?: boolean;
 }
