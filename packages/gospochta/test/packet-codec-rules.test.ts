@@ -29,7 +29,12 @@ import { gostSigner, randomPacketKey, type SignerFixture } from './helpers/fixtu
 const KEY = randomPacketKey('k1');
 const OTHER = randomPacketKey('k2');
 const START = Date.parse('2025-09-01T09:00:00.250Z');
-const REQUEST = { method: 'POST', target: '/v1/outbox', requestId: 'req-1' };
+const REQUEST = {
+  method: 'POST',
+  target: '/v1/outbox',
+  requestId: 'req-1',
+  idempotencyKey: undefined as string | undefined,
+};
 
 const codecWith = (options: Partial<PacketCodecOptions> = {}) =>
   createPacketCodec({ keys: { keys: [KEY, OTHER] }, clock: testClock(START), ...options });
@@ -488,7 +493,7 @@ describe('JWS over the body', () => {
     jws: PacketCodecOptions['jws'],
     headers: Record<string, string | undefined> = {},
   ) =>
-    codecWith({ jws }).verifyRequest({
+    codecWith(jws === undefined ? {} : { jws }).verifyRequest({
       ...REQUEST,
       headers: { ...packet.headers, ...headers },
       body: packet.body,
