@@ -233,33 +233,8 @@ describe('ESIA permissions: the system renews the token (client_credentials, prm
       accessType: 'offline',
       permissions: encodePermissions([{ expire: 120 }]),
     });
-    const refresh = async (refreshToken: string) => {
-      const state = sim.random.uuid();
-      const timestamp = esiaTimestamp(sim.clock.date());
-      const secret = await createClientSecret(demoSigner(sim), {
-        flow: 'refresh_token',
-        refreshVariant: 'ilimurzin',
-        clientId: 'GOSKIT_DEMO',
-        scope: 'openid',
-        scopeOrg: '',
-        timestamp,
-        state,
-        redirectUri: REDIRECT,
-      });
-      const form = {
-        client_id: 'GOSKIT_DEMO',
-        refresh_token: refreshToken,
-        grant_type: 'refresh_token',
-        client_certificate_hash: secret.clientCertificateHash,
-        client_secret: secret.clientSecret,
-        state,
-        redirect_uri: REDIRECT,
-        scope: 'openid',
-        timestamp,
-        token_type: 'Bearer',
-      };
-      return jsonOf(await sim.handle(request('POST', '/aas/oauth2/v3/te', { form })));
-    };
+    const refresh = async (refreshToken: string) =>
+      jsonOf(await sim.handle(await refreshRequest(sim, refreshToken)));
     const second = await refresh(first.refresh_token as string);
     expect(second.expires_in).toBe(86_400);
     expect(decodeJwtUnverified(second.access_token as string).payload.permissions).toHaveLength(1);
@@ -278,35 +253,38 @@ describe('ESIA permissions: the system renews the token (client_credentials, prm
     const form = await codeExchangeForm(sim, code, { scope: 'openid' });
     const plain = jsonOf(await sim.handle(request('POST', '/aas/oauth2/v3/te', { form })));
     expect(decodeJwtUnverified(plain.access_token as string).payload.permissions).toBeUndefined();
-    const state = sim.random.uuid();
-    const timestamp = esiaTimestamp(sim.clock.date());
-    const secret = await createClientSecret(demoSigner(sim), {
-      flow: 'refresh_token',
-      refreshVariant: 'ilimurzin',
-      clientId: 'GOSKIT_DEMO',
-      scope: 'openid',
-      scopeOrg: '',
-      timestamp,
-      state,
-      redirectUri: REDIRECT,
-    });
-    const refreshed = await sim.handle(
-      request('POST', '/aas/oauth2/v3/te', {
-        form: {
-          client_id: 'GOSKIT_DEMO',
-          refresh_token: plain.refresh_token as string,
-          grant_type: 'refresh_token',
-          client_certificate_hash: secret.clientCertificateHash,
-          client_secret: secret.clientSecret,
-          state,
-          redirect_uri: REDIRECT,
-          scope: 'openid',
-          timestamp,
-          token_type: 'Bearer',
-        },
-      }),
-    );
+    const refreshed = await sim.handle(await refreshRequest(sim, plain.refresh_token as string));
     expect(refreshed.status, bodyOf(refreshed)).toBe(200);
     expect(decodeJwtUnverified(jsonOf(refreshed).access_token as string).payload.permissions).toBeUndefined();
   });
 });
+
+/** A v3/te refresh_token request for the demo client, signed now (ilimurzin's string, scope openid). */
+async function refreshRequest(sim: Simulator, refreshToken: string) {
+  const state = sim.random.uuid();
+  const timestamp = esiaTimestamp(sim.clock.date());
+  const secret = await createClientSecret(demoSigner(sim), {
+    flow: 'refresh_token',
+    refreshVariant: 'ilimurzin',
+    clientId: 'GOSKIT_DEMO',
+    scope: 'openid',
+    scopeOrg: '',
+    timestamp,
+    state,
+    redirectUri: REDIRECT,
+  });
+  return request('POST', '/aas/oauth2/v3/te', {
+    form: {
+      client_id: 'GOSKIT_DEMO',
+      refresh_token: refreshToken,
+      grant_type: 'refresh_token',
+      client_certificate_hash: secret.clientCertificateHash,
+      client_secret: secret.clientSecret,
+      state,
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      timestamp,
+      token_type: 'Bearer',
+    },
+  });
+}
